@@ -1,0 +1,100 @@
+"""The command line: parse flags, run a command, print, and exit with the code SPEC 4 gives.
+
+Only this module prints or exits. Exit codes: 0 clean, 1 errors in the policies, 2 usage or
+environment errors, 3 an internal error (a bug).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from site_builder import __version__, report
+from site_builder.build import build
+from site_builder.dates import parse_as_of
+from site_builder.problems import PolicyError, UsageError, has_errors
+from site_builder.validation import validate
+
+EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+ISSUES_URL = "https://github.com/policy-site/policy-site/issues"
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--as-of", metavar="YYYY-MM-DD",
+                        help="the day to build for (default: today in the site's timezone)")
+    common.add_argument("--root", default=".", metavar="DIR",
+                        help="the site folder holding policies/ (default: the current folder)")
+    common.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+    parser = argparse.ArgumentParser(
+        prog="policy-site", description="Publish legal policies with every version kept.")
+    parser.add_argument("--version", action="version", version=f"policy-site {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build_cmd = commands.add_parser("build", parents=[common], help="render the site into output/")
+    build_cmd.add_argument("--out", metavar="DIR", help="output folder (default: ROOT/output)")
+
+    check_cmd = commands.add_parser("check", parents=[common],
+                                    help="validate sources and the notice rule; write nothing")
+    check_cmd.add_argument("--git", action="store_true",
+                           help="also check history: no back-dated notices, no edits of published text")
+    check_cmd.add_argument("--format", choices=report.FORMATS, default="text")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _run(args)
+    except PolicyError as error:
+        sys.stderr.write(report.as_text(error.problems))
+        sys.stderr.write(f"{args.command} failed: {report.counts(error.problems)}; nothing was written\n")
+        return EXIT_POLICY
+    except UsageError as error:
+        sys.stderr.write(f"policy-site: error: {error}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("policy-site: interrupted\n")
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence is the point
+        if args.debug:
+            traceback.print_exc()
+        sys.stderr.write(f"policy-site: internal error ({type(error).__name__}: {error}). This is a "
+                         f"bug; please report it at {ISSUES_URL} with the command you ran"
+                         f"{'' if args.debug else ' and its output with --debug'}.\n")
+        return EXIT_BUG
+
+
+def _run(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    as_of = parse_as_of(args.as_of) if args.as_of else None
+    if args.command == "build":
+        out = Path(args.out) if args.out else root / "output"
+        result = build(root, out, as_of)
+        sys.stderr.write(report.as_text([p for p in result.warnings]))
+        print(result.summary())
+        return EXIT_OK
+    if args.command == "check":
+        return _check(root, as_of, args)
+    raise UsageError(f"unknown command {args.command}")
+
+
+def _check(root: Path, as_of, args: argparse.Namespace) -> int:
+    validation = validate(root, as_of)
+    problems = validation.problems
+    if args.format == "json":
+        sys.stdout.write(report.as_json(problems, validation.today.isoformat()))
+    elif args.format == "github":
+        sys.stdout.write(report.as_github(problems))
+    else:
+        sys.stdout.write(report.as_text(problems))
+        print(f"check {'failed' if has_errors(problems) else 'passed'} as of "
+              f"{validation.today}: {report.counts(problems)}")
+    return EXIT_POLICY if has_errors(problems) else EXIT_OK

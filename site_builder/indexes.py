@@ -1,0 +1,69 @@
+"""Machine-readable indexes: versions.json for tools, sitemap.xml for search engines."""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from site_builder import urls
+from site_builder.model import Site
+from site_builder.publication import Timeline
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def render_versions_json(site: Site, today: date, timelines: tuple[Timeline, ...]) -> bytes:
+    documents = []
+    for timeline in timelines:
+        if not timeline.entries:
+            continue
+        slug = timeline.document.slug
+        current = timeline.current
+        documents.append({
+            "slug": slug,
+            "title": timeline.document.title,
+            "url": urls.document_path(slug),
+            "current": current.effective.isoformat() if current else None,
+            "versions": [{
+                "effective": e.effective.isoformat(),
+                "announced": e.version.announced.isoformat() if e.version.announced else None,
+                "summary": e.version.summary,
+                "material": e.version.material,
+                "status": e.status,
+                "url": urls.version_path(slug, e.effective),
+                "changes_url": urls.changes_path(slug, e.effective) if e.previous else None,
+                "sha256": e.version.sha256,
+            } for e in timeline.newest_first()],
+        })
+    index = {"site": {"title": site.title, "base_url": site.base_url}, "as_of": today.isoformat(),
+             "documents": documents}
+    return (json.dumps(index, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_sitemap(site: Site, timelines: tuple[Timeline, ...]) -> bytes:
+    urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    _url(urlset, site, "", None)
+    for timeline in timelines:
+        if not timeline.entries:
+            continue
+        slug = timeline.document.slug
+        shown = timeline.shown
+        _url(urlset, site, urls.document_path(slug), shown.effective)
+        _url(urlset, site, urls.archive_path(slug), timeline.entries[-1].effective)
+        for entry in timeline.entries:
+            _url(urlset, site, urls.version_path(slug, entry.effective), entry.effective)
+            if entry.previous:
+                _url(urlset, site, urls.changes_path(slug, entry.effective), entry.effective)
+    ET.indent(urlset)
+    buffer = io.BytesIO()
+    ET.ElementTree(urlset).write(buffer, encoding="utf-8", xml_declaration=True)
+    return buffer.getvalue() + b"\n"
+
+
+def _url(urlset: ET.Element, site: Site, page: str, lastmod: date | None) -> None:
+    node = ET.SubElement(urlset, "url")
+    ET.SubElement(node, "loc").text = urls.absolute_url(site.base_url, page)
+    if lastmod:
+        ET.SubElement(node, "lastmod").text = lastmod.isoformat()

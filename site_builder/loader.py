@@ -1,0 +1,254 @@
+"""Read ``policies/`` into the model, collecting every problem with its file and line."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from site_builder.model import Document, NoticePolicy, PolicyVersion, Site
+from site_builder.problems import WARNING, Problem, UsageError, has_errors
+from site_builder.sourcefile import FrontMatter, read_source, split_front_matter
+from site_builder.yamlfields import Fields, compose_mapping
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+VERSION_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
+SITE_KEYS = ["title", "base_url", "language", "timezone", "theme", "notice"]
+DOCUMENT_KEYS = ["title", "description", "notice", "order"]
+VERSION_KEYS = ["effective", "announced", "summary", "material", "title"]
+NOTICE_KEYS = ["days", "material_days"]
+LANGUAGES = ("ko", "en")
+RESERVED_SLUGS = ("assets",)  # the theme's static files live in output/assets/
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    site: Site | None  # None when any error was found
+    problems: list[Problem]
+
+
+def policies_dir(root: Path) -> Path:
+    folder = root / "policies"
+    if not root.is_dir():
+        raise UsageError(f"{root}: no such folder; pass the site's folder with --root")
+    if not folder.is_dir():
+        raise UsageError(f"{root}: no policies/ folder here; run in the site's folder or pass "
+                         "--root (see README: Sources)")
+    return folder
+
+
+def load_site(root: Path) -> LoadResult:
+    """Read settings, documents and versions; the site is returned only if nothing is wrong."""
+    reader = _Reader(root, policies_dir(root))
+    site = reader.read_site()
+    return LoadResult(None if has_errors(reader.problems) else site, reader.problems)
+
+
+class _Reader:
+    def __init__(self, root: Path, folder: Path):
+        self.root = root
+        self.folder = folder
+        self.real_folder = folder.resolve()
+        self.problems: list[Problem] = []
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def error(self, path: Path, line: int | None, message: str, rule: str = "source") -> None:
+        self.problems.append(Problem(self.rel(path), line, message, rule=rule))
+
+    def warn(self, path: Path, message: str) -> None:
+        self.problems.append(Problem(self.rel(path), None, message, rule="ignored-file",
+                                     severity=WARNING))
+
+    def escapes(self, path: Path) -> bool:
+        """A symlink that leads outside policies/ would publish a file nobody reviewed here."""
+        if self.real_folder == path.resolve() or self.real_folder in path.resolve().parents:
+            return False
+        self.error(path, None, f"links to {path.resolve()}, outside policies/; replace the "
+                               "link with the file itself", rule="outside-root")
+        return True
+
+    def fields_of(self, path: Path, required: bool = True) -> Fields | None:
+        if not path.exists() and not path.is_symlink():
+            if required:
+                self.error(path, None, f"missing {path.name}; create it with at least 'title: ...'")
+            return None
+        if self.escapes(path):
+            return None
+        source = read_source(path, self.rel(path))
+        if isinstance(source, Problem):
+            self.problems.append(source)
+            return None
+        self.problems.extend(source.problems)
+        fields = compose_mapping(source.text, self.rel(path), 1)
+        if isinstance(fields, Problem):
+            self.problems.append(fields)
+            return None
+        return fields
+
+    def read_site(self) -> Site | None:
+        fields = self.fields_of(self.folder / "site.yaml")
+        notice = self.notice(fields, NoticePolicy()) if fields else NoticePolicy()
+        documents = self.read_documents(notice)
+        if fields is None:
+            return None
+        fields.refuse_unknown(SITE_KEYS)
+        site = Site(
+            title=fields.text("title", required=True) or "",
+            base_url=self.base_url(fields),
+            language=self.language(fields),
+            timezone=self.timezone(fields),
+            theme=fields.text("theme") or "default",
+            notice=notice,
+            documents=tuple(documents),
+        )
+        self.problems.extend(fields.problems)
+        return site
+
+    def base_url(self, fields: Fields) -> str:
+        url = fields.text("base_url", required=True)
+        if url and not re.match(r"^https?://[^/\s]+", url):
+            fields.problems.append(Problem(fields.rel, fields.line("base_url"),
+                                           f"base_url '{url}' must be absolute, like "
+                                           "https://example.com/policies/"))
+        return (url or "").rstrip("/") + "/"
+
+    def language(self, fields: Fields) -> str:
+        language = fields.text("language") or "ko"
+        if language not in LANGUAGES:
+            fields.problems.append(Problem(fields.rel, fields.line("language"),
+                                           f"language '{language}' is not supported; use ko or en"))
+        return language
+
+    def timezone(self, fields: Fields) -> str:
+        name = fields.text("timezone") or "Asia/Seoul"
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            fields.problems.append(Problem(fields.rel, fields.line("timezone"),
+                                           f"unknown timezone '{name}'; use an IANA name such as "
+                                           "Asia/Seoul"))
+            return "Asia/Seoul"
+        return name
+
+    def notice(self, fields: Fields, inherited: NoticePolicy) -> NoticePolicy:
+        """The notice settings a file states, each falling back to the inherited one."""
+        nested = fields.mapping("notice")
+        if nested is None:
+            return inherited
+        nested.refuse_unknown(NOTICE_KEYS)
+        return NoticePolicy(nested.integer("days", inherited.days, 1),
+                            nested.integer("material_days", inherited.material_days, 1))
+
+    def read_documents(self, site_notice: NoticePolicy) -> list[Document]:
+        documents = []
+        for entry in sorted(self.folder.iterdir()):
+            if entry.name.startswith(".") or entry.name == "site.yaml":
+                continue
+            if entry.is_dir():
+                if self.escapes(entry):
+                    continue
+                document = self.read_document(entry, site_notice)
+                if document:
+                    documents.append(document)
+            else:
+                self.warn(entry, "ignored: policies/ holds site.yaml and one folder per document")
+        if not documents and not has_errors(self.problems):
+            self.error(self.folder, None, "no documents: add a folder such as policies/privacy/ "
+                                          "with document.yaml and a first version YYYY-MM-DD.md")
+        return documents
+
+    def read_document(self, folder: Path, site_notice: NoticePolicy) -> Document | None:
+        if not SLUG.match(folder.name):
+            self.error(folder, None, f"folder name '{folder.name}' is not a valid document slug; "
+                                     "use lower-case letters, digits and hyphens (e.g. privacy)")
+            return None
+        if folder.name in RESERVED_SLUGS:
+            self.error(folder, None, f"'{folder.name}' is reserved for the theme's files; "
+                                     "rename the folder")
+            return None
+        fields = self.fields_of(folder / "document.yaml")
+        versions = self.read_versions(folder)
+        if fields is None:
+            return None
+        fields.refuse_unknown(DOCUMENT_KEYS)
+        document = Document(
+            slug=folder.name, path=self.rel(folder),
+            title=fields.text("title", required=True) or folder.name,
+            description=fields.text("description"), order=fields.integer("order", 0),
+            notice=self.notice(fields, site_notice), versions=versions)
+        self.problems.extend(fields.problems)
+        return document
+
+    def read_versions(self, folder: Path) -> tuple[PolicyVersion, ...]:
+        versions = []
+        for path in sorted(folder.iterdir()):
+            name = path.name
+            if name.startswith(".") or name.endswith("~") or name == "document.yaml":
+                continue
+            match = VERSION_NAME.match(name)
+            if path.is_dir() or not name.endswith(".md"):
+                self.warn(path, "ignored: a document folder holds document.yaml and YYYY-MM-DD.md "
+                                "files only")
+            elif not match or not _is_date(match.group(1)):
+                self.error(path, None, f"'{name}' is not named by a date; name each version by "
+                                       "its effective date, e.g. 2024-03-01.md")
+            elif not self.escapes(path):
+                version = self.read_version(path, date.fromisoformat(match.group(1)))
+                if version:
+                    versions.append(version)
+        if not versions and not any(p.path.startswith(self.rel(folder) + "/")
+                                    for p in self.problems if p.is_error):
+            self.error(folder, None, "this document has no versions; add its first version as "
+                                     "YYYY-MM-DD.md (the date it takes effect)")
+        return tuple(sorted(versions, key=lambda v: v.effective))
+
+    def read_version(self, path: Path, named: date) -> PolicyVersion | None:
+        rel = self.rel(path)
+        source = read_source(path, rel)
+        if isinstance(source, Problem):
+            self.problems.append(source)
+            return None
+        self.problems.extend(source.problems)
+        parts = split_front_matter(source.text, rel)
+        if isinstance(parts, Problem):
+            self.problems.append(parts)
+            return None
+        fields = compose_mapping(parts.yaml, rel, parts.yaml_first_line)
+        if isinstance(fields, Problem):
+            self.problems.append(fields)
+            return None
+        version = self.version_from(fields, parts, path, named)
+        self.problems.extend(fields.problems)
+        return version
+
+    def version_from(self, fields: Fields, parts: FrontMatter, path: Path,
+                     named: date) -> PolicyVersion | None:
+        fields.refuse_unknown(VERSION_KEYS)
+        effective = fields.date("effective", required=True)
+        if effective and effective != named:
+            fields.problems.append(Problem(
+                fields.rel, fields.line("effective"), f"effective {effective} does not match the "
+                f"file name {path.name}; rename the file to {effective}.md or correct the date"))
+        if not parts.body.strip():
+            fields.problems.append(Problem(fields.rel, parts.body_first_line - 1,
+                                           "the version has no text below the front matter"))
+        return PolicyVersion(
+            effective=named, announced=fields.date("announced"),
+            summary=fields.text("summary"), material=fields.boolean("material"),
+            title=fields.text("title"), body=parts.body, path=fields.rel,
+            body_first_line=parts.body_first_line,
+            sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+            key_lines={key: fields.line(key) for key in fields.nodes})
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

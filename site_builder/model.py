@@ -1,0 +1,68 @@
+"""The site as data: settings, documents and their versions, read once and never changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class NoticePolicy:
+    """How many days before taking effect a change must be announced."""
+
+    days: int = 7
+    material_days: int = 30
+
+    def window_for(self, material: bool) -> int:
+        return self.material_days if material else self.days
+
+
+@dataclass(frozen=True)
+class PolicyVersion:
+    """One Markdown file: the text of a document in force from ``effective``."""
+
+    effective: date
+    announced: date | None
+    summary: str | None
+    material: bool
+    title: str | None
+    body: str
+    path: str  # relative to the site root, for messages
+    body_first_line: int
+    sha256: str
+    key_lines: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.announced is None
+
+    def line_of(self, key: str) -> int:
+        """The line of a front-matter key, or the opening fence when the key is absent."""
+        return self.key_lines.get(key) or 1
+
+
+@dataclass(frozen=True)
+class Document:
+    """A policy (privacy, terms, ...) with all its versions, oldest first."""
+
+    slug: str
+    title: str
+    description: str | None
+    notice: NoticePolicy
+    order: int
+    versions: tuple[PolicyVersion, ...]
+    path: str
+
+    def is_first(self, version: PolicyVersion) -> bool:
+        return bool(self.versions) and version is self.versions[0]
+
+
+@dataclass(frozen=True)
+class Site:
+    title: str
+    base_url: str
+    language: str
+    timezone: str
+    theme: str
+    notice: NoticePolicy
+    documents: tuple[Document, ...]

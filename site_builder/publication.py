@@ -1,0 +1,78 @@
+"""Which versions the public sees on a given day: one pure function of dates and "today"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from site_builder.model import Document, PolicyVersion
+
+CURRENT = "current"
+UPCOMING = "upcoming"
+PAST = "past"
+
+
+def is_published(version: PolicyVersion, is_first: bool, today: date) -> bool:
+    """Published once its notice is out; a first version without one, once in force."""
+    if version.announced is not None:
+        return version.announced <= today
+    return is_first and version.effective <= today
+
+
+@dataclass(frozen=True)
+class PublishedVersion:
+    version: PolicyVersion
+    status: str
+    last_day: date | None  # the day before the next published version takes effect
+    previous: PolicyVersion | None  # the published version this one replaces
+
+    @property
+    def effective(self) -> date:
+        return self.version.effective
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A document's published versions on one day, oldest first."""
+
+    document: Document
+    today: date
+    entries: tuple[PublishedVersion, ...]
+
+    @property
+    def current(self) -> PublishedVersion | None:
+        return next((e for e in self.entries if e.status == CURRENT), None)
+
+    @property
+    def upcoming(self) -> tuple[PublishedVersion, ...]:
+        return tuple(e for e in self.entries if e.status == UPCOMING)
+
+    @property
+    def shown(self) -> PublishedVersion | None:
+        """What the document page shows: the version in effect, else the next to take effect."""
+        return self.current or next(iter(self.upcoming), None)
+
+    def newest_first(self) -> tuple[PublishedVersion, ...]:
+        return tuple(reversed(self.entries))
+
+
+def timeline(document: Document, today: date) -> Timeline:
+    published = [v for v in document.versions if is_published(v, document.is_first(v), today)]
+    current = max((v for v in published if v.effective <= today), default=None,
+                  key=lambda v: v.effective)
+    entries = []
+    for index, version in enumerate(published):
+        following = published[index + 1] if index + 1 < len(published) else None
+        entries.append(PublishedVersion(
+            version=version,
+            status=_status(version, current, today),
+            last_day=following.effective - timedelta(days=1) if following else None,
+            previous=published[index - 1] if index else None,
+        ))
+    return Timeline(document, today, tuple(entries))
+
+
+def _status(version: PolicyVersion, current: PolicyVersion | None, today: date) -> str:
+    if version is current:
+        return CURRENT
+    return UPCOMING if version.effective > today else PAST

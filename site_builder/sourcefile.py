@@ -1,0 +1,101 @@
+"""Reading one source file as text: encoding, line endings, hostile characters, front matter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.problems import WARNING, Problem
+
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+
+# Control characters other than tab and newline can corrupt feeds (XML 1.0 forbids them) and
+# hide text from a reader; they are refused outright.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi overrides and zero-width characters can make text read differently from what it says
+# (the "Trojan Source" trick); legal text should not carry them unnoticed.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded source with LF line endings; ``problems`` holds warnings about it."""
+
+    text: str
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The YAML between the ``---`` lines and the Markdown body after it."""
+
+    yaml: str
+    yaml_first_line: int
+    body: str
+    body_first_line: int
+
+
+def line_of_offset(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def read_source(path: Path, rel: str) -> SourceText | Problem:
+    """Decode a source as UTF-8 (BOM and CRLF accepted) or say where it is not usable text."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Problem(rel, None, f"cannot read this file ({error.strerror}); check its permissions")
+    if len(data) > MAX_SOURCE_BYTES:
+        return Problem(rel, None, f"file is {len(data):,} bytes; the limit is "
+                                  f"{MAX_SOURCE_BYTES:,}: split the text or remove embedded data")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return Problem(rel, line, f"not valid UTF-8 (byte 0x{data[error.start]:02x}); "
+                                  "save the file as UTF-8")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _checked_characters(text, rel)
+
+
+def _checked_characters(text: str, rel: str) -> SourceText | Problem:
+    bad = _CONTROL.search(text)
+    if bad:
+        code = f"U+{ord(bad.group()):04X}"
+        return Problem(rel, line_of_offset(text, bad.start()),
+                       f"control character {code} is not allowed; delete it (it may be invisible "
+                       "in your editor)", column=_column(text, bad.start()))
+    warnings = []
+    seen_lines = set()
+    for match in _INVISIBLE.finditer(text):
+        line = line_of_offset(text, match.start())
+        if line not in seen_lines:
+            seen_lines.add(line)
+            warnings.append(Problem(
+                rel, line, f"invisible character U+{ord(match.group()):04X} (bidi control or "
+                "zero-width) in the text; remove it unless you mean it",
+                rule="invisible-character", severity=WARNING, column=_column(text, match.start())))
+    return SourceText(text, tuple(warnings))
+
+
+def _column(text: str, offset: int) -> int:
+    return offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def split_front_matter(text: str, rel: str) -> FrontMatter | Problem:
+    """Split ``---`` YAML ``---`` from the body; the opening fence must be the first line."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return Problem(rel, 1, "missing front matter: start the file with a line '---', the "
+                               "settings (effective: YYYY-MM-DD, ...), then another '---'")
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index]):
+            yaml_text = "\n".join(lines[1:index])
+            if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+                return Problem(rel, 2, f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024}"
+                                       " KiB; it holds settings only, the text goes below it")
+            return FrontMatter(yaml_text, 2, "\n".join(lines[index + 1:]), index + 2)
+    return Problem(rel, 1, "front matter is not closed: add a line '---' after the settings")

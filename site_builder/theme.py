@@ -1,0 +1,107 @@
+"""The theme: Jinja2 templates, UI strings and static files, a site's own over the built-in."""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from site_builder.problems import Problem
+
+BUILTIN = Path(str(resources.files("site_builder.themes"))) / "default"
+
+
+class ThemeError(Exception):
+    """A template or theme file that cannot be used, as a problem naming file and line."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.as_text())
+        self.problem = problem
+
+
+class Theme:
+    def __init__(self, root: Path, name: str, language: str):
+        self.root = root
+        self.folders = self._folders(root, name)
+        self.language = language
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(f / "templates") for f in self.folders]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.strings = self._strings()
+
+    @staticmethod
+    def _folders(root: Path, name: str) -> list[Path]:
+        """The site's theme folder first, then the built-in default as the fallback."""
+        own = root / "themes" / name
+        if name != "default" and not own.is_dir():
+            raise ThemeError(Problem("policies/site.yaml", None, f"theme '{name}' not found: "
+                                     f"create themes/{name}/templates/ or remove 'theme'"))
+        folders = [own] if own.is_dir() and own.resolve() != BUILTIN.resolve() else []
+        return folders + [BUILTIN]
+
+    def _strings(self) -> dict[str, str]:
+        strings: dict[str, str] = {}
+        for folder in reversed(self.folders):
+            path = folder / "strings" / f"{self.language}.yaml"
+            if path.is_file():
+                try:
+                    strings.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+                except (yaml.YAMLError, UnicodeDecodeError, AttributeError) as error:
+                    raise ThemeError(Problem(self._rel(path), None, f"unreadable strings: {error}"))
+        return {key: str(value) for key, value in strings.items()}
+
+    def _rel(self, path: Path) -> str:
+        path = Path(path)
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def static_files(self) -> dict[str, bytes]:
+        """Every file of every static/ folder, the site's overriding the built-in by name."""
+        files: dict[str, bytes] = {}
+        for folder in reversed(self.folders):
+            static = folder / "static"
+            if static.is_dir():
+                for path in sorted(static.rglob("*")):
+                    if path.is_file():
+                        files[path.relative_to(static).as_posix()] = path.read_bytes()
+        return files
+
+    def fingerprint(self) -> str:
+        """Changes whenever any theme file does; part of every cache key."""
+        digest = hashlib.sha256(self.language.encode())
+        for folder in self.folders:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    digest.update(path.relative_to(folder).as_posix().encode())
+                    digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    def render(self, template: str, context: dict) -> str:
+        try:
+            return self.env.get_template(template).render(context)
+        except jinja2.TemplateSyntaxError as error:
+            raise ThemeError(Problem(self._rel(error.filename or template), error.lineno,
+                                     f"template syntax error: {error.message}")) from None
+        except jinja2.TemplateError as error:
+            path, line = self._template_frame(error)
+            raise ThemeError(Problem(path or template, line,
+                                     f"template error: {error}; check the name against the "
+                                     "default theme's templates")) from None
+
+    def _template_frame(self, error: Exception) -> tuple[str | None, int | None]:
+        """Jinja rewrites tracebacks so template frames carry the template's file and line."""
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            if frame.filename.endswith((".html", ".xml", ".j2")):
+                return self._rel(frame.filename), frame.lineno
+        return None, None

@@ -1,0 +1,58 @@
+"""Everything ``check`` and ``build`` both refuse: one function, so they can never disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from site_builder.dates import today_in
+from site_builder.loader import load_site
+from site_builder.markup import MAX_NESTING, NestingTooDeep, RenderedBody, render_body
+from site_builder.model import Site
+from site_builder.problems import Problem, has_errors, sorted_problems
+from site_builder.rules import check_site
+
+DEFAULT_TIMEZONE = "Asia/Seoul"
+
+
+@dataclass(frozen=True)
+class Validation:
+    site: Site | None  # None when any error was found
+    today: date
+    problems: list[Problem]
+    bodies: dict[str, RenderedBody] = field(default_factory=dict)  # by version path
+
+    @property
+    def ok(self) -> bool:
+        return self.site is not None
+
+
+def validate(root: Path, as_of: date | None) -> Validation:
+    """Load the sources, apply the notice rule and parse every body, collecting all problems."""
+    loaded = load_site(root)
+    site = loaded.site
+    today = as_of or today_in(site.timezone if site else DEFAULT_TIMEZONE)
+    problems = list(loaded.problems)
+    bodies: dict[str, RenderedBody] = {}
+    if site is not None:
+        problems.extend(check_site(site, today))
+        problems.extend(render_bodies(site, bodies))
+    ok = site is not None and not has_errors(problems)
+    return Validation(site if ok else None, today, sorted_problems(problems), bodies)
+
+
+def render_bodies(site: Site, bodies: dict[str, RenderedBody]) -> list[Problem]:
+    """Render every version's Markdown (drafts too, so check catches what build would refuse)."""
+    problems = []
+    for document in site.documents:
+        for version in document.versions:
+            try:
+                bodies[version.path] = render_body(version.body)
+            except NestingTooDeep as error:
+                problems.append(Problem(
+                    version.path, version.body_first_line + error.line,
+                    f"lists or quotes are nested more than {MAX_NESTING} levels deep here; the "
+                    "text after this line would be lost, so flatten the nesting",
+                    rule="markdown-nesting"))
+    return problems

@@ -1,0 +1,187 @@
+"""Typed settings read from YAML with the line of every key, avoiding PyYAML's pitfalls.
+
+PyYAML alone would silently keep the last of two duplicate keys, read ``summary: no`` as False
+and ``title: 010`` as 8, expand anchors, and raise on ``2015-02-30`` without a line. Here the YAML
+is only *composed* into nodes; every value is interpreted by the field that expects it, so each
+mistake becomes a problem naming its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+
+import yaml
+
+from site_builder.problems import Problem
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HAS_TIME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ]|\s)")
+_STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_YAML_TYPE_NAMES = {
+    _BOOL: "a yes/no value", _INT: "a number", "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:null": "empty", _TIMESTAMP: "a date",
+}
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def compose_mapping(text: str, rel: str, first_line: int) -> "Fields | Problem":
+    """Compose YAML text into a mapping of fields, or the first problem that prevents it."""
+    try:
+        problem = _refuse_anchors(text, rel, first_line)
+        if problem:
+            return problem
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark else first_line
+        column = mark.column + 1 if mark else None
+        reason = (error.problem or "invalid YAML").strip()
+        hint = " (YAML does not allow tabs for indentation; use spaces)" if "\t" in text else ""
+        return Problem(rel, line, f"YAML syntax error: {reason}{hint}", column=column)
+    except yaml.YAMLError as error:
+        return Problem(rel, first_line, f"YAML error: {error}")
+    except RecursionError:
+        return Problem(rel, first_line, "YAML is nested too deeply; settings are flat key: value pairs")
+    if root is None:
+        return Fields({}, rel, first_line, first_line)
+    if not isinstance(root, yaml.MappingNode):
+        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        return Problem(rel, first_line + root.start_mark.line,
+                       f"settings must be 'key: value' lines, found {kind}")
+    return Fields.from_node(root, rel, first_line)
+
+
+def _refuse_anchors(text: str, rel: str, first_line: int) -> Problem | None:
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return Problem(rel, first_line + event.start_mark.line,
+                           "YAML anchors and aliases (& and *) are not allowed; write the value out")
+    return None
+
+
+class Fields:
+    """The keys of one YAML mapping; typed readers append problems instead of raising."""
+
+    def __init__(self, nodes: dict, rel: str, first_line: int, line: int,
+                 problems: list[Problem] | None = None):
+        self.nodes = nodes
+        self.rel = rel
+        self.first_line = first_line
+        self.own_line = line
+        self.problems: list[Problem] = [] if problems is None else problems
+
+    @classmethod
+    def from_node(cls, node: yaml.MappingNode, rel: str, first_line: int,
+                  problems: list[Problem] | None = None) -> "Fields":
+        fields = cls({}, rel, first_line, first_line + node.start_mark.line, problems)
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if key in fields.nodes:
+                fields._problem(key_node, f"duplicate key '{key}' (first on line "
+                                          f"{fields.line(key)}); keep one of them")
+                continue
+            fields.nodes[key] = (key_node, value_node)
+        return fields
+
+    def line(self, key: str) -> int | None:
+        entry = self.nodes.get(key)
+        return self.first_line + entry[0].start_mark.line if entry else None
+
+    def _problem(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(Problem(self.rel, self.first_line + node.start_mark.line, message,
+                                     column=node.start_mark.column + 1))
+
+    def _missing(self, key: str, example: str) -> None:
+        if key in self.nodes:
+            if isinstance(self.nodes[key][1], yaml.ScalarNode):  # else already reported
+                self._problem(self.nodes[key][0], f"'{key}' is empty; write it as '{example}'")
+        else:
+            self.problems.append(Problem(self.rel, self.own_line,
+                                         f"missing required key '{key}'; add a line '{example}'"))
+
+    def refuse_unknown(self, allowed: list[str]) -> None:
+        for key, (key_node, _) in self.nodes.items():
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
+                self._problem(key_node, f"unknown key '{key}'; {hint}")
+
+    def _scalar(self, key: str) -> yaml.ScalarNode | None:
+        entry = self.nodes.get(key)
+        if entry is None:
+            return None
+        node = entry[1]
+        if not isinstance(node, yaml.ScalarNode):
+            self._problem(node, f"'{key}' must be a single value, not a list or mapping")
+            return None
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+        return node
+
+    def date(self, key: str, required: bool = False) -> date | None:
+        node = self._scalar(key)
+        if node is None:
+            if required:
+                self._missing(key, f"{key}: YYYY-MM-DD")
+            return None
+        value = node.value.strip()
+        if _HAS_TIME.match(value) or (node.tag == _TIMESTAMP and not _ISO_DATE.match(value)):
+            self._problem(node, f"'{key}: {value}' has a time of day; give the calendar day only, "
+                                "as YYYY-MM-DD (days count in the site's timezone)")
+            return None
+        if node.tag not in (_TIMESTAMP, _STR) or not _ISO_DATE.match(value):
+            self._problem(node, f"'{key}: {value}' is not a date; write it as YYYY-MM-DD, "
+                                "e.g. 2024-03-01")
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self._problem(node, f"'{key}: {value}' is not a real calendar date; check the month "
+                                "and day")
+            return None
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        node = self._scalar(key)
+        if node is None or (node.tag == _STR and not node.value.strip()):
+            if required:
+                self._missing(key, f"{key}: ...")
+            return None
+        if node.tag != _STR:
+            kind = _YAML_TYPE_NAMES.get(node.tag, "not text")
+            self._problem(node, f"YAML reads '{key}: {node.value}' as {kind}, not text; put the "
+                                f"text in quotes: {key}: \"{node.value}\"")
+            return None
+        return node.value.strip()
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        node = self._scalar(key)
+        if node is None:
+            return default
+        if node.tag == _BOOL and node.value.lower() in ("true", "false"):
+            return node.value.lower() == "true"
+        self._problem(node, f"'{key}: {node.value}' must be true or false")
+        return default
+
+    def integer(self, key: str, default: int, minimum: int = 0) -> int:
+        node = self._scalar(key)
+        if node is None:
+            return default
+        if node.tag == _INT and re.fullmatch(r"[0-9]+", node.value) and int(node.value) >= minimum:
+            return int(node.value)
+        self._problem(node, f"'{key}: {node.value}' must be a whole number of at least {minimum}")
+        return default
+
+    def mapping(self, key: str) -> "Fields | None":
+        entry = self.nodes.get(key)
+        if entry is None:
+            return None
+        if not isinstance(entry[1], yaml.MappingNode):
+            self._problem(entry[1], f"'{key}' must hold 'key: value' lines indented below it")
+            return None
+        return Fields.from_node(entry[1], self.rel, self.first_line, self.problems)
