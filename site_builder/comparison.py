@@ -20,13 +20,21 @@ _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)
+class Segment:
+    """A run of paragraphs: unchanged ones are only counted, changed ones carry marked HTML."""
+
+    same: bool
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
 class ArticleChange:
     key: str
     kind: str
     before_heading: str  # HTML with <del> marks; empty for an added article
     after_heading: str  # HTML with <ins> marks; empty for a removed article
-    before: str
-    after: str
+    segments: tuple[Segment, ...]
 
 
 @dataclass(frozen=True)
@@ -68,19 +76,31 @@ def _text(article: Article) -> str:
 
 
 def _added(article: Article) -> ArticleChange:
-    return ArticleChange(article.key, ADDED, "", _mark(article.heading, "ins"), "",
-                         _mark(_text(article), "ins"))
+    return ArticleChange(article.key, ADDED, "", _mark(article.heading, "ins"),
+                         (Segment(False, "", _mark(_text(article), "ins")),))
 
 
 def _removed(article: Article) -> ArticleChange:
     return ArticleChange(article.key, REMOVED, _mark(article.heading, "del"), "",
-                         _mark(_text(article), "del"), "")
+                         (Segment(False, _mark(_text(article), "del"), ""),))
 
 
 def _changed(old: Article, new: Article) -> ArticleChange:
     before_heading, after_heading = word_diff(old.heading, new.heading)
-    before, after = word_diff(_text(old), _text(new))
-    return ArticleChange(new.key, CHANGED, before_heading, after_heading, before, after)
+    return ArticleChange(new.key, CHANGED, before_heading, after_heading,
+                         tuple(paragraph_diff(old.lines, new.lines)))
+
+
+def paragraph_diff(old: tuple[str, ...], new: tuple[str, ...]) -> list[Segment]:
+    """Unchanged paragraphs collapse (현행과 같음); changed ones are compared word by word."""
+    segments = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            segments.append(Segment(True, "", ""))
+        else:
+            before, after = word_diff("\n".join(old[i1:i2]), "\n".join(new[j1:j2]))
+            segments.append(Segment(False, before, after))
+    return segments
 
 
 def _mark(text: str, tag: str) -> str:
@@ -95,12 +115,24 @@ def word_diff(old: str, new: str) -> tuple[str, str]:
     """Both sides as HTML: removed words in <del> on the left, added words in <ins> on the right."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     before, after = [], []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for changed, i1, i2, j1, j2 in _runs(SequenceMatcher(None, a, b, autojunk=False), a):
         left, right = "".join(a[i1:i2]), "".join(b[j1:j2])
-        if op == "equal":
-            before.append(_html(left))
-            after.append(_html(right))
-        else:
-            before.append(_mark(left, "del"))
-            after.append(_mark(right, "ins"))
+        before.append(_mark(left, "del") if changed else _html(left))
+        after.append(_mark(right, "ins") if changed else _html(right))
     return "".join(before), "".join(after)
+
+
+def _runs(matcher: SequenceMatcher, a: list[str]) -> list[tuple[bool, int, int, int, int]]:
+    """Opcodes as (changed, ranges), a lone space between two changes joined into one mark."""
+    runs: list[list] = []
+    opcodes = matcher.get_opcodes()
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        changed = op != "equal"
+        between_changes = 0 < index < len(opcodes) - 1
+        if not changed and between_changes and not "".join(a[i1:i2]).strip():
+            changed = True
+        if runs and runs[-1][0] and changed:
+            runs[-1][2], runs[-1][4] = i2, j2
+        else:
+            runs.append([changed, i1, i2, j1, j2])
+    return [tuple(run) for run in runs]

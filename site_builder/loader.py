@@ -26,7 +26,13 @@ RESERVED_SLUGS = ("assets",)  # the theme's static files live in output/assets/
 
 @dataclass(frozen=True)
 class LoadResult:
-    site: Site | None  # None when any error was found
+    """The site as far as it could be read (defaults where a file was unusable) and problems.
+
+    The site is returned even with errors, so the notice rule still runs on every version
+    that could be read and one run reports every problem.
+    """
+
+    site: Site
     problems: list[Problem]
 
 
@@ -44,7 +50,7 @@ def load_site(root: Path) -> LoadResult:
     """Read settings, documents and versions; the site is returned only if nothing is wrong."""
     reader = _Reader(root, policies_dir(root))
     site = reader.read_site()
-    return LoadResult(None if has_errors(reader.problems) else site, reader.problems)
+    return LoadResult(site, reader.problems)
 
 
 class _Reader:
@@ -90,13 +96,14 @@ class _Reader:
             return None
         return fields
 
-    def read_site(self) -> Site | None:
-        fields = self.fields_of(self.folder / "site.yaml")
-        notice = self.notice(fields, NoticePolicy()) if fields else NoticePolicy()
-        documents = self.read_documents(notice)
-        if fields is None:
-            return None
+    def read_site(self) -> Site:
+        path = self.folder / "site.yaml"
+        read = self.fields_of(path)
+        # An unusable site.yaml is already reported; defaults let the documents be checked too.
+        fields = read or Fields({}, self.rel(path), 1, 1)
         fields.refuse_unknown(SITE_KEYS)
+        notice = self.notice(fields, NoticePolicy())
+        documents = self.read_documents(notice)
         site = Site(
             title=fields.text("title", required=True) or "",
             base_url=self.base_url(fields),
@@ -106,7 +113,8 @@ class _Reader:
             notice=notice,
             documents=tuple(documents),
         )
-        self.problems.extend(fields.problems)
+        if read:
+            self.problems.extend(fields.problems)
         return site
 
     def base_url(self, fields: Fields) -> str:

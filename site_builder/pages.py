@@ -129,8 +129,11 @@ class PageRenderer:
             version=view,
             previous=self.version_view(document, previous),
             rows=[{"key": r.key, "kind": r.kind,
-                   "before_heading": Markup(r.before_heading), "after_heading": Markup(r.after_heading),
-                   "before": Markup(r.before), "after": Markup(r.after)} for r in comparison.changes],
+                   "before_heading": Markup(r.before_heading),
+                   "after_heading": Markup(r.after_heading),
+                   "segments": [{"same": s.same, "before": Markup(s.before),
+                                 "after": Markup(s.after)} for s in r.segments]}
+                  for r in comparison.changes],
             unchanged=comparison.unchanged,
         )
 

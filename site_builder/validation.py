@@ -13,8 +13,6 @@ from site_builder.model import Site
 from site_builder.problems import Problem, has_errors, sorted_problems
 from site_builder.rules import check_site
 
-DEFAULT_TIMEZONE = "Asia/Seoul"
-
 
 @dataclass(frozen=True)
 class Validation:
@@ -32,13 +30,10 @@ def validate(root: Path, as_of: date | None) -> Validation:
     """Load the sources, apply the notice rule and parse every body, collecting all problems."""
     loaded = load_site(root)
     site = loaded.site
-    today = as_of or today_in(site.timezone if site else DEFAULT_TIMEZONE)
-    problems = list(loaded.problems)
+    today = as_of or today_in(site.timezone)
     bodies: dict[str, RenderedBody] = {}
-    if site is not None:
-        problems.extend(check_site(site, today))
-        problems.extend(render_bodies(site, bodies))
-    ok = site is not None and not has_errors(problems)
+    problems = loaded.problems + check_site(site, today) + render_bodies(site, bodies)
+    ok = not has_errors(problems)
     return Validation(site if ok else None, today, sorted_problems(problems), bodies)
 
 

@@ -75,6 +75,7 @@ class Fields:
         self.first_line = first_line
         self.own_line = line
         self.problems: list[Problem] = [] if problems is None else problems
+        self.suggested: set[str] = set()  # keys a did-you-mean hint already pointed at
 
     @classmethod
     def from_node(cls, node: yaml.MappingNode, rel: str, first_line: int,
@@ -94,10 +95,11 @@ class Fields:
         return self.first_line + entry[0].start_mark.line if entry else None
 
     def _problem(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.rel, self.first_line + node.start_mark.line, message,
-                                     column=node.start_mark.column + 1))
+        self.problems.append(Problem(self.rel, self.first_line + node.start_mark.line, message))
 
     def _missing(self, key: str, example: str) -> None:
+        if key in self.suggested:
+            return
         if key in self.nodes:
             if isinstance(self.nodes[key][1], yaml.ScalarNode):  # else already reported
                 self._problem(self.nodes[key][0], f"'{key}' is empty; write it as '{example}'")
@@ -110,6 +112,7 @@ class Fields:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
+                self.suggested.update(close)
                 self._problem(key_node, f"unknown key '{key}'; {hint}")
 
     def _scalar(self, key: str) -> yaml.ScalarNode | None:

@@ -1,0 +1,112 @@
+"""Write a whole small site into a temporary folder and drive the real CLI against it."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.cli import main
+
+BODY = """\
+머리말 문단입니다.
+
+## 1. 목적
+
+회사는 개인정보를 다음의 목적을 위해 처리합니다.
+
+## 2. 항목
+
+필수 항목 : 아이디, 비밀번호
+"""
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+def front_matter(**keys) -> str:
+    lines = []
+    for key, value in keys.items():
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        lines.append(f"{key}: {value}")
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+class SiteKit:
+    def __init__(self, root: Path):
+        self.root = root
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.site_yaml()
+
+    @property
+    def out(self) -> Path:
+        return self.root / "output"
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def site_yaml(self, extra: str = "", **overrides) -> None:
+        settings = {"title": "테스트 정책", "base_url": "https://example.com/policies/"}
+        settings.update(overrides)
+        text = "".join(f"{k}: {v}\n" for k, v in settings.items() if v is not None)
+        self.write("policies/site.yaml", text + textwrap.dedent(extra))
+
+    def document(self, slug: str = "privacy", title: str = "개인정보처리방침",
+                 extra: str = "") -> None:
+        self.write(f"policies/{slug}/document.yaml", f"title: {title}\n" + textwrap.dedent(extra))
+
+    def version(self, name: str, body: str = BODY, slug: str = "privacy",
+                raw_front: str | None = None, **keys) -> Path:
+        """A version file named by date; keys become front matter (``effective`` = the name)."""
+        if not (self.root / f"policies/{slug}/document.yaml").exists():
+            self.document(slug)
+        front = raw_front if raw_front is not None else front_matter(
+            effective=keys.pop("effective", name), **keys)
+        return self.write(f"policies/{slug}/{name}.md", front + "\n" + body)
+
+    def two_versions(self, announced: str = "2016-02-15", **second) -> None:
+        """The usual pair: a first version and an announced change 2016-03-01."""
+        self.version("2015-02-15")
+        second.setdefault("summary", "목적 조항을 고칩니다")
+        self.version("2016-03-01", announced=announced,
+                     body=BODY.replace("다음의 목적", "아래의 목적"), **second)
+
+    def run(self, *args: str, root: bool = True) -> Result:
+        argv = list(args) + (["--root", str(self.root)] if root else [])
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(argv)
+        return Result(code, out.getvalue(), err.getvalue())
+
+    def build(self, as_of: str = "2026-11-28", *extra: str) -> Result:
+        return self.run("build", "--as-of", as_of, *extra)
+
+    def check(self, as_of: str = "2026-11-28", *extra: str) -> Result:
+        return self.run("check", "--as-of", as_of, *extra)
+
+    def read(self, relative: str) -> str:
+        return (self.out / relative).read_text(encoding="utf-8")
+
+    def tree(self) -> dict[str, bytes]:
+        """Every output file and its bytes, to compare whole builds."""
+        return {p.relative_to(self.out).as_posix(): p.read_bytes()
+                for p in sorted(self.out.rglob("*")) if p.is_file()}
