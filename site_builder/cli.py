@@ -14,8 +14,8 @@ from pathlib import Path
 from site_builder import __version__, report
 from site_builder.build import build
 from site_builder.dates import parse_as_of
-from site_builder.problems import PolicyError, UsageError, has_errors
-from site_builder.validation import validate
+from site_builder.check import run_check
+from site_builder.problems import PolicyError, UsageError
 
 EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 ISSUES_URL = "https://github.com/policy-site/policy-site/issues"
@@ -87,14 +87,15 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _check(root: Path, as_of, args: argparse.Namespace) -> int:
-    validation = validate(root, as_of)
-    problems = validation.problems
+    result = run_check(root, as_of, args.git)
+    problems = result.problems
     if args.format == "json":
-        sys.stdout.write(report.as_json(problems, validation.today.isoformat()))
+        sys.stdout.write(report.as_json(problems, result.today.isoformat()))
     elif args.format == "github":
         sys.stdout.write(report.as_github(problems))
     else:
         sys.stdout.write(report.as_text(problems))
-        print(f"check {'failed' if has_errors(problems) else 'passed'} as of "
-              f"{validation.today}: {report.counts(problems)}")
-    return EXIT_POLICY if has_errors(problems) else EXIT_OK
+        print(f"check {'passed' if result.ok else 'failed'} as of {result.today}: "
+              f"{result.documents} document(s), {result.versions} version(s)"
+              f"{', history checked' if args.git else ''}; {report.counts(problems)}")
+    return EXIT_OK if result.ok else EXIT_POLICY

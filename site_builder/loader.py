@@ -16,7 +16,7 @@ from site_builder.yamlfields import Fields, compose_mapping
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
-SITE_KEYS = ["title", "base_url", "language", "timezone", "theme", "notice"]
+SITE_KEYS = ["title", "base_url", "language", "timezone", "theme", "notice", "adopted"]
 DOCUMENT_KEYS = ["title", "description", "notice", "order"]
 VERSION_KEYS = ["effective", "announced", "summary", "material", "title"]
 NOTICE_KEYS = ["days", "material_days"]
@@ -112,6 +112,7 @@ class _Reader:
             theme=fields.text("theme") or "default",
             notice=notice,
             documents=tuple(documents),
+            adopted=fields.date("adopted"),
         )
         if read:
             self.problems.extend(fields.problems)

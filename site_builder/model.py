@@ -66,3 +66,4 @@ class Site:
     theme: str
     notice: NoticePolicy
     documents: tuple[Document, ...]
+    adopted: date | None = None  # notices before this day were imported, not made here

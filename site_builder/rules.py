@@ -13,6 +13,10 @@ from site_builder.problems import WARNING, Problem
 
 def check_site(site: Site, today: date) -> list[Problem]:
     problems = []
+    if site.adopted and site.adopted > today:
+        problems.append(Problem("policies/site.yaml", None, f"adopted {site.adopted} is in the "
+                                "future; it is the day this repository started using "
+                                "policy-site, at the latest today", rule="adopted-in-future"))
     for document in site.documents:
         problems.extend(check_notice_window(document, today))
     return problems

@@ -16,14 +16,14 @@ from site_builder.rules import check_site
 
 @dataclass(frozen=True)
 class Validation:
-    site: Site | None  # None when any error was found
+    site: Site  # as far as it could be read; publish it only when ``ok``
     today: date
     problems: list[Problem]
     bodies: dict[str, RenderedBody] = field(default_factory=dict)  # by version path
 
     @property
     def ok(self) -> bool:
-        return self.site is not None
+        return not has_errors(self.problems)
 
 
 def validate(root: Path, as_of: date | None) -> Validation:
@@ -33,8 +33,7 @@ def validate(root: Path, as_of: date | None) -> Validation:
     today = as_of or today_in(site.timezone)
     bodies: dict[str, RenderedBody] = {}
     problems = loaded.problems + check_site(site, today) + render_bodies(site, bodies)
-    ok = not has_errors(problems)
-    return Validation(site if ok else None, today, sorted_problems(problems), bodies)
+    return Validation(site, today, sorted_problems(problems), bodies)
 
 
 def render_bodies(site: Site, bodies: dict[str, RenderedBody]) -> list[Problem]:

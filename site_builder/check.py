@@ -1,0 +1,35 @@
+"""``policy-site check``: the validation ``build`` runs, plus the history rules with --git."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from site_builder.history import read_history
+from site_builder.history_rules import check_history
+from site_builder.problems import Problem, has_errors, sorted_problems
+from site_builder.validation import validate
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    today: date
+    problems: list[Problem]
+    documents: int
+    versions: int
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+def run_check(root: Path, as_of: date | None, with_git: bool) -> CheckResult:
+    validation = validate(root, as_of)
+    site = validation.site
+    problems = list(validation.problems)
+    if with_git:
+        history = read_history(root, site.timezone, validation.today)
+        problems = sorted_problems(problems + check_history(site, history))
+    return CheckResult(validation.today, problems, len(site.documents),
+                       sum(len(d.versions) for d in site.documents))
