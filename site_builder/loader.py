@@ -195,6 +195,7 @@ class _Reader:
 
     def read_versions(self, folder: Path) -> tuple[PolicyVersion, ...]:
         versions = []
+        errors_before = sum(1 for p in self.problems if p.is_error)
         for path in sorted(folder.iterdir()):
             name = path.name
             if name.startswith(".") or name.endswith("~") or name == "document.yaml":
@@ -210,8 +211,7 @@ class _Reader:
                 version = self.read_version(path, date.fromisoformat(match.group(1)))
                 if version:
                     versions.append(version)
-        if not versions and not any(p.path.startswith(self.rel(folder) + "/")
-                                    for p in self.problems if p.is_error):
+        if not versions and errors_before == sum(1 for p in self.problems if p.is_error):
             self.error(folder, None, "this document has no versions; add its first version as "
                                      "YYYY-MM-DD.md (the date it takes effect)")
         return tuple(sorted(versions, key=lambda v: v.effective))

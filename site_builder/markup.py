@@ -17,6 +17,7 @@ from markdown_it.token import Token
 MAX_NESTING = 20
 _ARTICLE_NUMBER = re.compile(r"^\s*(?:제\s*(\d+)\s*조(?:의\s*(\d+))?|(\d+)\s*\.)")
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
+_CONTAINER_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]*", re.M)
 _INVISIBLE_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2060\ufeff]|%0[9ad]|%20", re.I)
 
 
@@ -67,6 +68,16 @@ class _GuardedBlockParser(ParserBlock):
             if line < endLine and state.sCount[line] >= state.blkIndent:
                 raise NestingTooDeep(line)
         super().tokenize(state, startLine, endLine)
+
+
+def may_nest_too_deep(markdown: str) -> bool:
+    """A cheap, conservative screen: False means the body cannot reach ``MAX_NESTING``.
+
+    Every open list or quote costs at least one column of the line's leading markers and
+    indentation (a quote one '>', a list two levels for at least two columns), so a body whose
+    every line has fewer leading columns than the limit cannot reach it.
+    """
+    return any(len(prefix.expandtabs(4)) >= MAX_NESTING for prefix in _CONTAINER_PREFIX.findall(markdown))
 
 
 def _is_safe_link(url: str) -> bool:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from site_builder.dates import today_in
 from site_builder.loader import load_site
-from site_builder.markup import MAX_NESTING, NestingTooDeep, RenderedBody, render_body
+from site_builder.markup import (MAX_NESTING, NestingTooDeep, RenderedBody, may_nest_too_deep,
+                                  render_body)
 from site_builder.model import Site
 from site_builder.problems import Problem, has_errors, sorted_problems
 from site_builder.rules import check_site
@@ -26,21 +27,27 @@ class Validation:
         return not has_errors(self.problems)
 
 
-def validate(root: Path, as_of: date | None) -> Validation:
-    """Load the sources, apply the notice rule and parse every body, collecting all problems."""
+def validate(root: Path, as_of: date | None, render: bool = True) -> Validation:
+    """Load the sources, apply the notice rule and parse the bodies, collecting all problems.
+
+    With ``render=False`` (check) a body is parsed only when a cheap screen says it might be
+    nested too deeply; the problems found are the same, the bodies are not kept.
+    """
     loaded = load_site(root)
     site = loaded.site
     today = as_of or today_in(site.timezone)
     bodies: dict[str, RenderedBody] = {}
-    problems = loaded.problems + check_site(site, today) + render_bodies(site, bodies)
+    problems = loaded.problems + check_site(site, today) + render_bodies(site, bodies, render)
     return Validation(site, today, sorted_problems(problems), bodies)
 
 
-def render_bodies(site: Site, bodies: dict[str, RenderedBody]) -> list[Problem]:
+def render_bodies(site: Site, bodies: dict[str, RenderedBody], render: bool) -> list[Problem]:
     """Render every version's Markdown (drafts too, so check catches what build would refuse)."""
     problems = []
     for document in site.documents:
         for version in document.versions:
+            if not render and not may_nest_too_deep(version.body):
+                continue
             try:
                 bodies[version.path] = render_body(version.body)
             except NestingTooDeep as error:

@@ -67,3 +67,25 @@ def test_nesting_beyond_the_limit_is_refused_with_its_line(kit):
 def test_nesting_within_the_limit_renders_completely():
     html = html_of(">" * 15 + " 깊은 인용\n\n마지막 문단\n")
     assert "깊은 인용" in html and "마지막 문단" in html
+
+
+@pytest.mark.parametrize("body", [
+    ">" * 25 + " 인용", "- " * 12 + "목록", "\t" * 5 + "- 들여쓰기", "1. " * 8 + "번호",
+    "\n".join("  " * depth + "- 항목" for depth in range(15))])
+def test_screen_never_misses_a_body_the_parser_refuses(body):
+    from site_builder.markup import NestingTooDeep, may_nest_too_deep
+    try:
+        render_body(body)
+    except NestingTooDeep:
+        assert may_nest_too_deep(body)
+
+
+def test_screen_passes_ordinary_policy_text():
+    from site_builder.markup import may_nest_too_deep
+    text = (__import__("pathlib").Path(__file__).parent.parent / "policies/privacy/2015-02-15.md").read_text()
+    assert not may_nest_too_deep(text)
+
+
+def test_check_and_build_refuse_the_same_deep_nesting(kit):
+    kit.version("2015-02-15", body="- " * 12 + "목록\n")
+    assert kit.check().code == 1 and kit.build().code == 1

@@ -1,0 +1,47 @@
+"""The CI workflow in docs/ci.md is valid YAML and runs the commands the tests run."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def workflow() -> dict:
+    text = (REPO / "docs/ci.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"```yaml\n(name: policies\n.*?)```", text, re.S)
+    return yaml.safe_load(block)
+
+
+def commands(job: dict) -> list[str]:
+    return [step["run"] for step in job["steps"] if "run" in step]
+
+
+def test_workflow_checks_every_pull_request_with_full_history():
+    flow = workflow()
+    triggers = flow[True] if True in flow else flow["on"]  # YAML 1.1 reads `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    check = flow["jobs"]["check"]
+    checkout = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    assert "policy-site check --git --format github" in commands(check)
+
+
+def test_workflow_builds_daily_just_after_midnight_in_seoul():
+    flow = workflow()
+    triggers = flow[True] if True in flow else flow["on"]
+    [schedule] = triggers["schedule"]
+    minute, hour = schedule["cron"].split()[:2]
+    assert (int(hour) + 9) % 24 == 0 and int(minute) < 30
+    build = flow["jobs"]["build"]
+    assert "policy-site build" in commands(build)
+    assert build["if"] == "github.event_name != 'pull_request'"
+    assert flow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+
+
+def test_pre_commit_hook_runs_the_check():
+    [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    assert hook["entry"] == "policy-site check --git" and hook["pass_filenames"] is False
