@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -90,6 +91,7 @@ class PageRenderer:
             "description": document.description,
             "url": urls.document_path(document.slug),
             "archive_url": urls.archive_path(document.slug),
+            "compare_url": urls.compare_path(document.slug) if len(timeline.entries) > 1 else None,
             "feed_url": urls.feed_path(document.slug),
             "current": self.version_view(document, shown) if shown else None,
             "versions": [self.version_view(document, e) for e in timeline.newest_first()],
@@ -146,8 +148,30 @@ class PageRenderer:
                            document=self.document_view(timeline))
 
 
+    def compare_page(self, timeline: Timeline) -> str:
+        document = timeline.document
+        page = urls.compare_path(document.slug)
+        keys = ("before", "after", "added", "removed", "unchanged_lines", "unchanged_count",
+                "no_changes")
+        return self.render("compare.html", page, page, self.t["compare_title"],
+                           feeds=self.doc_feeds(document),
+                           document=self.document_view(timeline),
+                           data_url=urls.compare_data_path(document.slug),
+                           js_strings=json.dumps({k: self.t[k] for k in keys}, ensure_ascii=False))
+
+    def compare_data(self, timeline: Timeline) -> str:
+        """Every published version's articles, for comparing any two in the browser."""
+        versions = {
+            entry.effective.isoformat(): {"articles": [
+                {"key": a.key, "heading": a.heading, "lines": list(a.lines)}
+                for a in self.inputs.bodies[entry.version.path].articles]}
+            for entry in timeline.entries}
+        return "window.POLICY_VERSIONS = " + json.dumps(
+            {"versions": versions}, ensure_ascii=False, sort_keys=True) + ";\n"
+
+
 def render_pages(inputs: RenderInputs, theme: Theme) -> dict[str, str]:
-    """Every HTML page of the site, by output path."""
+    """Every HTML page of the site (and the compare page's data), by output path."""
     renderer = PageRenderer(inputs, theme)
     pages = {urls.page_file(""): renderer.index_page()}
     for timeline in inputs.timelines:
@@ -157,6 +181,9 @@ def render_pages(inputs: RenderInputs, theme: Theme) -> dict[str, str]:
         pages[urls.page_file(urls.document_path(slug))] = renderer.version_page(
             timeline, timeline.shown, as_document=True)
         pages[urls.page_file(urls.archive_path(slug))] = renderer.archive_page(timeline)
+        if len(timeline.entries) > 1:
+            pages[urls.page_file(urls.compare_path(slug))] = renderer.compare_page(timeline)
+            pages[urls.compare_data_path(slug)] = renderer.compare_data(timeline)
         for entry in timeline.entries:
             pages[urls.page_file(urls.version_path(slug, entry.effective))] = \
                 renderer.version_page(timeline, entry, as_document=False)

@@ -8,9 +8,10 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
-import yaml
 
 from site_builder.problems import Problem
+from site_builder.sourcefile import read_source
+from site_builder.yamlfields import compose_mapping
 
 BUILTIN = Path(str(resources.files("site_builder.themes"))) / "default"
 
@@ -49,15 +50,25 @@ class Theme:
         return folders + [BUILTIN]
 
     def _strings(self) -> dict[str, str]:
+        """UI strings, the site theme's overriding the default's key by key."""
         strings: dict[str, str] = {}
         for folder in reversed(self.folders):
             path = folder / "strings" / f"{self.language}.yaml"
             if path.is_file():
-                try:
-                    strings.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-                except (yaml.YAMLError, UnicodeDecodeError, AttributeError) as error:
-                    raise ThemeError(Problem(self._rel(path), None, f"unreadable strings: {error}"))
-        return {key: str(value) for key, value in strings.items()}
+                strings.update(self._read_strings(path))
+        return strings
+
+    def _read_strings(self, path: Path) -> dict[str, str]:
+        """Read with the same strictness as the sources: a duplicate key is an error, not a win."""
+        rel = self._rel(path)
+        source = read_source(path, rel)
+        fields = source if isinstance(source, Problem) else compose_mapping(source.text, rel, 1)
+        if isinstance(fields, Problem):
+            raise ThemeError(fields)
+        strings = {key: fields.text(key, required=True) for key in fields.nodes}
+        if fields.problems:
+            raise ThemeError(fields.problems[0])
+        return strings
 
     def _rel(self, path: Path) -> str:
         path = Path(path)

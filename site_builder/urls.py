@@ -31,6 +31,14 @@ def archive_path(slug: str) -> str:
     return f"{slug}/versions/"
 
 
+def compare_path(slug: str) -> str:
+    return f"{slug}/compare/"
+
+
+def compare_data_path(slug: str) -> str:
+    return f"{slug}/compare/versions.js"
+
+
 def feed_path(slug: str) -> str:
     return f"{slug}/feed.xml"
 

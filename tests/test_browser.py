@@ -1,0 +1,157 @@
+"""The visitor's side in a real browser: headless Debian Chromium driven by Playwright.
+
+These tests must run, not skip, in CI (.ci/run installs chromium and fonts-nanum). Screenshots
+of every page kind at 360 and 1280 px are written to test-artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from tests.sitekit import SiteKit
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AS_OF = "2026-11-28"
+PAGES = {
+    "document": "privacy/index.html",
+    "past-version": "privacy/2015-02-15/index.html",
+    "upcoming-version": "privacy/2026-12-15/index.html",
+    "changes": "privacy/2016-03-01/changes/index.html",
+    "archive": "privacy/versions/index.html",
+    "compare": "privacy/compare/index.html",
+    "index": "index.html",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> SiteKit:
+    """The shipped policies plus an announced upcoming change, built for AS_OF."""
+    kit = SiteKit(tmp_path_factory.mktemp("browser") / "site")
+    shutil.rmtree(kit.root / "policies")
+    shutil.copytree(REPO / "policies", kit.root / "policies")
+    current = (kit.root / "policies/privacy/2016-03-01.md").read_text(encoding="utf-8")
+    body = current.split("---\n", 2)[2].replace("제품발송을 위한 위탁 : 현대택배",
+                                                 "제품발송을 위한 위탁 : 현대택배, 우체국택배")
+    kit.write("policies/privacy/2026-12-15.md",
+              "---\neffective: 2026-12-15\nannounced: 2026-11-10\nmaterial: true\n"
+              "summary: \"[예시] 제5조 위탁업체에 우체국택배를 추가합니다.\"\n---\n" + body)
+    result = kit.build(AS_OF)
+    assert result.code == 0, result.err
+    return kit
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("browser tests need Debian's chromium: apt-get install chromium fonts-nanum")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, site: SiteKit, relative: str, width: int = 1280, javascript: bool = True):
+    page = browser.new_page(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+    page.goto((site.out / relative).as_uri())
+    return page
+
+
+def test_selector_leads_to_an_earlier_version_and_the_banner_back(browser, site):
+    page = open_page(browser, site, PAGES["document"])
+    page.select_option("#version-select", label="2015-02-15 시행")
+    page.wait_for_url("**/privacy/2015-02-15/index.html")
+    banner = page.locator(".banner-past")
+    assert "이전 버전입니다" in banner.inner_text()
+    banner.get_by_role("link").click()
+    page.wait_for_url("**/privacy/index.html")
+    assert page.locator("h1").inner_text() == "개인정보처리방침"
+    page.close()
+
+
+def test_document_page_announces_the_upcoming_change(browser, site):
+    page = open_page(browser, site, PAGES["document"])
+    banner = page.locator(".banner-upcoming")
+    assert "2026년 12월 15일부터" in banner.inner_text()
+    banner.get_by_role("link", name="변경 내용 보기").click()
+    page.wait_for_url("**/privacy/2026-12-15/changes/index.html")
+    assert page.locator("ins", has_text="우체국택배").count() == 1
+    page.close()
+
+
+def test_changes_page_marks_the_changed_words(browser, site):
+    page = open_page(browser, site, PAGES["changes"])
+    assert page.locator("del", has_text="익스플로어의").is_visible()
+    assert page.locator("ins", has_text="익스플로러의").is_visible()
+    assert "변경되지 않은 조항 9개" in page.inner_text("main")
+    page.close()
+
+
+def test_compare_form_compares_any_two_versions(browser, site):
+    page = open_page(browser, site, PAGES["archive"])
+    page.select_option("#compare-from", "2015-02-15")
+    page.select_option("#compare-to", "2026-12-15")
+    page.get_by_role("button", name="비교").click()
+    page.wait_for_url("**/privacy/compare/index.html?from=2015-02-15&to=2026-12-15")
+    result = page.locator("#comparison-result")
+    assert result.locator("ins", has_text="우체국택배").count() == 1
+    assert result.locator("del", has_text="익스플로어의").count() == 1
+    page.close()
+
+
+def test_version_list_works_without_javascript(browser, site):
+    page = open_page(browser, site, PAGES["document"], javascript=False)
+    assert not page.locator("#version-select").is_visible()
+    page.locator(".version-list summary").click()
+    page.get_by_role("link", name="2015년 2월 15일").click()
+    page.wait_for_url("**/privacy/2015-02-15/index.html")
+    assert page.locator(".banner-past").is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_nothing_scrolls_sideways_at_360px(browser, site, kind):
+    page = open_page(browser, site, PAGES[kind], width=360)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{kind} is {overflow}px wider than a 360px screen"
+    page.close()
+
+
+def test_print_hides_navigation_and_prints_link_addresses(browser, site):
+    page = open_page(browser, site, PAGES["past-version"])
+    page.emulate_media(media="print")
+    for selector in (".site-header", ".version-selector", ".toc", ".policy-links", ".skip-link"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator(".banner-past").is_visible()
+    page.close()
+
+
+@pytest.mark.parametrize("kind", PAGES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violation(browser, site, kind, scheme):
+    page = open_page(browser, site, PAGES[kind])
+    page.emulate_media(color_scheme=scheme)
+    violations = Axe().run(page).response["violations"]
+    serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    page.close()
+
+
+@pytest.mark.parametrize("kind", ["document", "past-version", "changes", "archive"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_screenshots_for_review(browser, site, kind, width):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = open_page(browser, site, PAGES[kind], width=width)
+    path = SCREENSHOTS / f"{kind}-{width}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+    page.close()
