@@ -9,6 +9,7 @@ from pathlib import Path
 
 from site_builder import feeds, indexes, urls
 from site_builder.comparison import compare_articles
+from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.pages import RenderInputs, render_pages
 from site_builder.problems import PolicyError, Problem
 from site_builder.publication import Timeline, timeline
@@ -52,24 +53,37 @@ def build(root: Path, out: Path, as_of: date | None, live_reload: str = "") -> B
     )
 
 
-def document_timelines(validation: Validation) -> tuple[Timeline, ...]:
+def document_timelines(validation: Validation, preview: bool = False) -> tuple[Timeline, ...]:
     documents = sorted(validation.site.documents, key=lambda d: (d.order, d.slug))
-    return tuple(timeline(d, validation.today) for d in documents)
+    return tuple(timeline(d, validation.today, preview) for d in documents)
 
 
-def render_site(root: Path, validation: Validation,
-                live_reload: str = "") -> tuple[dict[str, bytes], tuple[Timeline, ...]]:
-    """Every output file by relative path; nothing touches the disk here."""
+def compare_versions(timelines: tuple[Timeline, ...], bodies: dict, memo: Memo) -> dict:
+    """Each version against the one before it, remembered by the two texts."""
+    comparisons = {}
+    for entry in (e for t in timelines for e in t.entries if e.previous):
+        old, new = entry.previous, entry.version
+        comparisons[new.path] = memo.get(
+            "comparison", digest(old.body, new.body),
+            lambda old=old, new=new: compare_articles(bodies[old.path].articles,
+                                                      bodies[new.path].articles))
+    return comparisons
+
+
+def render_site(root: Path, validation: Validation, live_reload: str = "", preview: bool = False,
+                memo: Memo = NO_MEMO) -> tuple[dict[str, bytes], tuple[Timeline, ...]]:
+    """Every output file by relative path; nothing touches the disk here.
+
+    ``preview`` (serve only) adds drafts, marked as such; ``live_reload`` is serve's script.
+    """
     site, today, bodies = validation.site, validation.today, validation.bodies
-    timelines = document_timelines(validation)
-    comparisons = {
-        entry.version.path: compare_articles(bodies[entry.previous.path].articles,
-                                             bodies[entry.version.path].articles)
-        for t in timelines for entry in t.entries if entry.previous}
+    timelines = document_timelines(validation, preview)
+    comparisons = compare_versions(timelines, bodies, memo)
     try:
         theme = Theme(root, site.theme, site.language)
         inputs = RenderInputs(site, today, timelines, bodies, comparisons, live_reload)
-        files = {path: html.encode("utf-8") for path, html in render_pages(inputs, theme).items()}
+        files = {path: html.encode("utf-8")
+                 for path, html in render_pages(inputs, theme, memo).items()}
         files.update(feeds.render_feeds(site, theme.strings, today, timelines))
     except ThemeError as error:
         raise PolicyError([error.problem]) from None

@@ -7,15 +7,20 @@ environment errors, 3 an internal error (a bug).
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import traceback
+from datetime import timedelta
 from pathlib import Path
 
 from site_builder import __version__, report
 from site_builder.build import build
 from site_builder.dates import parse_as_of
 from site_builder.check import run_check
+from site_builder.loader import policies_dir
+from site_builder.new_version import create_version
 from site_builder.problems import PolicyError, UsageError
+from site_builder.serve import serve
 
 EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 ISSUES_URL = "https://github.com/policy-site/policy-site/issues"
@@ -42,6 +47,20 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--git", action="store_true",
                            help="also check history: no back-dated notices, no edits of published text")
     check_cmd.add_argument("--format", choices=report.FORMATS, default="text")
+
+    serve_cmd = commands.add_parser("serve", parents=[common],
+                                    help="preview with drafts, rebuilding and reloading on save")
+    serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument("--port", type=int, default=8000)
+
+    new_cmd = commands.add_parser("new", parents=[common],
+                                  help="start the next version of a document from its latest text")
+    new_cmd.add_argument("document", metavar="DOC", help="the document's slug, e.g. privacy")
+    new_cmd.add_argument("--effective", metavar="YYYY-MM-DD",
+                         help="when it takes effect (default: the earliest the window allows)")
+    new_cmd.add_argument("--material", action="store_true",
+                         help="a change that reduces users' rights: the longer window applies")
+    new_cmd.add_argument("--draft", action="store_true", help="leave 'announced' out")
     return parser
 
 
@@ -83,7 +102,39 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.command == "check":
         return _check(root, as_of, args)
+    if args.command == "serve":
+        return _serve(root, as_of, args)
+    if args.command == "new":
+        return _new(root, as_of, args)
     raise UsageError(f"unknown command {args.command}")
+
+
+def _new(root: Path, as_of, args: argparse.Namespace) -> int:
+    effective = parse_as_of(args.effective, "--effective") if args.effective else None
+    created = create_version(root, args.document, effective, args.material, args.draft, as_of)
+    where = created.path.relative_to(root) if created.path.is_relative_to(root) else created.path
+    notice = (f"announced {created.announced}, {created.window}-day notice" if created.announced
+              else f"draft: announce it by {created.effective - timedelta(days=created.window)}")
+    print(f"wrote {where}: effective {created.effective} ({notice}).\n"
+          "Next: write the summary, edit the text, then run policy-site check.")
+    return EXIT_OK
+
+
+def _serve(root: Path, as_of, args: argparse.Namespace) -> int:
+    policies_dir(root)  # a wrong --root is a usage error before anything starts
+
+    def log(line: str) -> None:
+        print(line, flush=True)
+
+    def stop(*_) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # a service manager's stop is a clean stop too
+    try:
+        serve(root, as_of, args.host, args.port, log)
+    except KeyboardInterrupt:
+        print("stopped", flush=True)
+    return EXIT_OK
 
 
 def _check(root: Path, as_of, args: argparse.Namespace) -> int:

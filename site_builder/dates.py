@@ -13,13 +13,13 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
               "September", "October", "November", "December")
 
 
-def parse_as_of(text: str) -> date:
+def parse_as_of(text: str, flag: str = "--as-of") -> date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise UsageError(f"--as-of {text}: write the date as YYYY-MM-DD")
+        raise UsageError(f"{flag} {text}: write the date as YYYY-MM-DD")
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"--as-of {text}: not a real calendar date") from None
+        raise UsageError(f"{flag} {text}: not a real calendar date") from None
 
 
 def today_in(timezone: str) -> date:

@@ -31,7 +31,7 @@ class _Item:
 def _items(timelines: tuple[Timeline, ...]) -> list[_Item]:
     """Announced changes (a document's first version is no change), newest notice first."""
     items = [_Item(t.document.title, t.document.slug, e)
-             for t in timelines for e in t.entries if e.previous is not None]
+             for t in timelines for e in t.published if e.previous is not None]
     return sorted(items, key=lambda i: (i.entry.version.announced, i.slug, i.entry.effective),
                   reverse=True)
 

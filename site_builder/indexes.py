@@ -35,7 +35,7 @@ def render_versions_json(site: Site, today: date, timelines: tuple[Timeline, ...
                 "url": urls.version_path(slug, e.effective),
                 "changes_url": urls.changes_path(slug, e.effective) if e.previous else None,
                 "sha256": e.version.sha256,
-            } for e in timeline.newest_first()],
+            } for e in reversed(timeline.published)],
         })
     index = {"site": {"title": site.title, "base_url": site.base_url}, "as_of": today.isoformat(),
              "documents": documents}
@@ -46,13 +46,13 @@ def render_sitemap(site: Site, timelines: tuple[Timeline, ...]) -> bytes:
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
     _url(urlset, site, "", None)
     for timeline in timelines:
-        if not timeline.entries:
+        if not timeline.published:
             continue
         slug = timeline.document.slug
         shown = timeline.shown
         _url(urlset, site, urls.document_path(slug), shown.effective)
-        _url(urlset, site, urls.archive_path(slug), timeline.entries[-1].effective)
-        for entry in timeline.entries:
+        _url(urlset, site, urls.archive_path(slug), timeline.published[-1].effective)
+        for entry in timeline.published:
             _url(urlset, site, urls.version_path(slug, entry.effective), entry.effective)
             if entry.previous:
                 _url(urlset, site, urls.changes_path(slug, entry.effective), entry.effective)

@@ -12,6 +12,7 @@ from site_builder import urls
 from site_builder.comparison import Comparison
 from site_builder.dates import long_date
 from site_builder.markup import RenderedBody
+from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.model import Document, Site
 from site_builder.publication import PublishedVersion, Timeline
 from site_builder.theme import Theme
@@ -30,11 +31,13 @@ class RenderInputs:
 
 
 class PageRenderer:
-    def __init__(self, inputs: RenderInputs, theme: Theme):
+    def __init__(self, inputs: RenderInputs, theme: Theme, memo: Memo = NO_MEMO):
         self.inputs = inputs
         self.site = inputs.site
         self.theme = theme
         self.t = theme.strings
+        self.memo = memo
+        self.theme_key = theme.fingerprint() if memo.store is not None else ""
 
     def fmt(self, key: str, **values) -> str:
         return self.t[key].format(**values)
@@ -43,14 +46,10 @@ class PageRenderer:
         return long_date(day, self.site.language) if day else ""
 
     def render(self, template: str, page: str, canonical: str, title: str, **context) -> str:
-        def url(target: str) -> str:
-            return urls.relative_url(page, target)
-
-        return self.theme.render(template, {
+        """Render a template; a page whose data is unchanged is taken from the memo."""
+        data = {
             "site": {"title": self.site.title, "language": self.site.language},
             "t": self.t,
-            "url": url,
-            "asset": lambda name: url("assets/" + name),
             "canonical": urls.absolute_url(self.site.base_url, canonical),
             "page_title": title,
             "feeds": context.pop("feeds", [{"title": self.fmt("site_feed_title",
@@ -58,7 +57,19 @@ class PageRenderer:
                                              "url": urls.SITE_FEED}]),
             "live_reload": Markup(self.inputs.live_reload),
             **context,
-        })
+        }
+
+        def url(target: str) -> str:
+            return urls.relative_url(page, target)
+
+        def render() -> str:
+            return self.theme.render(template, {**data, "url": url,
+                                                "asset": lambda name: url("assets/" + name)})
+
+        if self.memo.store is None:
+            return render()
+        key = digest(template, page, self.theme_key, json.dumps(data, sort_keys=True, default=str))
+        return self.memo.get("page", key, render)
 
     def doc_feeds(self, document: Document) -> list[dict]:
         return [{"title": self.fmt("feed_title", title=document.title),
@@ -170,9 +181,9 @@ class PageRenderer:
             {"versions": versions}, ensure_ascii=False, sort_keys=True) + ";\n"
 
 
-def render_pages(inputs: RenderInputs, theme: Theme) -> dict[str, str]:
+def render_pages(inputs: RenderInputs, theme: Theme, memo: Memo = NO_MEMO) -> dict[str, str]:
     """Every HTML page of the site (and the compare page's data), by output path."""
-    renderer = PageRenderer(inputs, theme)
+    renderer = PageRenderer(inputs, theme, memo)
     pages = {urls.page_file(""): renderer.index_page()}
     for timeline in inputs.timelines:
         if not timeline.entries:

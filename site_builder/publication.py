@@ -10,6 +10,7 @@ from site_builder.model import Document, PolicyVersion
 CURRENT = "current"
 UPCOMING = "upcoming"
 PAST = "past"
+DRAFT = "draft"  # only in `serve`'s preview: not yet published
 
 
 def is_published(version: PolicyVersion, is_first: bool, today: date) -> bool:
@@ -40,6 +41,10 @@ class Timeline:
     entries: tuple[PublishedVersion, ...]
 
     @property
+    def published(self) -> tuple[PublishedVersion, ...]:
+        return tuple(e for e in self.entries if e.status != DRAFT)
+
+    @property
     def current(self) -> PublishedVersion | None:
         return next((e for e in self.entries if e.status == CURRENT), None)
 
@@ -56,18 +61,26 @@ class Timeline:
         return tuple(reversed(self.entries))
 
 
-def timeline(document: Document, today: date) -> Timeline:
+def timeline(document: Document, today: date, preview: bool = False) -> Timeline:
+    """The published versions; with ``preview`` the unpublished ones too, marked as drafts.
+
+    Periods and comparisons of published versions ignore drafts, so a preview shows the public
+    pages exactly as they will be, plus the drafts.
+    """
     published = [v for v in document.versions if is_published(v, document.is_first(v), today)]
     current = max((v for v in published if v.effective <= today), default=None,
                   key=lambda v: v.effective)
+    shown = document.versions if preview else published
     entries = []
-    for index, version in enumerate(published):
-        following = published[index + 1] if index + 1 < len(published) else None
+    for version in shown:
+        is_public = version in published
+        following = next((v for v in published if v.effective > version.effective), None)
+        earlier = [v for v in (published if is_public else shown) if v.effective < version.effective]
         entries.append(PublishedVersion(
             version=version,
-            status=_status(version, current, today),
-            last_day=following.effective - timedelta(days=1) if following else None,
-            previous=published[index - 1] if index else None,
+            status=_status(version, current, today) if is_public else DRAFT,
+            last_day=following.effective - timedelta(days=1) if following and is_public else None,
+            previous=earlier[-1] if earlier else None,
         ))
     return Timeline(document, today, tuple(entries))
 

@@ -52,7 +52,7 @@ def _announced_in_time(version: PolicyVersion, window: int) -> list[Problem]:
             f"or move effective to {earliest} or later", rule="notice-window"))
     if not version.summary:
         problems.append(Problem(
-            version.path, version.line_of("announced"),
+            version.path, version.key_lines.get("summary") or version.line_of("announced"),
             "an announced change needs a summary: add 'summary: ...' saying what changes "
             "(shown in the feeds, the archive and the changes page)", rule="summary-required"))
     return problems

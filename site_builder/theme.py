@@ -25,9 +25,9 @@ class ThemeError(Exception):
 
 
 class Theme:
-    def __init__(self, root: Path, name: str, language: str):
+    def __init__(self, root: Path, name: str, language: str, builtin_only: bool = False):
         self.root = root
-        self.folders = self._folders(root, name)
+        self.folders = [BUILTIN] if builtin_only else self._folders(root, name)
         self.language = language
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(f / "templates") for f in self.folders]),

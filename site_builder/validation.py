@@ -10,6 +10,7 @@ from site_builder.dates import today_in
 from site_builder.loader import load_site
 from site_builder.markup import (MAX_NESTING, NestingTooDeep, RenderedBody, may_nest_too_deep,
                                   render_body)
+from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.model import Site
 from site_builder.problems import Problem, has_errors, sorted_problems
 from site_builder.rules import check_site
@@ -27,7 +28,8 @@ class Validation:
         return not has_errors(self.problems)
 
 
-def validate(root: Path, as_of: date | None, render: bool = True) -> Validation:
+def validate(root: Path, as_of: date | None, render: bool = True,
+             memo: Memo = NO_MEMO) -> Validation:
     """Load the sources, apply the notice rule and parse the bodies, collecting all problems.
 
     With ``render=False`` (check) a body is parsed only when a cheap screen says it might be
@@ -37,11 +39,12 @@ def validate(root: Path, as_of: date | None, render: bool = True) -> Validation:
     site = loaded.site
     today = as_of or today_in(site.timezone)
     bodies: dict[str, RenderedBody] = {}
-    problems = loaded.problems + check_site(site, today) + render_bodies(site, bodies, render)
+    problems = loaded.problems + check_site(site, today) + render_bodies(site, bodies, render, memo)
     return Validation(site, today, sorted_problems(problems), bodies)
 
 
-def render_bodies(site: Site, bodies: dict[str, RenderedBody], render: bool) -> list[Problem]:
+def render_bodies(site: Site, bodies: dict[str, RenderedBody], render: bool,
+                  memo: Memo) -> list[Problem]:
     """Render every version's Markdown (drafts too, so check catches what build would refuse)."""
     problems = []
     for document in site.documents:
@@ -49,7 +52,8 @@ def render_bodies(site: Site, bodies: dict[str, RenderedBody], render: bool) -> 
             if not render and not may_nest_too_deep(version.body):
                 continue
             try:
-                bodies[version.path] = render_body(version.body)
+                bodies[version.path] = memo.get("body", digest(version.body),
+                                                lambda body=version.body: render_body(body))
             except NestingTooDeep as error:
                 problems.append(Problem(
                     version.path, version.body_first_line + error.line,

@@ -1,0 +1,210 @@
+"""``policy-site serve``: a live preview that rebuilds on save and reloads open pages.
+
+The preview lives in memory and is never written to output/: it shows drafts, which must never
+reach a folder that could be deployed. Files are served from that in-memory mapping only, so no
+request can reach a file outside the site, whatever its path.
+"""
+
+from __future__ import annotations
+
+import errno
+import mimetypes
+import threading
+import time
+from datetime import date
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+from urllib.parse import unquote, urlsplit
+
+from markupsafe import Markup
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+
+from site_builder.build import render_site
+from site_builder.memo import Memo
+from site_builder.problems import PolicyError, Problem, UsageError
+from site_builder.theme import Theme, ThemeError
+from site_builder.validation import validate
+
+EVENTS_PATH = "/__policy_site/events"
+RELOAD_SCRIPT = (f'<script>new EventSource("{EVENTS_PATH}").onmessage = '
+                 "function () { location.reload(); };</script>")
+DEBOUNCE_SECONDS = 0.05
+
+
+class Preview:
+    """The current rendering of the site, or the problems that prevent one."""
+
+    def __init__(self, root: Path, as_of: date | None, log: Callable[[str], None]):
+        self.root = root
+        self.as_of = as_of
+        self.log = log
+        self.memo = Memo({})
+        self.files: dict[str, bytes] = {}
+        self.error_page: bytes | None = None
+        self.generation = 0
+        self.changed = threading.Condition()
+        self.rebuilding = threading.Lock()
+
+    def rebuild(self) -> None:
+        with self.rebuilding:
+            started = time.perf_counter()
+            validation = validate(self.root, self.as_of, memo=self.memo)
+            try:
+                if not validation.ok:
+                    raise PolicyError(validation.problems)
+                files, _ = render_site(self.root, validation, RELOAD_SCRIPT, preview=True,
+                                       memo=self.memo)
+                self._publish(files, None)
+                self.log(f"rebuilt in {time.perf_counter() - started:.3f} s as of "
+                         f"{validation.today}; {len(files)} files")
+            except PolicyError as error:
+                self._publish(self.files, self._error_page(error.problems,
+                                                           validation.site.language))
+                self.log("".join(p.as_text() + "\n" for p in error.problems).rstrip())
+
+    def _publish(self, files: dict[str, bytes], error_page: bytes | None) -> None:
+        with self.changed:
+            self.files, self.error_page = files, error_page
+            self.generation += 1
+            self.changed.notify_all()
+
+    def _error_page(self, problems: list[Problem], language: str) -> bytes:
+        """Rendered with the built-in theme: the site's own theme may be what is broken."""
+        theme = Theme(self.root, "default", language, builtin_only=True)
+        try:
+            html = theme.render("error.html", {
+                "language": language, "t": theme.strings, "live_reload": Markup(RELOAD_SCRIPT),
+                "problems": [{"severity": p.severity, "text": p.as_text()} for p in problems]})
+        except ThemeError as error:
+            html = f"<pre>{Markup.escape(error.problem.as_text())}</pre>{RELOAD_SCRIPT}"
+        return html.encode("utf-8")
+
+    def wait_for_change(self, seen: int, timeout: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.generation != seen, timeout=timeout)
+            return self.generation
+
+
+def resolve(url_path: str) -> str | None:
+    """The key of a requested file, or None for anything that tries to leave the site."""
+    path = unquote(url_path)
+    parts = [part for part in path.split("/") if part]
+    if "\x00" in path or "\\" in path or any(part in (".", "..") for part in parts):
+        return None
+    key = "/".join(parts)
+    return f"{key}/index.html" if key and path.endswith("/") else key or "index.html"
+
+
+def _content_type(key: str) -> str:
+    if key.endswith(".xml"):
+        return "application/xml; charset=utf-8"
+    guessed = mimetypes.guess_type(key)[0] or "application/octet-stream"
+    return f"{guessed}; charset=utf-8" if guessed.startswith("text/") or guessed.endswith(
+        ("javascript", "json")) else guessed
+
+
+class _Handler(BaseHTTPRequestHandler):
+    preview: Preview
+    server_version = "policy-site"
+
+    def log_message(self, *args) -> None:  # the terminal shows rebuilds, not every request
+        pass
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        if path == EVENTS_PATH:
+            return self._events()
+        preview = self.preview
+        if preview.error_page is not None:
+            return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, preview.error_page,
+                              "text/html; charset=utf-8")
+        key = resolve(path)
+        files = preview.files
+        if key is not None and key not in files and f"{key}/index.html" in files:
+            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+            self.send_header("Location", path + "/")
+            self.end_headers()
+            return None
+        if key is None or key not in files:
+            return self._send(HTTPStatus.NOT_FOUND, b"<!DOCTYPE html><title>404</title>"
+                              b"<h1>404 Not Found</h1>", "text/html; charset=utf-8")
+        return self._send(HTTPStatus.OK, files[key], _content_type(key))
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        """Server-Sent Events: one 'reload' message after every rebuild."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = self.preview.generation
+        try:
+            while True:
+                current = self.preview.wait_for_change(seen, timeout=15)
+                self.wfile.write(b"data: reload\n\n" if current != seen else b": idle\n\n")
+                self.wfile.flush()
+                seen = current
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class _Debouncer(FileSystemEventHandler):
+    """Editors save through temporary files and renames: rebuild once the burst is over."""
+
+    def __init__(self, action: Callable[[], None]):
+        self.action = action
+        self.timer: threading.Timer | None = None
+        self.lock = threading.Lock()
+
+    def on_any_event(self, event) -> None:
+        if event.event_type in ("opened", "closed_no_write"):
+            return
+        with self.lock:
+            if self.timer:
+                self.timer.cancel()
+            self.timer = threading.Timer(DEBOUNCE_SECONDS, self.action)
+            self.timer.daemon = True
+            self.timer.start()
+
+
+def serve(root: Path, as_of: date | None, host: str, port: int,
+          log: Callable[[str], None]) -> None:
+    """Build, serve and watch until interrupted (Ctrl-C raises KeyboardInterrupt here)."""
+    preview = Preview(root, as_of, log)
+    preview.rebuild()
+    handler = type("Handler", (_Handler,), {"preview": preview})
+    try:
+        server = _Server((host, port), handler)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {port} on {host} is in use; stop the other server or pass "
+                             f"--port {port + 1}") from None
+        raise UsageError(f"cannot listen on {host}:{port}: {error.strerror}") from None
+    observer = Observer()
+    debouncer = _Debouncer(preview.rebuild)
+    for folder in (root / "policies", root / "themes"):
+        if folder.is_dir():
+            observer.schedule(debouncer, str(folder), recursive=True)
+    observer.start()
+    log(f"serving http://{host}:{server.server_address[1]}/ (drafts shown; Ctrl-C stops)")
+    try:
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        observer.stop()
+        server.server_close()
+        observer.join(timeout=2)

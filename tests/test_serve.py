@@ -1,0 +1,124 @@
+"""``policy-site serve`` as a subprocess on a free port: live rebuilds, errors, safety."""
+
+from __future__ import annotations
+
+import http.client
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.sitekit import BODY
+
+TIMEOUT = 20
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(port: int, path: str) -> tuple[int, str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read().decode("utf-8", "replace")
+    connection.close()
+    return response.status, body
+
+
+def wait_for(condition, what: str):
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        try:
+            value = condition()
+            if value:
+                return value
+        except (ConnectionError, OSError):
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def server(kit):
+    kit.two_versions()
+    kit.version("2027-03-01", body=BODY.replace("아이디", "아이디, 초안문구"))
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "site_builder", "serve", "--root", str(kit.root), "--port",
+         str(port), "--as-of", "2026-11-28"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True)
+    wait_for(lambda: get(port, "/")[0] == 200, "the server to start")
+    yield kit, port, process
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+
+
+def test_saved_edit_is_served(server):
+    kit, port, _ = server
+    path = kit.root / "policies/privacy/2016-03-01.md"
+    path.write_text(path.read_text().replace("필수 항목", "필수 수집 항목"))
+    wait_for(lambda: "필수 수집 항목" in get(port, "/privacy/2016-03-01/")[1], "the edit")
+
+
+def test_broken_source_shows_error_page_and_fix_recovers(server):
+    kit, port, process = server
+    path = kit.root / "policies/privacy/2016-03-01.md"
+    good = path.read_text()
+    path.write_text(good.replace("announced:", "anounced:"))
+    status, page = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(get(port, "/privacy/")),
+                            "the error page")
+    assert "policies/privacy/2016-03-01.md:3: error: unknown key &#39;anounced&#39;" in page
+    assert "EventSource" in page
+    assert get(port, "/anything/else")[0] == 500
+    assert process.poll() is None
+    path.write_text(good)
+    wait_for(lambda: get(port, "/privacy/")[0] == 200, "recovery")
+
+
+def test_drafts_are_previewed_and_marked(server):
+    kit, port, _ = server
+    status, page = get(port, "/privacy/2027-03-01/")
+    assert status == 200 and "초안문구" in page and "banner-draft" in page
+    assert "미공개 초안" in get(port, "/privacy/versions/")[1]
+    assert "2027-03-01" not in get(port, "/feed.xml")[1]
+
+
+def test_reload_hook_only_in_serve(server):
+    kit, port, _ = server
+    assert "EventSource" in get(port, "/privacy/")[1]
+    kit.build()
+    built = b"".join(kit.tree().values()).decode()
+    assert "EventSource" not in built and "초안문구" not in built
+
+
+@pytest.mark.parametrize("path", ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+                                  "/privacy/..%2f..%2f..%2fetc/passwd", "/..\\..\\etc\\passwd",
+                                  "/%2e%2e%5c%2e%2e%5cetc%5cpasswd", "/policies/site.yaml",
+                                  "/privacy/%00", "//etc/passwd"])
+def test_paths_outside_the_site_get_404(server, path):
+    _, port, _ = server
+    status, body = get(port, path)
+    assert status == 404 and "root:" not in body
+
+
+def test_port_in_use_is_a_clear_error(server):
+    kit, port, _ = server
+    done = subprocess.run([sys.executable, "-m", "site_builder", "serve", "--root", str(kit.root),
+                           "--port", str(port)], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2
+    assert f"port {port} on 127.0.0.1 is in use" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_ctrl_c_stops_cleanly(server):
+    _, _, process = server
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert "stopped" in output and "Traceback" not in output
