@@ -53,16 +53,16 @@ def first_body(rng: random.Random, articles: int = 12) -> list[str]:
 
 
 def amend(sections: list[str], rng: random.Random) -> list[str]:
-    """Edit two or three articles: change words, or add a paragraph."""
+    """Edit two or three articles: change some words, or rewrite a paragraph."""
     sections = list(sections)
     for index in rng.sample(range(1, len(sections)), rng.randint(2, 3)):
-        text = sections[index]
+        paragraphs = sections[index].split("\n\n")
         if rng.random() < 0.5:
             old = rng.choice(WORDS)
-            text = text.replace(old, rng.choice(WORDS), 2)
+            paragraphs = [p.replace(old, rng.choice(WORDS), 1) for p in paragraphs]
         else:
-            text += "\n\n" + paragraph(rng)
-        sections[index] = text
+            paragraphs[rng.randrange(1, len(paragraphs))] = paragraph(rng)
+        sections[index] = "\n\n".join(paragraphs)
     return sections
 
 

@@ -1,21 +1,27 @@
-"""The build, top to bottom: validate, decide the pages, render them, swap the output in."""
+"""The build, top to bottom: validate, decide the pages, render what is new, swap it in."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from site_builder import feeds, indexes, urls
+from site_builder.cache import DiskStore, open_store
 from site_builder.comparison import compare_articles
+from site_builder.markup import render_or_refuse
 from site_builder.memo import NO_MEMO, Memo, digest
-from site_builder.pages import RenderInputs, render_pages
+from site_builder.pages import PageJob, RenderInputs, page_jobs
+from site_builder.parallel import default_workers
 from site_builder.problems import PolicyError, Problem
 from site_builder.publication import Timeline, timeline
 from site_builder.theme import Theme, ThemeError
 from site_builder.validation import Validation, validate
-from site_builder.writer import refuse_unsafe_output, write_site
+from site_builder.writer import (KEEP, NO_PREVIOUS_OUTPUT, PreviousOutput, output_lock,
+                                 refuse_unsafe_output, write_site)
 
 
 @dataclass(frozen=True)
@@ -34,23 +40,49 @@ class BuildReport:
                 f"{self.seconds:.2f} s -> {self.out}")
 
 
-def build(root: Path, out: Path, as_of: date | None, live_reload: str = "") -> BuildReport:
+@dataclass(frozen=True)
+class SiteFiles:
+    files: dict  # path -> bytes, or KEEP for a file identical to the previous output's
+    keys: dict[str, str]  # path -> key of what the file was made from
+    timelines: tuple[Timeline, ...]
+
+
+def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
+          workers: int | None = None) -> BuildReport:
+    """Validate, render what is new on every core, and swap the new output in."""
     started = time.perf_counter()
     refuse_unsafe_output(root, out)
-    validation = validate(root, as_of)
-    if not validation.ok:
-        raise PolicyError(validation.problems)
-    files, timelines = render_site(root, validation, live_reload)
-    write_site(files, out)
+    with output_lock(out):
+        store = open_store(root) if use_cache else None
+        memo = Memo(store, workers or default_workers())
+        validation = validate(root, as_of, memo)
+        if not validation.ok:
+            raise PolicyError(validation.problems)
+        site = render_site(root, validation, memo=memo,
+                           previous=PreviousOutput(out) if store else NO_PREVIOUS_OUTPUT)
+        write_site(site.files, out, site.keys)
+        if store:
+            _save_quietly(store)
+    timelines = site.timelines
     return BuildReport(
         documents=sum(1 for t in timelines if t.entries),
         versions=sum(len(t.entries) for t in timelines),
         change_pages=sum(1 for t in timelines for e in t.entries if e.previous),
-        feeds=sum(1 for name in files if name.endswith("feed.xml")),
+        feeds=sum(1 for name in site.files if name.endswith("feed.xml")),
         seconds=time.perf_counter() - started,
         out=out,
         warnings=validation.problems,
     )
+
+
+def _save_quietly(store: DiskStore) -> None:
+    """The cache only saves time: a failure to write it must not fail a finished build."""
+    try:
+        store.save()
+    except (OSError, sqlite3.Error):
+        pass
+    finally:
+        store.close()
 
 
 def document_timelines(validation: Validation, preview: bool = False) -> tuple[Timeline, ...]:
@@ -58,36 +90,65 @@ def document_timelines(validation: Validation, preview: bool = False) -> tuple[T
     return tuple(timeline(d, validation.today, preview) for d in documents)
 
 
-def compare_versions(timelines: tuple[Timeline, ...], bodies: dict, memo: Memo) -> dict:
-    """Each version against the one before it, remembered by the two texts."""
-    comparisons = {}
-    for entry in (e for t in timelines for e in t.entries if e.previous):
-        old, new = entry.previous, entry.version
-        comparisons[new.path] = memo.get(
-            "comparison", digest(old.body, new.body),
-            lambda old=old, new=new: compare_articles(bodies[old.path].articles,
-                                                      bodies[new.path].articles))
-    return comparisons
-
-
 def render_site(root: Path, validation: Validation, live_reload: str = "", preview: bool = False,
-                memo: Memo = NO_MEMO) -> tuple[dict[str, bytes], tuple[Timeline, ...]]:
-    """Every output file by relative path; nothing touches the disk here.
+                memo: Memo = NO_MEMO, previous=NO_PREVIOUS_OUTPUT) -> SiteFiles:
+    """Every output file by relative path; nothing is written here.
 
-    ``preview`` (serve only) adds drafts, marked as such; ``live_reload`` is serve's script.
+    Files the ``previous`` output already holds unchanged are KEEP instead of bytes (pages are
+    then not even rendered); ``preview`` (serve only) adds drafts, marked as such;
+    ``live_reload`` is serve's script.
     """
-    site, today, bodies = validation.site, validation.today, validation.bodies
+    site, today = validation.site, validation.today
     timelines = document_timelines(validation, preview)
-    comparisons = compare_versions(timelines, bodies, memo)
     try:
         theme = Theme(root, site.theme, site.language)
-        inputs = RenderInputs(site, today, timelines, bodies, comparisons, live_reload)
-        files = {path: html.encode("utf-8")
-                 for path, html in render_pages(inputs, theme, memo).items()}
-        files.update(feeds.render_feeds(site, theme.strings, today, timelines))
+        inputs = RenderInputs(site, today, timelines, live_reload=live_reload)
+        jobs = page_jobs(inputs, theme)
+        keys = {path: job.key for path, job in jobs.items()}
+        keep = previous.kept(keys)
+        todo = {path: job for path, job in jobs.items() if path not in keep}
+        _prepare(inputs, [job for job in todo.values() if not memo.knows("page", job.key)], memo)
+        pages = memo.get_many("page", [(job.key, job.render) for job in todo.values()])
+        files: dict = {path: KEEP for path in keep}
+        files.update(zip(todo, pages))
+        # Feeds and indexes show what the pages show, plus the day and the timezone.
+        others = memo.get("indexes", digest(today.isoformat(), site.timezone, *keys.values()),
+                          partial(_indexes, site, theme.strings, today, timelines))
     except ThemeError as error:
         raise PolicyError([error.problem]) from None
+    others.update({f"assets/{name}": data for name, data in theme.static_files().items()})
+    other_keys = {path: digest(data) for path, data in others.items()}
+    kept_others = previous.kept(other_keys)
+    files.update((path, KEEP if path in kept_others else data) for path, data in others.items())
+    return SiteFiles(files, {**keys, **other_keys}, timelines)
+
+
+def _indexes(site, strings: dict, today: date, timelines: tuple[Timeline, ...]) -> dict:
+    files = feeds.render_feeds(site, strings, today, timelines)
     files[urls.VERSIONS_JSON] = indexes.render_versions_json(site, today, timelines)
     files[urls.SITEMAP] = indexes.render_sitemap(site, timelines)
-    files.update({f"assets/{name}": data for name, data in theme.static_files().items()})
-    return files, timelines
+    return files
+
+
+def _prepare(inputs: RenderInputs, jobs: list[PageJob], memo: Memo) -> None:
+    """Render the bodies and comparisons the given pages need, and only those."""
+    entries = {e.version.path: e for t in inputs.timelines for e in t.entries}
+    compared = sorted({path for job in jobs for path in job.comparisons})
+    pairs = [(entries[path].previous, entries[path].version) for path in compared]
+    comparison_keys = [digest(old.body, new.body) for old, new in pairs]
+    needed = {path for job in jobs for path in job.bodies}
+    for (old, new), key in zip(pairs, comparison_keys):
+        if not memo.knows("comparison", key):
+            needed.update((old.path, new.path))
+    versions = [entries[path].version for path in sorted(needed)]
+    bodies = memo.get_many("body", [(digest(v.body), partial(render_or_refuse, v.body))
+                                    for v in versions])
+    inputs.bodies.update(zip((v.path for v in versions), bodies))
+    comparisons = memo.get_many("comparison", [
+        (key, partial(_compare, inputs.bodies, old.path, new.path))
+        for (old, new), key in zip(pairs, comparison_keys)])
+    inputs.comparisons.update(zip(compared, comparisons))
+
+
+def _compare(bodies: dict, old: str, new: str):
+    return compare_articles(bodies[old].articles, bodies[new].articles)

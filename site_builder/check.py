@@ -25,7 +25,7 @@ class CheckResult:
 
 
 def run_check(root: Path, as_of: date | None, with_git: bool) -> CheckResult:
-    validation = validate(root, as_of, render=False)
+    validation = validate(root, as_of)
     site = validation.site
     problems = list(validation.problems)
     if with_git:

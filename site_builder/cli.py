@@ -14,13 +14,11 @@ from datetime import timedelta
 from pathlib import Path
 
 from site_builder import __version__, report
-from site_builder.build import build
 from site_builder.dates import parse_as_of
-from site_builder.check import run_check
-from site_builder.loader import policies_dir
-from site_builder.new_version import create_version
 from site_builder.problems import PolicyError, UsageError
-from site_builder.serve import serve
+
+# Each command imports its own modules when it runs: `check` in a pre-commit hook should not
+# pay for loading the web server and the templates.
 
 EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 ISSUES_URL = "https://github.com/policy-site/policy-site/issues"
@@ -41,6 +39,10 @@ def _parser() -> argparse.ArgumentParser:
 
     build_cmd = commands.add_parser("build", parents=[common], help="render the site into output/")
     build_cmd.add_argument("--out", metavar="DIR", help="output folder (default: ROOT/output)")
+    build_cmd.add_argument("--no-cache", action="store_true",
+                           help="ignore and do not write ROOT/.cache (the output is the same)")
+    build_cmd.add_argument("--jobs", type=int, metavar="N",
+                           help="worker processes (default: one per core; 1: no workers)")
 
     check_cmd = commands.add_parser("check", parents=[common],
                                     help="validate sources and the notice rule; write nothing")
@@ -95,8 +97,10 @@ def _run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     as_of = parse_as_of(args.as_of) if args.as_of else None
     if args.command == "build":
+        from site_builder.build import build
+
         out = Path(args.out) if args.out else root / "output"
-        result = build(root, out, as_of)
+        result = build(root, out, as_of, use_cache=not args.no_cache, workers=args.jobs)
         sys.stderr.write(report.as_text([p for p in result.warnings]))
         print(result.summary())
         return EXIT_OK
@@ -110,6 +114,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _new(root: Path, as_of, args: argparse.Namespace) -> int:
+    from site_builder.new_version import create_version
+
     effective = parse_as_of(args.effective, "--effective") if args.effective else None
     created = create_version(root, args.document, effective, args.material, args.draft, as_of)
     where = created.path.relative_to(root) if created.path.is_relative_to(root) else created.path
@@ -121,6 +127,9 @@ def _new(root: Path, as_of, args: argparse.Namespace) -> int:
 
 
 def _serve(root: Path, as_of, args: argparse.Namespace) -> int:
+    from site_builder.loader import policies_dir
+    from site_builder.serve import serve
+
     policies_dir(root)  # a wrong --root is a usage error before anything starts
 
     def log(line: str) -> None:
@@ -138,6 +147,8 @@ def _serve(root: Path, as_of, args: argparse.Namespace) -> int:
 
 
 def _check(root: Path, as_of, args: argparse.Namespace) -> int:
+    from site_builder.check import run_check
+
     result = run_check(root, as_of, args.git)
     problems = result.problems
     if args.format == "json":

@@ -71,8 +71,14 @@ class _Reader:
                                      severity=WARNING))
 
     def escapes(self, path: Path) -> bool:
-        """A symlink that leads outside policies/ would publish a file nobody reviewed here."""
-        if self.real_folder == path.resolve() or self.real_folder in path.resolve().parents:
+        """A symlink that leads outside policies/ would publish a file nobody reviewed here.
+
+        Folders are checked before their files, so only a link itself needs resolving.
+        """
+        if not path.is_symlink():
+            return False
+        real = path.resolve()
+        if real == self.real_folder or self.real_folder in real.parents:
             return False
         self.error(path, None, f"links to {path.resolve()}, outside policies/; replace the "
                                "link with the file itself", rule="outside-root")

@@ -17,7 +17,8 @@ from markdown_it.token import Token
 MAX_NESTING = 20
 _ARTICLE_NUMBER = re.compile(r"^\s*(?:제\s*(\d+)\s*조(?:의\s*(\d+))?|(\d+)\s*\.)")
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
-_CONTAINER_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]*", re.M)
+# Leading markers and indentation of at least MAX_NESTING columns (a tab can count for four).
+_LONG_CONTAINER_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{%d,}" % (MAX_NESTING // 4), re.M)
 _INVISIBLE_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2060\ufeff]|%0[9ad]|%20", re.I)
 
 
@@ -25,8 +26,11 @@ class NestingTooDeep(Exception):
     """Lists or quotes nested deeper than the parser keeps; ``line`` is 0-based in the body."""
 
     def __init__(self, line: int):
-        super().__init__(f"nesting deeper than {MAX_NESTING} levels at body line {line + 1}")
+        super().__init__(line)  # the only argument, so the error survives pickling
         self.line = line
+
+    def __str__(self) -> str:
+        return f"nesting deeper than {MAX_NESTING} levels at body line {self.line + 1}"
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,8 @@ def may_nest_too_deep(markdown: str) -> bool:
     indentation (a quote one '>', a list two levels for at least two columns), so a body whose
     every line has fewer leading columns than the limit cannot reach it.
     """
-    return any(len(prefix.expandtabs(4)) >= MAX_NESTING for prefix in _CONTAINER_PREFIX.findall(markdown))
+    return any(len(prefix.expandtabs(4)) >= MAX_NESTING
+               for prefix in _LONG_CONTAINER_PREFIX.findall(markdown))
 
 
 def _is_safe_link(url: str) -> bool:
@@ -118,6 +123,15 @@ def render_body(markdown: str) -> RenderedBody:
     headings = _assign_heading_ids(tokens)
     html = md.renderer.render(tokens, md.options, {})
     return RenderedBody(html, tuple(headings), tuple(_articles(tokens, headings)))
+
+
+def render_or_refuse(markdown: str) -> RenderedBody | NestingTooDeep:
+    """The refusal is a result too: the same text is refused the same way every time, so both
+    can be remembered by the text's hash."""
+    try:
+        return render_body(markdown)
+    except NestingTooDeep as error:
+        return error
 
 
 def article_number(text: str) -> str | None:

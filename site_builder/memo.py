@@ -2,7 +2,7 @@
 
 Rendering Markdown, comparing versions and rendering pages are pure functions of their inputs,
 so a result can be reused whenever the same inputs come back: in ``serve`` between saves, and
-across builds through an on-disk store. Keys include everything the result depends on, so a
+across builds through the on-disk cache. Keys include everything the result depends on, so a
 stale entry is never found, only never used again.
 """
 
@@ -11,7 +11,10 @@ from __future__ import annotations
 import hashlib
 from typing import Callable, TypeVar
 
+from site_builder.parallel import run_jobs
+
 T = TypeVar("T")
+_MISSING = object()
 
 
 def digest(*parts: str | bytes) -> str:
@@ -24,23 +27,34 @@ def digest(*parts: str | bytes) -> str:
 
 
 class Memo:
-    """A key-value store of results; ``None`` as the store turns remembering off."""
+    """Results by key in ``store`` (a dict or the disk cache); ``None`` remembers nothing."""
 
-    def __init__(self, store: dict | None = None):
+    def __init__(self, store=None, workers: int = 1):
         self.store = store
-        self.hits = 0
-        self.misses = 0
+        self.workers = workers
+
+    @property
+    def active(self) -> bool:
+        return self.store is not None
+
+    def knows(self, kind: str, key: str) -> bool:
+        return self.store is not None and f"{kind}:{key}" in self.store
 
     def get(self, kind: str, key: str, compute: Callable[[], T]) -> T:
+        return self.get_many(kind, [(key, compute)])[0]
+
+    def get_many(self, kind: str, jobs: list[tuple[str, Callable[[], T]]]) -> list[T]:
+        """Results for (key, compute) pairs; the missing ones computed on every core."""
         if self.store is None:
-            return compute()
-        full_key = f"{kind}:{key}"
-        if full_key in self.store:
-            self.hits += 1
-            return self.store[full_key]
-        self.misses += 1
-        value = self.store[full_key] = compute()
-        return value
+            return run_jobs([compute for _, compute in jobs], self.workers)
+        results = [self.store.get(f"{kind}:{key}", _MISSING) for key, _ in jobs]
+        missing = [index for index, result in enumerate(results) if result is _MISSING]
+        computed = run_jobs([jobs[index][1] for index in missing], self.workers)
+        for index, value in zip(missing, computed):
+            results[index] = self.store[f"{kind}:{jobs[index][0]}"] = value
+        if computed and hasattr(self.store, "flush"):
+            self.store.flush()  # to disk now, so the build does not hold a second copy
+        return results
 
 
 NO_MEMO = Memo(None)

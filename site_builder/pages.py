@@ -1,18 +1,22 @@
-"""HTML pages: Python decides what is on each page, the theme's templates how it looks."""
+"""HTML pages: Python decides what is on each page, the theme's templates how it looks.
+
+Each page is a :class:`PageJob`: a key naming everything the page is made from, the rendered
+bodies and comparisons it needs, and a function that renders it. The build looks the keys up
+first and renders (and prepares inputs for) only the pages it does not already have.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Callable
 
 from markupsafe import Markup
 
 from site_builder import urls
-from site_builder.comparison import Comparison
 from site_builder.dates import long_date
-from site_builder.markup import RenderedBody
-from site_builder.memo import NO_MEMO, Memo, digest
+from site_builder.memo import digest
 from site_builder.model import Document, Site
 from site_builder.publication import PublishedVersion, Timeline
 from site_builder.theme import Theme
@@ -20,24 +24,35 @@ from site_builder.theme import Theme
 
 @dataclass(frozen=True)
 class RenderInputs:
-    """Everything the pages are made from, gathered before anything is rendered."""
+    """What the pages are made from. ``bodies`` and ``comparisons`` (by version path) are
+    filled by the build with what the pages to render need, before they are rendered."""
 
     site: Site
     today: date
     timelines: tuple[Timeline, ...]
-    bodies: dict  # version path -> RenderedBody
-    comparisons: dict  # version path -> Comparison with the previous published version
+    bodies: dict = field(default_factory=dict)
+    comparisons: dict = field(default_factory=dict)
     live_reload: str = ""  # a script tag only `serve` adds
 
 
+@dataclass(frozen=True)
+class PageJob:
+    key: str
+    render: Callable[[], bytes]  # the file's bytes, encoded where it is rendered
+    bodies: tuple[str, ...] = ()  # version paths whose rendered body the page shows
+    comparisons: tuple[str, ...] = ()  # version paths whose comparison it shows
+
+
 class PageRenderer:
-    def __init__(self, inputs: RenderInputs, theme: Theme, memo: Memo = NO_MEMO):
+    def __init__(self, inputs: RenderInputs, theme: Theme):
         self.inputs = inputs
         self.site = inputs.site
         self.theme = theme
         self.t = theme.strings
-        self.memo = memo
-        self.theme_key = theme.fingerprint() if memo.store is not None else ""
+        self.views: dict[str, dict] = {}
+        self.view_keys: dict[str, str] = {}
+        self.site_key = digest(theme.fingerprint(), self.site.title, self.site.language,
+                               self.site.base_url, inputs.live_reload)
 
     def fmt(self, key: str, **values) -> str:
         return self.t[key].format(**values)
@@ -45,31 +60,31 @@ class PageRenderer:
     def date(self, day: date | None) -> str:
         return long_date(day, self.site.language) if day else ""
 
-    def render(self, template: str, page: str, canonical: str, title: str, **context) -> str:
-        """Render a template; a page whose data is unchanged is taken from the memo."""
-        data = {
-            "site": {"title": self.site.title, "language": self.site.language},
-            "t": self.t,
-            "canonical": urls.absolute_url(self.site.base_url, canonical),
-            "page_title": title,
-            "feeds": context.pop("feeds", [{"title": self.fmt("site_feed_title",
-                                                               title=self.site.title),
-                                             "url": urls.SITE_FEED}]),
-            "live_reload": Markup(self.inputs.live_reload),
-            **context,
-        }
-
+    def page(self, template: str, page: str, canonical: str, title: str,
+             inputs: tuple[str, ...], context: Callable[[], dict], **needs) -> PageJob:
+        """A page whose key is the template, its folder, the site and theme, and ``inputs``:
+        the document's view (every version's dates, status and summary) and the hashes of the
+        version files whose text the page shows."""
         def url(target: str) -> str:
             return urls.relative_url(page, target)
 
-        def render() -> str:
-            return self.theme.render(template, {**data, "url": url,
-                                                "asset": lambda name: url("assets/" + name)})
+        def render() -> bytes:
+            data = context()
+            return self.theme.render(template, {
+                "site": {"title": self.site.title, "language": self.site.language},
+                "t": self.t,
+                "url": url,
+                "asset": lambda name: url("assets/" + name),
+                "canonical": urls.absolute_url(self.site.base_url, canonical),
+                "page_title": title,
+                "feeds": data.pop("feeds", [{"title": self.fmt("site_feed_title",
+                                                                title=self.site.title),
+                                              "url": urls.SITE_FEED}]),
+                "live_reload": Markup(self.inputs.live_reload),
+                **data,
+            }).encode("utf-8")
 
-        if self.memo.store is None:
-            return render()
-        key = digest(template, page, self.theme_key, json.dumps(data, sort_keys=True, default=str))
-        return self.memo.get("page", key, render)
+        return PageJob(digest(template, page, self.site_key, *inputs), render, **needs)
 
     def doc_feeds(self, document: Document) -> list[dict]:
         return [{"title": self.fmt("feed_title", title=document.title),
@@ -94,6 +109,18 @@ class PageRenderer:
         }
 
     def document_view(self, timeline: Timeline) -> dict:
+        """The document with every version's dates and status, computed once per build."""
+        slug = timeline.document.slug
+        if slug not in self.views:
+            self.views[slug] = self._document_view(timeline)
+            self.view_keys[slug] = digest(json.dumps(self.views[slug], sort_keys=True))
+        return self.views[slug]
+
+    def document_key(self, timeline: Timeline) -> str:
+        self.document_view(timeline)
+        return self.view_keys[timeline.document.slug]
+
+    def _document_view(self, timeline: Timeline) -> dict:
         document = timeline.document
         shown = timeline.shown
         return {
@@ -109,97 +136,120 @@ class PageRenderer:
             "upcoming": [self.version_view(document, e) for e in timeline.upcoming],
         }
 
-    def index_page(self) -> str:
-        documents = [self.document_view(t) for t in self.inputs.timelines if t.entries]
-        return self.render("index.html", "", "", self.site.title, documents=documents)
+    def index_page(self) -> PageJob:
+        shown = [t for t in self.inputs.timelines if t.entries]
+        return self.page("index.html", "", "", self.site.title,
+                         tuple(self.document_key(t) for t in shown),
+                         lambda: {"documents": [self.document_view(t) for t in shown]})
 
-    def version_page(self, timeline: Timeline, entry: PublishedVersion, as_document: bool) -> str:
+    def version_page(self, timeline: Timeline, entry: PublishedVersion,
+                     as_document: bool) -> PageJob:
         document = timeline.document
         view = self.version_view(document, entry)
-        body: RenderedBody = self.inputs.bodies[entry.version.path]
+        path = entry.version.path
         page = urls.document_path(document.slug) if as_document else view["url"]
-        return self.render(
-            "version.html", page, view["url"], view["title"],
-            feeds=self.doc_feeds(document),
-            document=self.document_view(timeline),
-            version=view,
-            is_document_page=as_document,
-            selector_label=self.fmt("previous_versions", title=document.title),
-            contents=[{"id": h.id, "text": h.text} for h in body.contents],
-            body=Markup(body.html),
-        )
 
-    def changes_page(self, timeline: Timeline, entry: PublishedVersion) -> str:
+        def context() -> dict:
+            body = self.inputs.bodies[path]
+            return {
+                "feeds": self.doc_feeds(document),
+                "document": self.document_view(timeline),
+                "version": view,
+                "is_document_page": as_document,
+                "selector_label": self.fmt("previous_versions", title=document.title),
+                "contents": [{"id": h.id, "text": h.text} for h in body.contents],
+                "body": Markup(body.html),
+            }
+
+        return self.page("version.html", page, view["url"], view["title"],
+                         (self.document_key(timeline), entry.version.sha256), context,
+                         bodies=(path,))
+
+    def changes_page(self, timeline: Timeline, entry: PublishedVersion) -> PageJob:
         document = timeline.document
         view = self.version_view(document, entry)
-        comparison: Comparison = self.inputs.comparisons[entry.version.path]
         previous = next(e for e in timeline.entries if e.version is entry.previous)
-        return self.render(
-            "changes.html", view["changes_url"], view["changes_url"],
-            self.fmt("changes_title", title=view["title"], date=view["effective"]),
-            feeds=self.doc_feeds(document),
-            document=self.document_view(timeline),
-            version=view,
-            previous=self.version_view(document, previous),
-            rows=[{"key": r.key, "kind": r.kind,
-                   "before_heading": Markup(r.before_heading),
-                   "after_heading": Markup(r.after_heading),
-                   "segments": [{"same": s.same, "before": Markup(s.before),
-                                 "after": Markup(s.after)} for s in r.segments]}
-                  for r in comparison.changes],
-            unchanged=comparison.unchanged,
-        )
+        path = entry.version.path
 
-    def archive_page(self, timeline: Timeline) -> str:
+        def context() -> dict:
+            comparison = self.inputs.comparisons[path]
+            return {
+                "feeds": self.doc_feeds(document),
+                "document": self.document_view(timeline),
+                "version": view,
+                "previous": self.version_view(document, previous),
+                "rows": [{"key": r.key, "kind": r.kind,
+                          "before_heading": Markup(r.before_heading),
+                          "after_heading": Markup(r.after_heading),
+                          "segments": [{"same": s.same, "before": Markup(s.before),
+                                        "after": Markup(s.after)} for s in r.segments]}
+                         for r in comparison.changes],
+                "unchanged": comparison.unchanged,
+            }
+
+        return self.page("changes.html", view["changes_url"], view["changes_url"],
+                         self.fmt("changes_title", title=view["title"], date=view["effective"]),
+                         (self.document_key(timeline), previous.version.sha256,
+                          entry.version.sha256), context, comparisons=(path,))
+
+    def archive_page(self, timeline: Timeline) -> PageJob:
         document = timeline.document
         page = urls.archive_path(document.slug)
-        return self.render("archive.html", page, page,
-                           self.fmt("archive_title", title=document.title),
-                           feeds=self.doc_feeds(document),
-                           document=self.document_view(timeline))
+        return self.page("archive.html", page, page,
+                         self.fmt("archive_title", title=document.title),
+                         (self.document_key(timeline),),
+                         lambda: {"feeds": self.doc_feeds(document),
+                                  "document": self.document_view(timeline)})
 
-
-    def compare_page(self, timeline: Timeline) -> str:
+    def compare_page(self, timeline: Timeline) -> PageJob:
         document = timeline.document
         page = urls.compare_path(document.slug)
         keys = ("before", "after", "added", "removed", "unchanged_lines", "unchanged_count",
                 "no_changes")
-        return self.render("compare.html", page, page, self.t["compare_title"],
-                           feeds=self.doc_feeds(document),
-                           document=self.document_view(timeline),
-                           data_url=urls.compare_data_path(document.slug),
-                           js_strings=json.dumps({k: self.t[k] for k in keys}, ensure_ascii=False))
+        return self.page("compare.html", page, page, self.t["compare_title"],
+                         (self.document_key(timeline),),
+                         lambda: {"feeds": self.doc_feeds(document),
+                                  "document": self.document_view(timeline),
+                                  "data_url": urls.compare_data_path(document.slug),
+                                  "js_strings": json.dumps({k: self.t[k] for k in keys},
+                                                           ensure_ascii=False)})
 
-    def compare_data(self, timeline: Timeline) -> str:
-        """Every published version's articles, for comparing any two in the browser."""
-        versions = {
-            entry.effective.isoformat(): {"articles": [
-                {"key": a.key, "heading": a.heading, "lines": list(a.lines)}
-                for a in self.inputs.bodies[entry.version.path].articles]}
-            for entry in timeline.entries}
-        return "window.POLICY_VERSIONS = " + json.dumps(
-            {"versions": versions}, ensure_ascii=False, sort_keys=True) + ";\n"
+    def compare_data(self, timeline: Timeline) -> PageJob:
+        """Every version's articles, for comparing any two in the browser."""
+        paths = tuple(e.version.path for e in timeline.entries)
+
+        def render() -> bytes:
+            versions = {
+                entry.effective.isoformat(): {"articles": [
+                    {"key": a.key, "heading": a.heading, "lines": list(a.lines)}
+                    for a in self.inputs.bodies[entry.version.path].articles]}
+                for entry in timeline.entries}
+            return ("window.POLICY_VERSIONS = " + json.dumps(
+                {"versions": versions}, ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8")
+
+        shas = [e.version.sha256 for e in timeline.entries]
+        return PageJob(digest("compare-data", self.document_key(timeline), *shas), render,
+                       bodies=paths)
 
 
-def render_pages(inputs: RenderInputs, theme: Theme, memo: Memo = NO_MEMO) -> dict[str, str]:
+def page_jobs(inputs: RenderInputs, theme: Theme) -> dict[str, PageJob]:
     """Every HTML page of the site (and the compare page's data), by output path."""
-    renderer = PageRenderer(inputs, theme, memo)
-    pages = {urls.page_file(""): renderer.index_page()}
+    renderer = PageRenderer(inputs, theme)
+    jobs = {urls.page_file(""): renderer.index_page()}
     for timeline in inputs.timelines:
         if not timeline.entries:
             continue
         slug = timeline.document.slug
-        pages[urls.page_file(urls.document_path(slug))] = renderer.version_page(
+        jobs[urls.page_file(urls.document_path(slug))] = renderer.version_page(
             timeline, timeline.shown, as_document=True)
-        pages[urls.page_file(urls.archive_path(slug))] = renderer.archive_page(timeline)
+        jobs[urls.page_file(urls.archive_path(slug))] = renderer.archive_page(timeline)
         if len(timeline.entries) > 1:
-            pages[urls.page_file(urls.compare_path(slug))] = renderer.compare_page(timeline)
-            pages[urls.compare_data_path(slug)] = renderer.compare_data(timeline)
+            jobs[urls.page_file(urls.compare_path(slug))] = renderer.compare_page(timeline)
+            jobs[urls.compare_data_path(slug)] = renderer.compare_data(timeline)
         for entry in timeline.entries:
-            pages[urls.page_file(urls.version_path(slug, entry.effective))] = \
+            jobs[urls.page_file(urls.version_path(slug, entry.effective))] = \
                 renderer.version_page(timeline, entry, as_document=False)
             if entry.previous:
-                pages[urls.page_file(urls.changes_path(slug, entry.effective))] = \
+                jobs[urls.page_file(urls.changes_path(slug, entry.effective))] = \
                     renderer.changes_page(timeline, entry)
-    return pages
-
+    return jobs

@@ -51,12 +51,12 @@ class Preview:
     def rebuild(self) -> None:
         with self.rebuilding:
             started = time.perf_counter()
-            validation = validate(self.root, self.as_of, memo=self.memo)
+            validation = validate(self.root, self.as_of, self.memo)
             try:
                 if not validation.ok:
                     raise PolicyError(validation.problems)
-                files, _ = render_site(self.root, validation, RELOAD_SCRIPT, preview=True,
-                                       memo=self.memo)
+                files = render_site(self.root, validation, RELOAD_SCRIPT, preview=True,
+                                    memo=self.memo).files
                 self._publish(files, None)
                 self.log(f"rebuilt in {time.perf_counter() - started:.3f} s as of "
                          f"{validation.today}; {len(files)} files")

@@ -20,8 +20,11 @@ class ThemeError(Exception):
     """A template or theme file that cannot be used, as a problem naming file and line."""
 
     def __init__(self, problem: Problem):
-        super().__init__(problem.as_text())
+        super().__init__(problem)  # the only argument, so the error survives pickling
         self.problem = problem
+
+    def __str__(self) -> str:
+        return self.problem.as_text()
 
 
 class Theme:

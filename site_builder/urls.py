@@ -7,7 +7,6 @@ show a directory listing instead of the page.
 
 from __future__ import annotations
 
-import posixpath
 from datetime import date
 
 SITE_FEED = "feed.xml"
@@ -49,13 +48,20 @@ def page_file(page: str) -> str:
 
 
 def relative_url(from_page: str, target: str) -> str:
-    """A link from the page folder ``from_page`` to ``target`` (a page folder or a file)."""
+    """A link from the page folder ``from_page`` to ``target`` (a page folder or a file).
+
+    Both are relative to the output root and never contain '.' or '..', so plain string work
+    is enough (and a build makes some hundred thousand of these links).
+    """
     target, hash_mark, fragment = target.partition("#")
-    is_page = target == "" or target.endswith("/")
-    path = posixpath.relpath(target or ".", from_page or ".")
-    if is_page:
-        path = ("" if path == "." else path + "/") + "index.html"
-    return path + hash_mark + fragment
+    here = from_page.split("/")[:-1]
+    folders, _, name = target.rpartition("/")
+    there = folders.split("/") if folders else []
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:] + [name or "index.html"]
+    return "/".join(parts) + hash_mark + fragment
 
 
 def absolute_url(base_url: str, target: str) -> str:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from site_builder.dates import today_in
 from site_builder.loader import load_site
-from site_builder.markup import (MAX_NESTING, NestingTooDeep, RenderedBody, may_nest_too_deep,
-                                  render_body)
+from site_builder.markup import MAX_NESTING, NestingTooDeep, may_nest_too_deep, render_or_refuse
 from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.model import Site
 from site_builder.problems import Problem, has_errors, sorted_problems
@@ -21,43 +21,28 @@ class Validation:
     site: Site  # as far as it could be read; publish it only when ``ok``
     today: date
     problems: list[Problem]
-    bodies: dict[str, RenderedBody] = field(default_factory=dict)  # by version path
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.problems)
 
 
-def validate(root: Path, as_of: date | None, render: bool = True,
-             memo: Memo = NO_MEMO) -> Validation:
-    """Load the sources, apply the notice rule and parse the bodies, collecting all problems.
-
-    With ``render=False`` (check) a body is parsed only when a cheap screen says it might be
-    nested too deeply; the problems found are the same, the bodies are not kept.
-    """
+def validate(root: Path, as_of: date | None, memo: Memo = NO_MEMO) -> Validation:
+    """Load the sources, apply the notice rule and refuse Markdown that would lose text."""
     loaded = load_site(root)
     site = loaded.site
     today = as_of or today_in(site.timezone)
-    bodies: dict[str, RenderedBody] = {}
-    problems = loaded.problems + check_site(site, today) + render_bodies(site, bodies, render, memo)
-    return Validation(site, today, sorted_problems(problems), bodies)
+    problems = loaded.problems + check_site(site, today) + check_nesting(site, memo)
+    return Validation(site, today, sorted_problems(problems))
 
 
-def render_bodies(site: Site, bodies: dict[str, RenderedBody], render: bool,
-                  memo: Memo) -> list[Problem]:
-    """Render every version's Markdown (drafts too, so check catches what build would refuse)."""
-    problems = []
-    for document in site.documents:
-        for version in document.versions:
-            if not render and not may_nest_too_deep(version.body):
-                continue
-            try:
-                bodies[version.path] = memo.get("body", digest(version.body),
-                                                lambda body=version.body: render_body(body))
-            except NestingTooDeep as error:
-                problems.append(Problem(
-                    version.path, version.body_first_line + error.line,
+def check_nesting(site: Site, memo: Memo) -> list[Problem]:
+    """Parse every body the cheap screen cannot clear (drafts too: check warns early)."""
+    versions = [v for d in site.documents for v in d.versions if may_nest_too_deep(v.body)]
+    results = memo.get_many("body", [(digest(v.body), partial(render_or_refuse, v.body))
+                                     for v in versions])
+    return [Problem(version.path, version.body_first_line + result.line,
                     f"lists or quotes are nested more than {MAX_NESTING} levels deep here; the "
                     "text after this line would be lost, so flatten the nesting",
-                    rule="markdown-nesting"))
-    return problems
+                    rule="markdown-nesting")
+            for version, result in zip(versions, results) if isinstance(result, NestingTooDeep)]

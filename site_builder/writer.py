@@ -1,9 +1,14 @@
 """Write a whole output tree atomically: build beside it, then swap it in.
 
-The writer knows nothing about policies: it takes a mapping of relative paths to bytes. Until
-the swap the live folder is untouched; the swap exchanges the two folders in one system call
-where Linux offers it (renameat2 RENAME_EXCHANGE), so a visitor or a killed build never sees a
-half-written site. Leftovers of a killed build are cleaned up by the next one.
+The writer knows nothing about policies: it takes a mapping of relative paths to bytes, each
+with an opaque key naming its content. Until the swap the live folder is untouched; the swap
+exchanges the two folders in one system call where Linux offers it (renameat2
+RENAME_EXCHANGE), so a visitor or a killed build never sees a half-written site. Leftovers of
+a killed build are cleaned up by the next one.
+
+A file whose key equals the key it had in the previous output, and whose old file is intact,
+is hard-linked into the new tree instead of being rendered and written again. The keys of the
+last output live beside it in ``.<name>.manifest.json``, never inside it.
 """
 
 from __future__ import annotations
@@ -11,10 +16,11 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import json
 import os
 import shutil
 import time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from site_builder.problems import UsageError
 
@@ -25,6 +31,14 @@ _AT_FDCWD = -100
 
 class WriteError(UsageError):
     """The output folder could not be written (permissions, full disk): exit 2."""
+
+
+class _Keep:
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = _Keep()  # a file value meaning: link the identical file of the previous output
 
 
 def refuse_unsafe_output(root: Path, out: Path) -> None:
@@ -40,21 +54,90 @@ def refuse_unsafe_output(root: Path, out: Path) -> None:
                              f"{source.name}/; choose a folder outside the sources")
 
 
-def write_site(files: dict[str, bytes], out: Path) -> None:
+def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str] | None = None) -> None:
+    """Write ``files`` as the new ``out``; call it inside :func:`output_lock`."""
     out = out.absolute()
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with _locked(out):
-            _recover_and_clean(out)
-            staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
-            try:
-                _write_tree(files, staging)
-                _swap_in(staging, out)
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
+        _recover_and_clean(out)
+        if _already_there(files, out):
+            return
+        staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
+        try:
+            _write_tree(files, staging, out)
+            _swap_in(staging, out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        _write_manifest(out, keys or {})
     except OSError as error:
         raise WriteError(f"cannot write {error.filename or out}: {error.strerror}; the previous "
                          "output was left as it was") from None
+
+
+def output_lock(out: Path) -> "_locked":
+    """Held for a whole build: a second build waits instead of interleaving."""
+    out = out.absolute()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteError(f"cannot create {out.parent}: {error.strerror}") from None
+    return _locked(out)
+
+
+def _already_there(files: dict, out: Path) -> bool:
+    """Every file kept and nothing else in the output: writing would change nothing."""
+    if not out.is_dir() or any(content is not KEEP for content in files.values()):
+        return False
+    present = {os.path.relpath(os.path.join(folder, name), out)
+               for folder, _, names in os.walk(out) for name in names}
+    return present == set(files)
+
+
+def _manifest_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.manifest.json"
+
+
+class PreviousOutput:
+    """What the last build wrote, as its manifest says, to reuse identical files."""
+
+    def __init__(self, out: Path):
+        self.out = out.absolute()
+        try:
+            self.manifest = json.loads(_manifest_path(self.out).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.manifest = {}
+
+    def kept(self, keys: dict[str, str]) -> set[str]:
+        """Paths whose previous file was written from the same key and is still as written."""
+        kept = set()
+        for path, key in keys.items():
+            entry = self.manifest.get(path)
+            if not entry or entry[0] != key:
+                continue
+            try:
+                stat = os.stat(self.out / path)
+            except OSError:
+                continue
+            if [stat.st_ino, stat.st_size, stat.st_mtime_ns] == entry[1:]:
+                kept.add(path)
+        return kept
+
+
+NO_PREVIOUS_OUTPUT = type("NoPreviousOutput", (), {"kept": lambda self, keys: set()})()
+
+
+def _write_manifest(out: Path, keys: dict[str, str]) -> None:
+    """Best effort: without a manifest the next build only writes every file again."""
+    target = _manifest_path(out)
+    try:
+        entries = {}
+        for path, key in keys.items():
+            stat = os.stat(out / path)
+            entries[path] = [key, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+        temporary = target.with_name(target.name + f".{os.getpid()}")
+        temporary.write_text(json.dumps(entries, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, target)
+    except OSError:
+        target.unlink(missing_ok=True)
 
 
 class _locked:
@@ -95,12 +178,27 @@ def _recover_and_clean(out: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _write_tree(files: dict[str, bytes], staging: Path) -> None:
+def _write_tree(files: dict[str, bytes | _Keep], staging: Path, out: Path) -> None:
     staging.mkdir()
+    folders = {parent for relative in files for parent in PurePosixPath(relative).parents}
+    for folder in sorted(folders - {PurePosixPath(".")}, key=lambda f: len(f.parts)):
+        (staging / folder).mkdir()  # parents first: one system call per folder
     for relative in sorted(files):
         target = staging / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(files[relative])
+        content = files[relative]
+        if content is KEEP:
+            _link_or_copy(out / relative, target)
+        else:
+            target.write_bytes(content)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+            raise
+        shutil.copy2(source, target)
 
 
 def _swap_in(staging: Path, out: Path) -> None:

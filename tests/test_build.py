@@ -204,7 +204,8 @@ def test_notice_violation_fails_build_and_keeps_previous_output(kit):
     assert "policies/privacy/2017-01-01.md:3: error: announced 2016-12-28" in result.err
     assert "Traceback" not in result.err
     assert kit.tree() == before
-    assert sorted(p.name for p in kit.root.iterdir()) == [".output.lock", "output", "policies"]
+    assert sorted(p.name for p in kit.root.iterdir()) == [
+        ".cache", ".output.lock", ".output.manifest.json", "output", "policies"]
 
 
 def test_english_site_writes_dates_the_english_way(kit):

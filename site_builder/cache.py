@@ -1,0 +1,78 @@
+"""The on-disk memo: results of earlier builds in ``.cache/policy-site/`` (safe to delete).
+
+Entries are keyed by hashes of their inputs (see memo.py) inside a file named after a hash of
+policy-site's own code, so a new version of the tool starts a new cache instead of trusting
+results an older one made. Only the entries the last build used are kept.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from pathlib import Path
+
+from site_builder.memo import digest
+
+
+
+def code_fingerprint() -> str:
+    """Changes whenever any module of policy-site changes, released or not."""
+    package = Path(__file__).parent
+    return digest(*(path.read_bytes() for path in sorted(package.glob("*.py"))))[:16]
+
+
+class DiskStore:
+    """A dict-like store over SQLite: reads hit the database, writes are kept until ``save``."""
+
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / f"{code_fingerprint()}.sqlite"
+        for stale in folder.glob("*.sqlite"):
+            if stale != self.path:
+                stale.unlink(missing_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=60)
+        self.db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value BLOB)")
+        self.new: dict[str, object] = {}
+        self.used: set[str] = set()
+
+    def get(self, key: str, default=None):
+        self.used.add(key)
+        if key in self.new:
+            return self.new[key]
+        row = self.db.execute("SELECT value FROM entry WHERE key = ?", (key,)).fetchone()
+        return pickle.loads(row[0]) if row else default
+
+    def __contains__(self, key: str) -> bool:
+        self.used.add(key)
+        return key in self.new or self.db.execute(
+            "SELECT 1 FROM entry WHERE key = ?", (key,)).fetchone() is not None
+
+    def __setitem__(self, key: str, value) -> None:
+        self.used.add(key)
+        self.new[key] = value
+
+    def flush(self) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)", (
+                (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in self.new.items()))
+        self.new.clear()
+
+    def save(self) -> None:
+        """Write the new entries and forget the ones this build did not use."""
+        self.flush()
+        with self.db:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM used")
+            self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
+            self.db.execute("DELETE FROM entry WHERE key NOT IN (SELECT key FROM used)")
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_store(root: Path) -> DiskStore | None:
+    """The site's cache, or None where it cannot be used (read-only folder, damaged file)."""
+    try:
+        return DiskStore(root / ".cache" / "policy-site")
+    except (OSError, sqlite3.Error):
+        return None
