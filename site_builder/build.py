@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Callable
 
 from site_builder import feeds, indexes, urls
 from site_builder.cache import DiskStore, open_store
@@ -45,6 +46,7 @@ class SiteFiles:
     files: dict  # path -> bytes, or KEEP for a file identical to the previous output's
     keys: dict[str, str]  # path -> key of what the file was made from
     timelines: tuple[Timeline, ...]
+    indexes: Callable[[], dict[str, bytes]]  # feeds, versions.json and sitemap, on demand
 
 
 def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
@@ -91,12 +93,14 @@ def document_timelines(validation: Validation, preview: bool = False) -> tuple[T
 
 
 def render_site(root: Path, validation: Validation, live_reload: str = "", preview: bool = False,
-                memo: Memo = NO_MEMO, previous=NO_PREVIOUS_OUTPUT) -> SiteFiles:
+                memo: Memo = NO_MEMO, previous=NO_PREVIOUS_OUTPUT,
+                with_indexes: bool = True) -> SiteFiles:
     """Every output file by relative path; nothing is written here.
 
     Files the ``previous`` output already holds unchanged are KEEP instead of bytes (pages are
-    then not even rendered); ``preview`` (serve only) adds drafts, marked as such;
-    ``live_reload`` is serve's script.
+    then not even rendered). Serve passes ``preview`` (drafts too, marked as such), its
+    ``live_reload`` script, and ``with_indexes=False``: it makes feeds and indexes only when
+    asked for them, so a save shows its page without waiting for them.
     """
     site, today = validation.site, validation.today
     timelines = document_timelines(validation, preview)
@@ -112,15 +116,17 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
         files: dict = {path: KEEP for path in keep}
         files.update(zip(todo, pages))
         # Feeds and indexes show what the pages show, plus the day and the timezone.
-        others = memo.get("indexes", digest(today.isoformat(), site.timezone, *keys.values()),
-                          partial(_indexes, site, theme.strings, today, timelines))
+        make_indexes = partial(memo.get, "indexes",
+                               digest(today.isoformat(), site.timezone, *keys.values()),
+                               partial(_indexes, site, theme.strings, today, timelines))
+        others = dict(make_indexes()) if with_indexes else {}
     except ThemeError as error:
         raise PolicyError([error.problem]) from None
     others.update({f"assets/{name}": data for name, data in theme.static_files().items()})
     other_keys = {path: digest(data) for path, data in others.items()}
     kept_others = previous.kept(other_keys)
     files.update((path, KEEP if path in kept_others else data) for path, data in others.items())
-    return SiteFiles(files, {**keys, **other_keys}, timelines)
+    return SiteFiles(files, {**keys, **other_keys}, timelines, make_indexes)
 
 
 def _indexes(site, strings: dict, today: date, timelines: tuple[Timeline, ...]) -> dict:

@@ -21,6 +21,12 @@ def code_fingerprint() -> str:
     return digest(*(path.read_bytes() for path in sorted(package.glob("*.py"))))[:16]
 
 
+# Rendered pages are not kept: an unchanged page is linked from the previous output instead,
+# and a changed one renders in about a millisecond. Parsing, rendering Markdown and comparing
+# versions are what is worth keeping.
+KEPT_KINDS = ("source", "body", "comparison", "indexes")
+
+
 class DiskStore:
     """A dict-like store over SQLite: reads hit the database, writes are kept until ``save``."""
 
@@ -48,8 +54,9 @@ class DiskStore:
             "SELECT 1 FROM entry WHERE key = ?", (key,)).fetchone() is not None
 
     def __setitem__(self, key: str, value) -> None:
-        self.used.add(key)
-        self.new[key] = value
+        if key.split(":", 1)[0] in KEPT_KINDS:
+            self.used.add(key)
+            self.new[key] = value
 
     def flush(self) -> None:
         with self.db:

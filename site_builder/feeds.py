@@ -1,16 +1,15 @@
 """RSS 2.0 notice feeds: one item per announced change, the same page list in another format.
 
 An item's guid is the version's permalink, chosen once and never changed: a changed guid would
-re-announce an old change to every subscriber.
+re-announce an old change to every subscriber. Every text is XML-escaped where it is written.
 """
 
 from __future__ import annotations
 
-import io
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
-from html import escape
+from html import escape as html_escape
+from xml.sax.saxutils import escape, quoteattr
 
 from site_builder import urls
 from site_builder.dates import rfc822
@@ -18,7 +17,6 @@ from site_builder.model import Site
 from site_builder.publication import PublishedVersion, Timeline
 
 ATOM = "http://www.w3.org/2005/Atom"
-ET.register_namespace("atom", ATOM)
 
 
 @dataclass(frozen=True)
@@ -38,46 +36,43 @@ def _items(timelines: tuple[Timeline, ...]) -> list[_Item]:
 
 def render_feed(site: Site, strings: dict, today: date, timelines: tuple[Timeline, ...],
                 feed: str, title: str, link: str, description: str) -> bytes:
-    rss = ET.Element("rss", {"version": "2.0"})
-    channel = ET.SubElement(rss, "channel")
-    _text(channel, "title", title)
-    _text(channel, "link", urls.absolute_url(site.base_url, link))
-    _text(channel, "description", description)
-    _text(channel, "language", site.language)
-    _text(channel, "lastBuildDate", rfc822(today, site.timezone))
-    _text(channel, "generator", "policy-site")
-    ET.SubElement(channel, f"{{{ATOM}}}link", {
-        "href": urls.absolute_url(site.base_url, feed), "rel": "self",
-        "type": "application/rss+xml"})
-    for item in _items(timelines):
-        _item(channel, site, strings, item)
-    ET.indent(rss)
-    buffer = io.BytesIO()
-    ET.ElementTree(rss).write(buffer, encoding="utf-8", xml_declaration=True)
-    return buffer.getvalue() + b"\n"
+    lines = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        f'<rss xmlns:atom="{ATOM}" version="2.0">',
+        "  <channel>",
+        f"    <title>{escape(title)}</title>",
+        f"    <link>{escape(urls.absolute_url(site.base_url, link))}</link>",
+        f"    <description>{escape(description)}</description>",
+        f"    <language>{escape(site.language)}</language>",
+        f"    <lastBuildDate>{rfc822(today, site.timezone)}</lastBuildDate>",
+        "    <generator>policy-site</generator>",
+        f"    <atom:link href={quoteattr(urls.absolute_url(site.base_url, feed))} rel=\"self\" "
+        'type="application/rss+xml" />',
+    ]
+    lines.extend(_item(site, strings, item) for item in _items(timelines))
+    lines += ["  </channel>", "</rss>", ""]
+    return "\n".join(lines).encode("utf-8")
 
 
-def _item(channel: ET.Element, site: Site, strings: dict, item: _Item) -> None:
+def _item(site: Site, strings: dict, item: _Item) -> str:
     version = item.entry.version
     permalink = urls.absolute_url(site.base_url, urls.version_path(item.slug, version.effective))
     changes = urls.absolute_url(site.base_url, urls.changes_path(item.slug, version.effective))
     effective = version.effective.isoformat()
-    node = ET.SubElement(channel, "item")
-    _text(node, "title", strings["feed_item_title"].format(
-        title=version.title or item.document_title, date=effective))
-    _text(node, "link", permalink)
-    _text(node, "guid", permalink).set("isPermaLink", "true")
-    _text(node, "pubDate", rfc822(version.announced, site.timezone))
-    _text(node, "description", (
-        f"<p>{escape(version.summary or '')}</p>"
-        f"<p>{escape(strings['feed_item_effective'].format(date=effective))}</p>"
-        f'<p><a href="{escape(changes)}">{escape(strings["feed_item_changes"])}</a></p>'))
-
-
-def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
-    element = ET.SubElement(parent, tag)
-    element.text = text
-    return element
+    title = strings["feed_item_title"].format(title=version.title or item.document_title,
+                                              date=effective)
+    description = (
+        f"<p>{html_escape(version.summary or '')}</p>"
+        f"<p>{html_escape(strings['feed_item_effective'].format(date=effective))}</p>"
+        f'<p><a href="{html_escape(changes)}">{html_escape(strings["feed_item_changes"])}</a></p>')
+    return "\n".join([
+        "    <item>",
+        f"      <title>{escape(title)}</title>",
+        f"      <link>{escape(permalink)}</link>",
+        f'      <guid isPermaLink="true">{escape(permalink)}</guid>',
+        f"      <pubDate>{rfc822(version.announced, site.timezone)}</pubDate>",
+        f"      <description>{escape(description)}</description>",
+        "    </item>"])
 
 
 def render_feeds(site: Site, strings: dict, today: date,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import json
-import xml.etree.ElementTree as ET
 from datetime import date
+from xml.sax.saxutils import escape
 
 from site_builder import urls
 from site_builder.model import Site
@@ -43,27 +42,21 @@ def render_versions_json(site: Site, today: date, timelines: tuple[Timeline, ...
 
 
 def render_sitemap(site: Site, timelines: tuple[Timeline, ...]) -> bytes:
-    urlset = ET.Element("urlset", {"xmlns": SITEMAP_NS})
-    _url(urlset, site, "", None)
+    lines = ["<?xml version='1.0' encoding='utf-8'?>", f'<urlset xmlns="{SITEMAP_NS}">']
+    lines.append(_url(site, "", None))
     for timeline in timelines:
         if not timeline.published:
             continue
         slug = timeline.document.slug
-        shown = timeline.shown
-        _url(urlset, site, urls.document_path(slug), shown.effective)
-        _url(urlset, site, urls.archive_path(slug), timeline.published[-1].effective)
+        lines.append(_url(site, urls.document_path(slug), timeline.shown.effective))
+        lines.append(_url(site, urls.archive_path(slug), timeline.published[-1].effective))
         for entry in timeline.published:
-            _url(urlset, site, urls.version_path(slug, entry.effective), entry.effective)
+            lines.append(_url(site, urls.version_path(slug, entry.effective), entry.effective))
             if entry.previous:
-                _url(urlset, site, urls.changes_path(slug, entry.effective), entry.effective)
-    ET.indent(urlset)
-    buffer = io.BytesIO()
-    ET.ElementTree(urlset).write(buffer, encoding="utf-8", xml_declaration=True)
-    return buffer.getvalue() + b"\n"
+                lines.append(_url(site, urls.changes_path(slug, entry.effective), entry.effective))
+    return ("\n".join(lines + ["</urlset>", ""])).encode("utf-8")
 
 
-def _url(urlset: ET.Element, site: Site, page: str, lastmod: date | None) -> None:
-    node = ET.SubElement(urlset, "url")
-    ET.SubElement(node, "loc").text = urls.absolute_url(site.base_url, page)
-    if lastmod:
-        ET.SubElement(node, "lastmod").text = lastmod.isoformat()
+def _url(site: Site, page: str, lastmod: date | None) -> str:
+    modified = f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else ""
+    return f"  <url><loc>{escape(urls.absolute_url(site.base_url, page))}</loc>{modified}</url>"

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import partial
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.model import Document, NoticePolicy, PolicyVersion, Site
 from site_builder.problems import WARNING, Problem, UsageError, has_errors
-from site_builder.sourcefile import FrontMatter, read_source, split_front_matter
+from site_builder.sourcefile import decode_source, read_bytes, read_source, split_front_matter
 from site_builder.yamlfields import Fields, compose_mapping
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -46,16 +48,22 @@ def policies_dir(root: Path) -> Path:
     return folder
 
 
-def load_site(root: Path) -> LoadResult:
-    """Read settings, documents and versions; the site is returned only if nothing is wrong."""
-    reader = _Reader(root, policies_dir(root))
+def load_site(root: Path, memo: Memo = NO_MEMO, trust_stat: bool = False) -> LoadResult:
+    """Read settings, documents and versions, each version file remembered by its bytes.
+
+    With ``trust_stat`` (serve, which sees every save) a file is remembered by its inode,
+    size and modification time instead, so an unchanged file is not even read.
+    """
+    reader = _Reader(root, policies_dir(root), memo, trust_stat)
     site = reader.read_site()
     return LoadResult(site, reader.problems)
 
 
 class _Reader:
-    def __init__(self, root: Path, folder: Path):
+    def __init__(self, root: Path, folder: Path, memo: Memo, trust_stat: bool):
         self.root = root
+        self.memo = memo
+        self.trust_stat = trust_stat
         self.folder = folder
         self.real_folder = folder.resolve()
         self.problems: list[Problem] = []
@@ -224,41 +232,52 @@ class _Reader:
 
     def read_version(self, path: Path, named: date) -> PolicyVersion | None:
         rel = self.rel(path)
-        source = read_source(path, rel)
-        if isinstance(source, Problem):
-            self.problems.append(source)
-            return None
-        self.problems.extend(source.problems)
-        parts = split_front_matter(source.text, rel)
-        if isinstance(parts, Problem):
-            self.problems.append(parts)
-            return None
-        fields = compose_mapping(parts.yaml, rel, parts.yaml_first_line)
-        if isinstance(fields, Problem):
-            self.problems.append(fields)
-            return None
-        version = self.version_from(fields, parts, path, named)
-        self.problems.extend(fields.problems)
+        if self.trust_stat:
+            stat = path.stat()
+            key = digest(rel, f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}")
+            version, problems = self.memo.get("source", key, partial(_read_and_parse, path, rel, named))
+        else:
+            data = read_bytes(path, rel)
+            if isinstance(data, Problem):
+                self.problems.append(data)
+                return None
+            version, problems = self.memo.get("source", digest(rel, data),
+                                              partial(parse_version, data, rel, named))
+        self.problems.extend(problems)
         return version
 
-    def version_from(self, fields: Fields, parts: FrontMatter, path: Path,
-                     named: date) -> PolicyVersion | None:
-        fields.refuse_unknown(VERSION_KEYS)
-        effective = fields.date("effective", required=True)
-        if effective and effective != named:
-            fields.problems.append(Problem(
-                fields.rel, fields.line("effective"), f"effective {effective} does not match the "
-                f"file name {path.name}; rename the file to {effective}.md or correct the date"))
-        if not parts.body.strip():
-            fields.problems.append(Problem(fields.rel, parts.body_first_line - 1,
-                                           "the version has no text below the front matter"))
-        return PolicyVersion(
-            effective=named, announced=fields.date("announced"),
-            summary=fields.text("summary"), material=fields.boolean("material"),
-            title=fields.text("title"), body=parts.body, path=fields.rel,
-            body_first_line=parts.body_first_line,
-            sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-            key_lines={key: fields.line(key) for key in fields.nodes})
+
+def _read_and_parse(path: Path, rel: str, named: date) -> tuple[PolicyVersion | None, list[Problem]]:
+    data = read_bytes(path, rel)
+    return (None, [data]) if isinstance(data, Problem) else parse_version(data, rel, named)
+
+
+def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | None, list[Problem]]:
+    """One version file's settings and text, with every problem found in it."""
+    source = decode_source(data, rel)
+    if isinstance(source, Problem):
+        return None, [source]
+    parts = split_front_matter(source.text, rel)
+    if isinstance(parts, Problem):
+        return None, [*source.problems, parts]
+    fields = compose_mapping(parts.yaml, rel, parts.yaml_first_line)
+    if isinstance(fields, Problem):
+        return None, [*source.problems, fields]
+    fields.refuse_unknown(VERSION_KEYS)
+    effective = fields.date("effective", required=True)
+    if effective and effective != named:
+        fields.problems.append(Problem(
+            rel, fields.line("effective"), f"effective {effective} does not match the file name "
+            f"{named}.md; rename the file to {effective}.md or correct the date"))
+    if not parts.body.strip():
+        fields.problems.append(Problem(rel, parts.body_first_line - 1,
+                                       "the version has no text below the front matter"))
+    version = PolicyVersion(
+        effective=named, announced=fields.date("announced"), summary=fields.text("summary"),
+        material=fields.boolean("material"), title=fields.text("title"), body=parts.body,
+        path=rel, body_first_line=parts.body_first_line, sha256=hashlib.sha256(data).hexdigest(),
+        key_lines={key: fields.line(key) for key in fields.nodes})
+    return version, [*source.problems, *fields.problems]
 
 
 def _is_date(text: str) -> bool:

@@ -210,26 +210,23 @@ class PageRenderer:
                          (self.document_key(timeline),),
                          lambda: {"feeds": self.doc_feeds(document),
                                   "document": self.document_view(timeline),
-                                  "data_url": urls.compare_data_path(document.slug),
                                   "js_strings": json.dumps({k: self.t[k] for k in keys},
                                                            ensure_ascii=False)})
 
-    def compare_data(self, timeline: Timeline) -> PageJob:
-        """Every version's articles, for comparing any two in the browser."""
-        paths = tuple(e.version.path for e in timeline.entries)
+    def compare_data(self, entry: PublishedVersion) -> PageJob:
+        """A version's articles as a script, for comparing any two versions in the browser."""
+        path = entry.version.path
+        effective = entry.effective.isoformat()
 
         def render() -> bytes:
-            versions = {
-                entry.effective.isoformat(): {"articles": [
-                    {"key": a.key, "heading": a.heading, "lines": list(a.lines)}
-                    for a in self.inputs.bodies[entry.version.path].articles]}
-                for entry in timeline.entries}
-            return ("window.POLICY_VERSIONS = " + json.dumps(
-                {"versions": versions}, ensure_ascii=False, sort_keys=True) + ";\n").encode("utf-8")
+            articles = [{"key": a.key, "heading": a.heading, "lines": list(a.lines)}
+                        for a in self.inputs.bodies[path].articles]
+            return ("(window.POLICY_VERSIONS = window.POLICY_VERSIONS || {})[" + json.dumps(effective)
+                    + "] = " + json.dumps({"articles": articles}, ensure_ascii=False) + ";\n"
+                    ).encode("utf-8")
 
-        shas = [e.version.sha256 for e in timeline.entries]
-        return PageJob(digest("compare-data", self.document_key(timeline), *shas), render,
-                       bodies=paths)
+        return PageJob(digest("compare-data", effective, entry.version.sha256), render,
+                       bodies=(path,))
 
 
 def page_jobs(inputs: RenderInputs, theme: Theme) -> dict[str, PageJob]:
@@ -243,10 +240,12 @@ def page_jobs(inputs: RenderInputs, theme: Theme) -> dict[str, PageJob]:
         jobs[urls.page_file(urls.document_path(slug))] = renderer.version_page(
             timeline, timeline.shown, as_document=True)
         jobs[urls.page_file(urls.archive_path(slug))] = renderer.archive_page(timeline)
-        if len(timeline.entries) > 1:
+        comparable = len(timeline.entries) > 1
+        if comparable:
             jobs[urls.page_file(urls.compare_path(slug))] = renderer.compare_page(timeline)
-            jobs[urls.compare_data_path(slug)] = renderer.compare_data(timeline)
         for entry in timeline.entries:
+            if comparable:
+                jobs[urls.compare_data_path(slug, entry.effective)] = renderer.compare_data(entry)
             jobs[urls.page_file(urls.version_path(slug, entry.effective))] = \
                 renderer.version_page(timeline, entry, as_document=False)
             if entry.previous:

@@ -43,6 +43,7 @@ class Preview:
         self.log = log
         self.memo = Memo({})
         self.files: dict[str, bytes] = {}
+        self.indexes: Callable[[], dict[str, bytes]] = dict
         self.error_page: bytes | None = None
         self.generation = 0
         self.changed = threading.Condition()
@@ -51,12 +52,14 @@ class Preview:
     def rebuild(self) -> None:
         with self.rebuilding:
             started = time.perf_counter()
-            validation = validate(self.root, self.as_of, self.memo)
+            validation = validate(self.root, self.as_of, self.memo, trust_stat=True)
             try:
                 if not validation.ok:
                     raise PolicyError(validation.problems)
-                files = render_site(self.root, validation, RELOAD_SCRIPT, preview=True,
-                                    memo=self.memo).files
+                site = render_site(self.root, validation, RELOAD_SCRIPT, preview=True,
+                                   memo=self.memo, with_indexes=False)
+                self.indexes = site.indexes
+                files = site.files
                 self._publish(files, None)
                 self.log(f"rebuilt in {time.perf_counter() - started:.3f} s as of "
                          f"{validation.today}; {len(files)} files")
@@ -81,6 +84,14 @@ class Preview:
         except ThemeError as error:
             html = f"<pre>{Markup.escape(error.problem.as_text())}</pre>{RELOAD_SCRIPT}"
         return html.encode("utf-8")
+
+    def file(self, key: str) -> bytes | None:
+        """A page, or a feed or index (made on the first request after a rebuild)."""
+        found = self.files.get(key)
+        if found is None:
+            with self.rebuilding:
+                found = self.indexes().get(key)  # remembered by the memo until sources change
+        return found
 
     def wait_for_change(self, seen: int, timeout: float) -> int:
         with self.changed:
@@ -122,16 +133,16 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, preview.error_page,
                               "text/html; charset=utf-8")
         key = resolve(path)
-        files = preview.files
-        if key is not None and key not in files and f"{key}/index.html" in files:
+        body = preview.file(key) if key is not None else None
+        if body is None and key is not None and f"{key}/index.html" in preview.files:
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
             self.send_header("Location", path + "/")
             self.end_headers()
             return None
-        if key is None or key not in files:
+        if body is None:
             return self._send(HTTPStatus.NOT_FOUND, b"<!DOCTYPE html><title>404</title>"
                               b"<h1>404 Not Found</h1>", "text/html; charset=utf-8")
-        return self._send(HTTPStatus.OK, files[key], _content_type(key))
+        return self._send(HTTPStatus.OK, body, _content_type(key))
 
     def _send(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
         self.send_response(status)

@@ -42,12 +42,20 @@ def line_of_offset(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def read_source(path: Path, rel: str) -> SourceText | Problem:
-    """Decode a source as UTF-8 (BOM and CRLF accepted) or say where it is not usable text."""
+def read_bytes(path: Path, rel: str) -> bytes | Problem:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         return Problem(rel, None, f"cannot read this file ({error.strerror}); check its permissions")
+
+
+def read_source(path: Path, rel: str) -> SourceText | Problem:
+    data = read_bytes(path, rel)
+    return data if isinstance(data, Problem) else decode_source(data, rel)
+
+
+def decode_source(data: bytes, rel: str) -> SourceText | Problem:
+    """Decode a source as UTF-8 (BOM and CRLF accepted) or say where it is not usable text."""
     if len(data) > MAX_SOURCE_BYTES:
         return Problem(rel, None, f"file is {len(data):,} bytes; the limit is "
                                   f"{MAX_SOURCE_BYTES:,}: split the text or remove embedded data")

@@ -16,6 +16,25 @@ from site_builder.yamlfields import compose_mapping
 BUILTIN = Path(str(resources.files("site_builder.themes"))) / "default"
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, so a new theme object
+    (one per rebuild in serve) does not compile them again. Entries are keyed by the
+    template's source checksum, so an edited template is compiled anew."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class ThemeError(Exception):
     """A template or theme file that cannot be used, as a problem naming file and line."""
 
@@ -39,6 +58,7 @@ class Theme:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=_COMPILED,
         )
         self.strings = self._strings()
 

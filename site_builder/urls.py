@@ -34,8 +34,9 @@ def compare_path(slug: str) -> str:
     return f"{slug}/compare/"
 
 
-def compare_data_path(slug: str) -> str:
-    return f"{slug}/compare/versions.js"
+def compare_data_path(slug: str, effective: date) -> str:
+    """One small script per version: the compare page loads only the two it compares."""
+    return f"{slug}/compare/{effective.isoformat()}.js"
 
 
 def feed_path(slug: str) -> str:

@@ -27,9 +27,10 @@ class Validation:
         return not has_errors(self.problems)
 
 
-def validate(root: Path, as_of: date | None, memo: Memo = NO_MEMO) -> Validation:
+def validate(root: Path, as_of: date | None, memo: Memo = NO_MEMO,
+             trust_stat: bool = False) -> Validation:
     """Load the sources, apply the notice rule and refuse Markdown that would lose text."""
-    loaded = load_site(root)
+    loaded = load_site(root, memo, trust_stat)
     site = loaded.site
     today = as_of or today_in(site.timezone)
     problems = loaded.problems + check_site(site, today) + check_nesting(site, memo)

@@ -1,11 +1,11 @@
 // Compare any two published versions in the browser: articles matched by number, paragraphs
-// aligned, words marked with <del>/<ins>, like the build's 신구대비표. The version texts come
-// from versions.js (a <script>, so this also works opened from disk, where fetch() cannot).
+// aligned, words marked with <del>/<ins>, like the build's 신구대비표. Each version's text is a
+// small script beside this page (YYYY-MM-DD.js), loaded with a <script> tag rather than fetch()
+// so that the page also works opened from disk.
 (function () {
   "use strict";
-  var data = window.POLICY_VERSIONS;
   var root = document.getElementById("comparison-result");
-  if (!data || !root) { return; }
+  if (!root) { return; }
   var strings = JSON.parse(root.getAttribute("data-strings"));
   var TOKEN = /\s+|[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu;
 
@@ -124,8 +124,18 @@
     return order;
   }
 
+  function load(version, done) {
+    var loaded = window.POLICY_VERSIONS && window.POLICY_VERSIONS[version];
+    if (loaded || !/^\d{4}-\d{2}-\d{2}$/.test(version)) { done(); return; }
+    var script = document.createElement("script");
+    script.src = version + ".js";
+    script.onload = script.onerror = done;
+    document.head.appendChild(script);
+  }
+
   function render(fromKey, toKey) {
-    var from = data.versions[fromKey], to = data.versions[toKey];
+    var versions = window.POLICY_VERSIONS || {};
+    var from = versions[fromKey], to = versions[toKey];
     root.textContent = "";
     if (!from || !to) { return; }
     var byKey = function (list) {
@@ -158,7 +168,11 @@
   var form = document.getElementById("compare-form");
   ["from", "to"].forEach(function (name) {
     var value = params.get(name);
-    if (value && data.versions[value]) { form.elements[name].value = value; }
+    var offered = Array.prototype.some.call(form.elements[name].options, function (option) {
+      return option.value === value;
+    });
+    if (offered) { form.elements[name].value = value; }
   });
-  render(form.elements.from.value, form.elements.to.value);
+  var fromKey = form.elements.from.value, toKey = form.elements.to.value;
+  load(fromKey, function () { load(toKey, function () { render(fromKey, toKey); }); });
 })();

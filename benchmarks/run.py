@@ -1,0 +1,274 @@
+"""Benchmark policy-site on a generated policy archive, against Hugo in the same run.
+
+    python benchmarks/run.py                 # 20 documents x 50 versions, 3 repetitions
+    python benchmarks/run.py --scale         # also 5,000 versions, for the growth ratio
+
+Every figure is the median of several runs of the real command (a fresh process each time),
+measured in this run, so ratios to Hugo hold even on a noisy shared machine. Peak memory is
+the command's own maximum resident set (its forked workers share most of its pages).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from archive import commit_history, generate  # noqa: E402
+
+AS_OF = "2026-11-28"
+POLICY_SITE = [sys.executable, "-m", "site_builder"]
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def run(command: list[str], cwd: Path, check: bool = True) -> Run:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    error = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    if check and process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{error}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def median(runs: list[Run]) -> Run:
+    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
+
+
+def clean_output(site: Path) -> None:
+    for leftover in [site / "output", site / ".cache", *site.glob(".output*")]:
+        if leftover.is_dir():
+            shutil.rmtree(leftover)
+        elif leftover.exists():
+            leftover.unlink()
+
+
+class Edits:
+    """Change one word of one version's body, alternately, and put the file back after."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.original = path.read_text(encoding="utf-8")
+        self.count = 0
+
+    def edit(self, marker: str | None = None) -> str:
+        self.count += 1
+        marker = marker or f"측정{self.count}"
+        self.path.write_text(self.original.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+        return marker
+
+    def restore(self) -> None:
+        self.path.write_text(self.original, encoding="utf-8")
+
+
+def build_figures(site: Path, repeat: int) -> dict[str, Run]:
+    build = POLICY_SITE + ["build", "--as-of", AS_OF]
+    figures = {}
+    cold = []
+    for _ in range(repeat):
+        clean_output(site)
+        cold.append(run(build, site))
+    figures["cold build"] = median(cold)
+    clean_output(site)
+    figures["cold build, --no-cache --jobs 1"] = median(
+        [run(build + ["--no-cache", "--jobs", "1"], site) for _ in range(1)])
+    run(build, site)
+    figures["rebuild, nothing changed"] = median([run(build, site) for _ in range(repeat)])
+    edits = Edits(sorted((site / "policies/policy-03").glob("*.md"))[10])
+    changed = []
+    for _ in range(repeat):
+        edits.edit()
+        changed.append(run(build, site))
+    edits.restore()
+    run(build, site)
+    figures["rebuild, one version changed"] = median(changed)
+    figures["check"] = median([run(POLICY_SITE + ["check", "--as-of", AS_OF], site)
+                               for _ in range(repeat)])
+    figures["check --git"] = median([run(POLICY_SITE + ["check", "--git", "--as-of", AS_OF], site)
+                                     for _ in range(repeat)])
+    return figures
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(port: int, path: str) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", path)
+        return connection.getresponse().read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def save_to_served(command: list[str], cwd: Path, page: str, edits: Edits, saves: int) -> float:
+    """Median seconds from writing a file to the server answering with the new text."""
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                fetch(port_of(command), page)
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise SystemExit(f"{' '.join(command)} did not start")
+                time.sleep(0.05)
+        latencies = []
+        for _ in range(saves):
+            time.sleep(0.3)  # let the previous rebuild settle, as between real saves
+            started = time.perf_counter()
+            marker = edits.edit()
+            while marker not in fetch(port_of(command), page):
+                if time.perf_counter() - started > 30:
+                    raise SystemExit(f"{command[0]}: the edit never appeared")
+                time.sleep(0.002)
+            latencies.append(time.perf_counter() - started)
+        return statistics.median(latencies)
+    finally:
+        edits.restore()
+        process.terminate()
+        process.wait()
+
+
+def port_of(command: list[str]) -> int:
+    return int(command[command.index("--port") + 1])
+
+
+def hugo_site(site: Path, target: Path) -> None:
+    """The same versions as plain Hugo pages (one page per version, no comparisons or feeds)."""
+    (target / "layouts/_default").mkdir(parents=True)
+    (target / "hugo.toml").write_text(
+        'baseURL = "https://bench.example.com/"\ntitle = "bench"\n'
+        'disableKinds = ["taxonomy", "term"]\n', encoding="utf-8")
+    layouts = {
+        "baseof.html": '<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>'
+                       '{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>',
+        "single.html": '{{ define "main" }}<h1>{{ .Title }}</h1><nav>{{ .TableOfContents }}</nav>'
+                       "{{ .Content }}{{ end }}",
+        "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="'
+                     '{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}',
+    }
+    for name, text in layouts.items():
+        (target / "layouts/_default" / name).write_text(text, encoding="utf-8")
+    for version in sorted((site / "policies").glob("*/*.md")):
+        body = version.read_text(encoding="utf-8").split("---\n", 2)[2]
+        page = target / "content" / version.parent.name / version.name
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f'---\ntitle: "{version.parent.name} {version.stem}"\ndate: '
+                        f"{version.stem}\n---\n{body}", encoding="utf-8")
+
+
+def hugo_figures(site: Path, hugo: Path, repeat: int, saves: int) -> dict[str, Run]:
+    hugo_site(site, hugo)
+    figures = {}
+    cold = []
+    for _ in range(repeat):
+        shutil.rmtree(hugo / "public", ignore_errors=True)
+        shutil.rmtree(hugo / "resources", ignore_errors=True)
+        cold.append(run(["hugo", "--quiet"], hugo))
+    figures["cold build"] = median(cold)
+    figures["rebuild, nothing changed"] = median([run(["hugo", "--quiet"], hugo)
+                                                  for _ in range(repeat)])
+    edits = Edits(sorted((hugo / "content/policy-03").glob("*.md"))[10])
+    changed = []
+    for _ in range(repeat):
+        edits.edit()
+        changed.append(run(["hugo", "--quiet"], hugo))
+    edits.restore()
+    figures["rebuild, one version changed"] = median(changed)
+    port = free_port()
+    page = f"/policy-03/{edits.path.stem}/"
+    figures["serve: save to served (median)"] = Run(save_to_served(
+        ["hugo", "server", "--port", str(port), "--bind", "127.0.0.1", "--disableLiveReload"],
+        hugo, page, edits, saves), 0)
+    return figures
+
+
+TARGETS = {  # figure: most allowed, as a ratio to Hugo's same figure (or seconds / MB)
+    "cold build": ("ratio", 1.0),
+    "rebuild, nothing changed": ("ratio", 0.25),
+    "rebuild, one version changed": ("ratio", 0.15),
+    "serve: save to served (median)": ("seconds", 0.100),
+    "check --git": ("seconds", 2.0),
+}
+
+
+def table(ours: dict[str, Run], hugo: dict[str, Run]) -> str:
+    rows = ["| figure | policy-site | peak MB | Hugo | ratio to Hugo | target | met |",
+            "|---|---|---|---|---|---|---|"]
+    for name, mine in ours.items():
+        theirs = hugo.get(name)
+        ratio = mine.seconds / theirs.seconds if theirs else None
+        kind, limit = TARGETS.get(name, (None, None))
+        value = ratio if kind == "ratio" else mine.seconds if kind == "seconds" else None
+        target = (f"<= {limit}x Hugo" if kind == "ratio" else
+                  f"<= {limit * 1000:.0f} ms" if kind == "seconds" else "")
+        met = "" if value is None else "yes" if value <= limit else "no"
+        rows.append(f"| {name} | {mine.seconds * 1000:.0f} ms | "
+                    f"{f'{mine.peak_mb:.0f}' if mine.peak_mb else ''} | "
+                    f"{f'{theirs.seconds * 1000:.0f} ms' if theirs else ''} | "
+                    f"{f'{ratio:.2f}x' if ratio else ''} | {target} | {met} |")
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--documents", type=int, default=20)
+    parser.add_argument("--versions", type=int, default=50)
+    parser.add_argument("--commits", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--saves", type=int, default=10)
+    parser.add_argument("--scale", action="store_true", help="also build 5x the versions")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="policy-site-bench-") as folder:
+        site, hugo = Path(folder) / "site", Path(folder) / "hugo"
+        files = generate(site, arguments.documents, arguments.versions)
+        commit_history(site, files, max(0, arguments.commits - len(files)))
+        print(f"archive: {arguments.documents} documents x {arguments.versions} versions, "
+              f"{arguments.commits} commits, in {folder}; {os.cpu_count()} cores", flush=True)
+        ours = build_figures(site, arguments.repeat)
+        port = free_port()
+        edits = Edits(sorted((site / "policies/policy-03").glob("*.md"))[10])
+        ours["serve: save to served (median)"] = Run(save_to_served(
+            POLICY_SITE + ["serve", "--port", str(port), "--as-of", AS_OF], site,
+            f"/policy-03/{edits.path.stem}/", edits, arguments.saves), 0)
+        theirs = hugo_figures(site, hugo, arguments.repeat, arguments.saves) \
+            if shutil.which("hugo") else {}
+        if arguments.scale:
+            big = Path(folder) / "big"
+            generate(big, arguments.documents * 5, arguments.versions)
+            clean_output(big)
+            scaled = run(POLICY_SITE + ["build", "--as-of", AS_OF], big)
+            ours[f"cold build, {arguments.documents * 5 * arguments.versions} versions"] = scaled
+            growth = scaled.seconds / ours["cold build"].seconds
+            print(f"growth: 5x the versions took {growth:.2f}x the time (target <= 5.5x)")
+        print(table(ours, theirs))
+        if not theirs:
+            print("hugo is not installed (Debian package 'hugo'): no ratios")
+
+
+if __name__ == "__main__":
+    main()
