@@ -79,7 +79,12 @@ class Edits:
         self.path.write_text(self.original, encoding="utf-8")
 
 
-def build_figures(site: Path, repeat: int) -> dict[str, Run]:
+def edited_document(documents: int) -> str:
+    """The document whose version the benchmark edits: one in the middle of the archive."""
+    return f"policy-{documents // 2:02d}"
+
+
+def build_figures(site: Path, repeat: int, document: str) -> dict[str, Run]:
     build = POLICY_SITE + ["build", "--as-of", AS_OF]
     figures = {}
     cold = []
@@ -92,7 +97,7 @@ def build_figures(site: Path, repeat: int) -> dict[str, Run]:
         [run(build + ["--no-cache", "--jobs", "1"], site) for _ in range(1)])
     run(build, site)
     figures["rebuild, nothing changed"] = median([run(build, site) for _ in range(repeat)])
-    edits = Edits(sorted((site / "policies/policy-03").glob("*.md"))[10])
+    edits = Edits(sorted((site / "policies" / document).glob("*.md"))[10])
     changed = []
     for _ in range(repeat):
         edits.edit()
@@ -181,7 +186,7 @@ def hugo_site(site: Path, target: Path) -> None:
                         f"{version.stem}\n---\n{body}", encoding="utf-8")
 
 
-def hugo_figures(site: Path, hugo: Path, repeat: int, saves: int) -> dict[str, Run]:
+def hugo_figures(site: Path, hugo: Path, repeat: int, saves: int, document: str) -> dict[str, Run]:
     hugo_site(site, hugo)
     figures = {}
     cold = []
@@ -192,7 +197,7 @@ def hugo_figures(site: Path, hugo: Path, repeat: int, saves: int) -> dict[str, R
     figures["cold build"] = median(cold)
     figures["rebuild, nothing changed"] = median([run(["hugo", "--quiet"], hugo)
                                                   for _ in range(repeat)])
-    edits = Edits(sorted((hugo / "content/policy-03").glob("*.md"))[10])
+    edits = Edits(sorted((hugo / "content" / document).glob("*.md"))[10])
     changed = []
     for _ in range(repeat):
         edits.edit()
@@ -200,7 +205,7 @@ def hugo_figures(site: Path, hugo: Path, repeat: int, saves: int) -> dict[str, R
     edits.restore()
     figures["rebuild, one version changed"] = median(changed)
     port = free_port()
-    page = f"/policy-03/{edits.path.stem}/"
+    page = f"/{document}/{edits.path.stem}/"
     figures["serve: save to served (median)"] = Run(save_to_served(
         ["hugo", "server", "--port", str(port), "--bind", "127.0.0.1", "--disableLiveReload"],
         hugo, page, edits, saves), 0)
@@ -249,13 +254,14 @@ def main() -> None:
         commit_history(site, files, max(0, arguments.commits - len(files)))
         print(f"archive: {arguments.documents} documents x {arguments.versions} versions, "
               f"{arguments.commits} commits, in {folder}; {os.cpu_count()} cores", flush=True)
-        ours = build_figures(site, arguments.repeat)
+        document = edited_document(arguments.documents)
+        ours = build_figures(site, arguments.repeat, document)
         port = free_port()
-        edits = Edits(sorted((site / "policies/policy-03").glob("*.md"))[10])
+        edits = Edits(sorted((site / "policies" / document).glob("*.md"))[10])
         ours["serve: save to served (median)"] = Run(save_to_served(
             POLICY_SITE + ["serve", "--port", str(port), "--as-of", AS_OF], site,
-            f"/policy-03/{edits.path.stem}/", edits, arguments.saves), 0)
-        theirs = hugo_figures(site, hugo, arguments.repeat, arguments.saves) \
+            f"/{document}/{edits.path.stem}/", edits, arguments.saves), 0)
+        theirs = hugo_figures(site, hugo, arguments.repeat, arguments.saves, document) \
             if shutil.which("hugo") else {}
         if arguments.scale:
             big = Path(folder) / "big"

@@ -15,7 +15,7 @@ from site_builder.cache import DiskStore, open_store
 from site_builder.comparison import compare_articles
 from site_builder.markup import render_or_refuse
 from site_builder.memo import NO_MEMO, Memo, digest
-from site_builder.pages import PageJob, RenderInputs, page_jobs
+from site_builder.pages import PageJob, PageRenderer, RenderInputs, document_jobs
 from site_builder.parallel import default_workers
 from site_builder.problems import PolicyError, Problem
 from site_builder.publication import Timeline, timeline
@@ -107,14 +107,28 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
     try:
         theme = Theme(root, site.theme, site.language)
         inputs = RenderInputs(site, today, timelines, live_reload=live_reload)
-        jobs = page_jobs(inputs, theme)
-        keys = {path: job.key for path, job in jobs.items()}
+        renderer = PageRenderer(inputs, theme)
+        files, keys, jobs, fresh = {}, {}, {urls.page_file(""): renderer.index_page()}, {}
+        for timeline in (t for t in timelines if t.entries):
+            identity = renderer.document_identity(timeline)
+            known = memo.recall("document", identity)
+            if known:  # nothing this document shows has changed (serve, between saves)
+                files.update(known[0])
+                keys.update(known[1])
+            else:
+                fresh[identity] = document_jobs(renderer, timeline)
+                jobs.update(fresh[identity])
+        keys.update((path, job.key) for path, job in jobs.items())
         keep = previous.kept(keys)
         todo = {path: job for path, job in jobs.items() if path not in keep}
         _prepare(inputs, [job for job in todo.values() if not memo.knows("page", job.key)], memo)
         pages = memo.get_many("page", [(job.key, job.render) for job in todo.values()])
-        files: dict = {path: KEEP for path in keep}
+        files.update((path, KEEP) for path in keep)
         files.update(zip(todo, pages))
+        for identity, rendered in fresh.items():
+            if not keep.intersection(rendered):
+                memo.remember("document", identity, ({p: files[p] for p in rendered},
+                                                     {p: keys[p] for p in rendered}))
         # Feeds and indexes show what the pages show, plus the day and the timezone.
         make_indexes = partial(memo.get, "indexes",
                                digest(today.isoformat(), site.timezone, *keys.values()),

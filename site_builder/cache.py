@@ -24,7 +24,7 @@ def code_fingerprint() -> str:
 # Rendered pages are not kept: an unchanged page is linked from the previous output instead,
 # and a changed one renders in about a millisecond. Parsing, rendering Markdown and comparing
 # versions are what is worth keeping.
-KEPT_KINDS = ("source", "body", "comparison", "indexes")
+KEPT_KINDS = ("source", "screen", "body", "comparison", "indexes")
 
 
 class DiskStore:

@@ -62,6 +62,7 @@ def load_site(root: Path, memo: Memo = NO_MEMO, trust_stat: bool = False) -> Loa
 class _Reader:
     def __init__(self, root: Path, folder: Path, memo: Memo, trust_stat: bool):
         self.root = root
+        self.root_prefix = "" if root == Path(".") else root.as_posix().rstrip("/") + "/"
         self.memo = memo
         self.trust_stat = trust_stat
         self.folder = folder
@@ -69,7 +70,8 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def rel(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
+        """The path as messages show it; every path here starts with the site root."""
+        return path.as_posix()[len(self.root_prefix):]
 
     def error(self, path: Path, line: int | None, message: str, rule: str = "source") -> None:
         self.problems.append(Problem(self.rel(path), line, message, rule=rule))

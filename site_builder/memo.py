@@ -40,6 +40,14 @@ class Memo:
     def knows(self, kind: str, key: str) -> bool:
         return self.store is not None and f"{kind}:{key}" in self.store
 
+    def recall(self, kind: str, key: str):
+        """A remembered result, or None."""
+        return None if self.store is None else self.store.get(f"{kind}:{key}")
+
+    def remember(self, kind: str, key: str, value) -> None:
+        if self.store is not None:
+            self.store[f"{kind}:{key}"] = value
+
     def get(self, kind: str, key: str, compute: Callable[[], T]) -> T:
         return self.get_many(kind, [(key, compute)])[0]
 
@@ -55,6 +63,32 @@ class Memo:
         if computed and hasattr(self.store, "flush"):
             self.store.flush()  # to disk now, so the build does not hold a second copy
         return results
+
+
+class SessionStore(dict):
+    """Serve's memory: after each good rebuild, what that rebuild did not use is dropped, so a
+    long editing session holds one site's worth of results, not one per save."""
+
+    def __init__(self):
+        super().__init__()
+        self.used: set[str] = set()
+
+    def get(self, key, default=None):
+        self.used.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self.used.add(key)
+        return super().__contains__(key)
+
+    def __setitem__(self, key, value) -> None:
+        self.used.add(key)
+        super().__setitem__(key, value)
+
+    def sweep(self) -> None:
+        for key in [k for k in self if k not in self.used]:
+            del self[key]
+        self.used = set()
 
 
 NO_MEMO = Memo(None)

@@ -120,6 +120,11 @@ class PageRenderer:
         self.document_view(timeline)
         return self.view_keys[timeline.document.slug]
 
+    def document_identity(self, timeline: Timeline) -> str:
+        """Everything one document's pages are made from: if it is unchanged, so are they."""
+        return digest(self.site_key, self.document_key(timeline),
+                      *(e.version.sha256 for e in timeline.entries))
+
     def _document_view(self, timeline: Timeline) -> dict:
         document = timeline.document
         shown = timeline.shown
@@ -229,26 +234,23 @@ class PageRenderer:
                        bodies=(path,))
 
 
-def page_jobs(inputs: RenderInputs, theme: Theme) -> dict[str, PageJob]:
-    """Every HTML page of the site (and the compare page's data), by output path."""
-    renderer = PageRenderer(inputs, theme)
-    jobs = {urls.page_file(""): renderer.index_page()}
-    for timeline in inputs.timelines:
-        if not timeline.entries:
-            continue
-        slug = timeline.document.slug
-        jobs[urls.page_file(urls.document_path(slug))] = renderer.version_page(
-            timeline, timeline.shown, as_document=True)
-        jobs[urls.page_file(urls.archive_path(slug))] = renderer.archive_page(timeline)
-        comparable = len(timeline.entries) > 1
+def document_jobs(renderer: PageRenderer, timeline: Timeline) -> dict[str, PageJob]:
+    """Every page of one document (and its versions' compare data), by output path."""
+    slug = timeline.document.slug
+    jobs = {
+        urls.page_file(urls.document_path(slug)): renderer.version_page(
+            timeline, timeline.shown, as_document=True),
+        urls.page_file(urls.archive_path(slug)): renderer.archive_page(timeline),
+    }
+    comparable = len(timeline.entries) > 1
+    if comparable:
+        jobs[urls.page_file(urls.compare_path(slug))] = renderer.compare_page(timeline)
+    for entry in timeline.entries:
         if comparable:
-            jobs[urls.page_file(urls.compare_path(slug))] = renderer.compare_page(timeline)
-        for entry in timeline.entries:
-            if comparable:
-                jobs[urls.compare_data_path(slug, entry.effective)] = renderer.compare_data(entry)
-            jobs[urls.page_file(urls.version_path(slug, entry.effective))] = \
-                renderer.version_page(timeline, entry, as_document=False)
-            if entry.previous:
-                jobs[urls.page_file(urls.changes_path(slug, entry.effective))] = \
-                    renderer.changes_page(timeline, entry)
+            jobs[urls.compare_data_path(slug, entry.effective)] = renderer.compare_data(entry)
+        jobs[urls.page_file(urls.version_path(slug, entry.effective))] = \
+            renderer.version_page(timeline, entry, as_document=False)
+        if entry.previous:
+            jobs[urls.page_file(urls.changes_path(slug, entry.effective))] = \
+                renderer.changes_page(timeline, entry)
     return jobs

@@ -70,18 +70,22 @@ def timeline(document: Document, today: date, preview: bool = False) -> Timeline
     published = [v for v in document.versions if is_published(v, document.is_first(v), today)]
     current = max((v for v in published if v.effective <= today), default=None,
                   key=lambda v: v.effective)
-    shown = document.versions if preview else published
-    entries = []
-    for version in shown:
-        is_public = version in published
-        following = next((v for v in published if v.effective > version.effective), None)
-        earlier = [v for v in (published if is_public else shown) if v.effective < version.effective]
+    public = {id(v) for v in published}
+    entries, last_public, last_shown = [], None, None
+    for index, version in enumerate(document.versions):  # oldest first
+        is_public = id(version) in public
+        if not (is_public or preview):
+            continue
+        following = next((v for v in document.versions[index + 1:] if id(v) in public), None)
         entries.append(PublishedVersion(
             version=version,
             status=_status(version, current, today) if is_public else DRAFT,
             last_day=following.effective - timedelta(days=1) if following and is_public else None,
-            previous=earlier[-1] if earlier else None,
+            previous=last_public if is_public else last_shown,
         ))
+        last_shown = version
+        if is_public:
+            last_public = version
     return Timeline(document, today, tuple(entries))
 
 

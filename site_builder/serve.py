@@ -23,7 +23,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from site_builder.build import render_site
-from site_builder.memo import Memo
+from site_builder.memo import Memo, SessionStore
 from site_builder.problems import PolicyError, Problem, UsageError
 from site_builder.theme import Theme, ThemeError
 from site_builder.validation import validate
@@ -41,7 +41,7 @@ class Preview:
         self.root = root
         self.as_of = as_of
         self.log = log
-        self.memo = Memo({})
+        self.memo = Memo(SessionStore())
         self.files: dict[str, bytes] = {}
         self.indexes: Callable[[], dict[str, bytes]] = dict
         self.error_page: bytes | None = None
@@ -61,6 +61,7 @@ class Preview:
                 self.indexes = site.indexes
                 files = site.files
                 self._publish(files, None)
+                self.memo.store.sweep()
                 self.log(f"rebuilt in {time.perf_counter() - started:.3f} s as of "
                          f"{validation.today}; {len(files)} files")
             except PolicyError as error:

@@ -39,7 +39,8 @@ def validate(root: Path, as_of: date | None, memo: Memo = NO_MEMO,
 
 def check_nesting(site: Site, memo: Memo) -> list[Problem]:
     """Parse every body the cheap screen cannot clear (drafts too: check warns early)."""
-    versions = [v for d in site.documents for v in d.versions if may_nest_too_deep(v.body)]
+    versions = [v for d in site.documents for v in d.versions
+                if memo.get("screen", v.sha256, partial(may_nest_too_deep, v.body))]
     results = memo.get_many("body", [(digest(v.body), partial(render_or_refuse, v.body))
                                      for v in versions])
     return [Problem(version.path, version.body_first_line + result.line,

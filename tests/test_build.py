@@ -232,3 +232,16 @@ def test_python_dash_m_runs_the_same_cli(kit):
     done = subprocess.run([sys.executable, "-m", "site_builder", "build", "--as-of", "2026-11-28",
                            "--root", str(kit.root)], capture_output=True, text=True)
     assert done.returncode == 0 and "built 1 document(s)" in done.stdout
+
+
+def test_default_root_is_the_current_folder(kit):
+    import subprocess
+    import sys
+    kit.two_versions(announced="2016-02-25")
+    done = subprocess.run([sys.executable, "-m", "site_builder", "check", "--as-of", "2026-11-28"],
+                          capture_output=True, text=True, cwd=kit.root)
+    assert done.returncode == 1
+    assert done.stdout.startswith("policies/privacy/2016-03-01.md:3: error: announced")
+    built = subprocess.run([sys.executable, "-m", "site_builder", "build"], capture_output=True,
+                           text=True, cwd=kit.root)
+    assert built.returncode == 1 and "policies/privacy/2016-03-01.md:3:" in built.stderr
