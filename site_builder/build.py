@@ -13,6 +13,7 @@ from typing import Callable
 from site_builder import feeds, indexes, urls
 from site_builder.cache import DiskStore, open_store
 from site_builder.comparison import compare_articles
+from site_builder.loader import policies_dir
 from site_builder.markup import render_or_refuse
 from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.pages import PageJob, PageRenderer, RenderInputs, document_jobs
@@ -53,6 +54,7 @@ def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
           workers: int | None = None) -> BuildReport:
     """Validate, render what is new on every core, and swap the new output in."""
     started = time.perf_counter()
+    policies_dir(root)  # a mistyped --root must not create folders before it is refused
     refuse_unsafe_output(root, out)
     with output_lock(out):
         store = open_store(root) if use_cache else None

@@ -1,0 +1,169 @@
+"""Faults around the output: killed builds, concurrent builds, full disks, bugs."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.sitekit import BODY, SiteKit
+
+OLD_DAY, NEW_DAY = "2016-01-01", "2026-11-28"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def command(kit: SiteKit, day: str, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "site_builder", "build", "--root", str(kit.root), "--as-of",
+            day, "--no-cache", *extra]
+
+
+@pytest.fixture
+def big(tmp_path) -> SiteKit:
+    """Sixty versions of a long text: a build that takes long enough to be interrupted."""
+    kit = SiteKit(tmp_path / "site")
+    kit.version("2014-01-01", body=BODY * 30)
+    for month in range(59):
+        year, index = 2014 + (month + 1) // 12, (month + 1) % 12 + 1
+        kit.version(f"{year}-{index:02d}-01", announced=f"{year - (index == 1)}-"
+                    f"{(index - 2) % 12 + 1:02d}-10", summary=f"개정 {month}",
+                    body=(BODY * 30).replace("아이디", f"아이디{month}"))
+    return kit
+
+
+def leftovers(kit: SiteKit) -> list[str]:
+    return sorted(p.name for p in kit.root.glob(".output.*-*"))
+
+
+def test_killed_builds_never_leave_a_partial_site(big, tmp_path):
+    assert subprocess.run(command(big, NEW_DAY, "--out", str(tmp_path / "new"))).returncode == 0
+    new = tree(tmp_path / "new")
+    assert subprocess.run(command(big, OLD_DAY)).returncode == 0
+    old = tree(big.out)
+    assert old != new
+    started = time.perf_counter()
+    subprocess.run(command(big, NEW_DAY), check=True)
+    duration = time.perf_counter() - started
+    rng = random.Random(20261128)
+    outcomes = set()
+    for _ in range(12):
+        shutil.rmtree(big.out)
+        assert subprocess.run(command(big, OLD_DAY)).returncode == 0
+        process = subprocess.Popen(command(big, NEW_DAY), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, 1.0) * duration)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        now = tree(big.out)
+        assert now in (old, new), "a killed build left a partial or mixed site"
+        outcomes.add("old" if now == old else "new")
+    assert subprocess.run(command(big, NEW_DAY)).returncode == 0
+    assert tree(big.out) == new
+    assert leftovers(big) == []
+    assert outcomes, outcomes
+
+
+def test_two_builds_at_once_both_finish_and_never_interleave(big, tmp_path):
+    assert subprocess.run(command(big, NEW_DAY, "--out", str(tmp_path / "new"))).returncode == 0
+    processes = [subprocess.Popen(command(big, NEW_DAY), stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE) for _ in range(2)]
+    assert [p.wait(timeout=300) for p in processes] == [0, 0]
+    assert tree(big.out) == tree(tmp_path / "new")
+    assert leftovers(big) == []
+
+
+def test_a_build_waits_for_the_lock(kit):
+    kit.two_versions()
+    kit.build()
+    before = kit.tree()
+    with open(kit.root / ".output.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        process = subprocess.Popen(command(kit, OLD_DAY), stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE)
+        time.sleep(1.5)
+        assert process.poll() is None, "the build did not wait for the lock"
+        assert kit.tree() == before
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    assert process.wait(timeout=60) == 0
+    assert kit.tree() != before
+
+
+def test_full_disk_leaves_the_previous_site(kit, monkeypatch):
+    kit.two_versions()
+    kit.build()
+    before = kit.tree()
+    real = Path.write_bytes
+    calls = {"count": 0}
+
+    def fail_after_a_few(self, data):
+        calls["count"] += 1
+        if calls["count"] > 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", fail_after_a_few)
+    result = kit.build("2026-11-29", "--no-cache")
+    assert result.code == 2
+    assert "No space left on device" in result.err and "previous output was left" in result.err
+    assert "Traceback" not in result.err
+    monkeypatch.undo()
+    assert kit.tree() == before
+    assert leftovers(kit) == []
+
+
+def test_output_folder_that_cannot_be_created(kit):
+    kit.two_versions()
+    (kit.root / "blocked").write_text("a file, not a folder")
+    result = kit.run("build", "--as-of", NEW_DAY, "--out", str(kit.root / "blocked" / "out"))
+    assert result.code == 2 and "cannot" in result.err and "Traceback" not in result.err
+
+
+def test_output_folder_without_permission(kit, monkeypatch):
+    kit.two_versions()
+    kit.build()
+    before = kit.tree()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(args[0]))
+
+    monkeypatch.setattr(os, "mkdir", refuse)
+    result = kit.build("2026-11-29", "--no-cache")
+    monkeypatch.undo()
+    assert result.code == 2 and "Permission denied" in result.err
+    assert kit.tree() == before
+
+
+def test_output_path_that_is_a_file(kit):
+    kit.two_versions()
+    (kit.root / "output").write_text("not a folder")
+    result = kit.build()
+    assert result.code == 2 and "is a file, not a folder" in result.err
+    assert (kit.root / "output").read_text() == "not a folder"
+
+
+def test_an_internal_error_is_one_line_and_exit_3(kit, monkeypatch):
+    import site_builder.build
+    kit.two_versions()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(site_builder.build, "render_site", broken)
+    result = kit.build()
+    assert result.code == 3
+    assert result.err.count("\n") == 1 and "internal error" in result.err
+    assert "please report" in result.err and "Traceback" not in result.err
+    debug = kit.run("build", "--as-of", NEW_DAY, "--debug")
+    assert debug.code == 3 and "Traceback" in debug.err and "simulated bug" in debug.err
