@@ -67,7 +67,7 @@ def open_page(browser, site: SiteKit, relative: str, width: int = 1280, javascri
 
 def test_selector_leads_to_an_earlier_version_and_the_banner_back(browser, site):
     page = open_page(browser, site, PAGES["document"])
-    page.select_option("#version-select", label="2015-02-15 시행")
+    page.select_option("#version-select", label="2015년 2월 15일 (이전 버전)")
     page.wait_for_url("**/privacy/2015-02-15/index.html")
     banner = page.locator(".banner-past")
     assert "이전 버전입니다" in banner.inner_text()
