@@ -263,6 +263,14 @@ def main() -> None:
             f"/{document}/{edits.path.stem}/", edits, arguments.saves), 0)
         theirs = hugo_figures(site, hugo, arguments.repeat, arguments.saves, document) \
             if shutil.which("hugo") else {}
+        # The same edit in a site of one document: the cost of a save should not depend on
+        # how many other documents the site has.
+        small = Path(folder) / "small"
+        generate(small, 1, arguments.versions)
+        edits = Edits(sorted((small / "policies/policy-00").glob("*.md"))[10])
+        ours["serve: save to served, 1-document site"] = Run(save_to_served(
+            POLICY_SITE + ["serve", "--port", str(free_port()), "--as-of", AS_OF], small,
+            f"/policy-00/{edits.path.stem}/", edits, arguments.saves), 0)
         if arguments.scale:
             big = Path(folder) / "big"
             generate(big, arguments.documents * 5, arguments.versions)

@@ -60,8 +60,8 @@ class Memo:
         computed = run_jobs([jobs[index][1] for index in missing], self.workers)
         for index, value in zip(missing, computed):
             results[index] = self.store[f"{kind}:{jobs[index][0]}"] = value
-        if computed and hasattr(self.store, "flush"):
-            self.store.flush()  # to disk now, so the build does not hold a second copy
+        if computed and hasattr(self.store, "flush_if_large"):
+            self.store.flush_if_large()  # so the build does not hold a second copy of it all
         return results
 
 
