@@ -49,7 +49,10 @@ class Memo:
             self.store[f"{kind}:{key}"] = value
 
     def get(self, kind: str, key: str, compute: Callable[[], T]) -> T:
-        return self.get_many(kind, [(key, compute)])[0]
+        if self.store is None:
+            return compute()
+        value = self.store.get(f"{kind}:{key}", _MISSING)
+        return self.get_many(kind, [(key, compute)])[0] if value is _MISSING else value
 
     def get_many(self, kind: str, jobs: list[tuple[str, Callable[[], T]]]) -> list[T]:
         """Results for (key, compute) pairs; the missing ones computed on every core."""

@@ -121,9 +121,15 @@ class PageRenderer:
         return self.view_keys[timeline.document.slug]
 
     def document_identity(self, timeline: Timeline) -> str:
-        """Everything one document's pages are made from: if it is unchanged, so are they."""
-        return digest(self.site_key, self.document_key(timeline),
-                      *(e.version.sha256 for e in timeline.entries))
+        """Everything one document's pages are made from: if it is unchanged, so are they.
+
+        Cheaper than the document's view: its settings, and each shown version's file hash
+        (which covers its dates and summary), status and period.
+        """
+        document = timeline.document
+        return digest(self.site_key, repr((document.slug, document.title, document.description)),
+                      *(f"{e.version.sha256}:{e.status}:{e.last_day}:{e.previous is not None}"
+                        for e in timeline.entries))
 
     def _document_view(self, timeline: Timeline) -> dict:
         document = timeline.document
@@ -144,7 +150,7 @@ class PageRenderer:
     def index_page(self) -> PageJob:
         shown = [t for t in self.inputs.timelines if t.entries]
         return self.page("index.html", "", "", self.site.title,
-                         tuple(self.document_key(t) for t in shown),
+                         tuple(self.document_identity(t) for t in shown),
                          lambda: {"documents": [self.document_view(t) for t in shown]})
 
     def version_page(self, timeline: Timeline, entry: PublishedVersion,
