@@ -31,7 +31,7 @@ from site_builder.validation import validate
 EVENTS_PATH = "/__policy_site/events"
 RELOAD_SCRIPT = (f'<script>new EventSource("{EVENTS_PATH}").onmessage = '
                  "function () { location.reload(); };</script>")
-DEBOUNCE_SECONDS = 0.05
+DEBOUNCE_SECONDS = 0.03  # an editor's save-by-rename is a burst of events within a few ms
 
 
 class Preview:
