@@ -128,7 +128,8 @@ def test_nothing_scrolls_sideways_at_360px(browser, site, kind):
 def test_print_hides_navigation_and_prints_link_addresses(browser, site):
     page = open_page(browser, site, PAGES["past-version"])
     page.emulate_media(media="print")
-    for selector in (".site-header", ".version-selector", ".toc", ".policy-links", ".skip-link"):
+    for selector in (".site-header", ".breadcrumb", ".version-selector", ".toc", ".policy-links",
+                     ".skip-link"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator(".banner-past").is_visible()
     page.close()
