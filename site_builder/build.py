@@ -110,27 +110,13 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
         theme = Theme(root, site.theme, site.language)
         inputs = RenderInputs(site, today, timelines, live_reload=live_reload)
         renderer = PageRenderer(inputs, theme)
-        files, keys, jobs, fresh = {}, {}, {urls.page_file(""): renderer.index_page()}, {}
-        for timeline in (t for t in timelines if t.entries):
-            identity = renderer.document_identity(timeline)
-            known = memo.recall("document", identity)
-            if known:  # nothing this document shows has changed (serve, between saves)
-                files.update(known[0])
-                keys.update(known[1])
-            else:
-                fresh[identity] = document_jobs(renderer, timeline)
-                jobs.update(fresh[identity])
+        files, keys, fresh = _recall_documents(renderer, timelines, memo)
+        jobs = {urls.page_file(""): renderer.index_page()}
+        for document_pages in fresh.values():
+            jobs.update(document_pages)
         keys.update((path, job.key) for path, job in jobs.items())
-        keep = previous.kept(keys)
-        todo = {path: job for path, job in jobs.items() if path not in keep}
-        _prepare(inputs, [job for job in todo.values() if not memo.knows("page", job.key)], memo)
-        pages = memo.get_many("page", [(job.key, job.render) for job in todo.values()])
-        files.update((path, KEEP) for path in keep)
-        files.update(zip(todo, pages))
-        for identity, rendered in fresh.items():
-            if not keep.intersection(rendered):
-                memo.remember("document", identity, ({p: files[p] for p in rendered},
-                                                     {p: keys[p] for p in rendered}))
+        files.update(_render_pages(inputs, jobs, memo, previous.kept(keys)))
+        _remember_documents(memo, fresh, files, keys)
         # Feeds and indexes show what the pages show, plus the day and the timezone.
         make_indexes = partial(memo.get, "indexes",
                                digest(today.isoformat(), site.timezone, *keys.values()),
@@ -143,6 +129,38 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
     kept_others = previous.kept(other_keys)
     files.update((path, KEEP if path in kept_others else data) for path, data in others.items())
     return SiteFiles(files, {**keys, **other_keys}, timelines, make_indexes)
+
+
+def _recall_documents(renderer: PageRenderer, timelines: tuple[Timeline, ...], memo: Memo):
+    """Files of documents nothing has changed in (serve, between saves), and page jobs for
+    the others, by the identity of each document."""
+    files, keys, fresh = {}, {}, {}
+    for document_timeline in (t for t in timelines if t.entries):
+        identity = renderer.document_identity(document_timeline)
+        known = memo.recall("document", identity)
+        if known:
+            files.update(known[0])
+            keys.update(known[1])
+        else:
+            fresh[identity] = document_jobs(renderer, document_timeline)
+    return files, keys, fresh
+
+
+def _render_pages(inputs: RenderInputs, jobs: dict[str, PageJob], memo: Memo,
+                  keep: set[str]) -> dict:
+    """KEEP for the pages the previous output holds; the others rendered, on every core."""
+    todo = {path: job for path, job in jobs.items() if path not in keep}
+    _prepare(inputs, [job for job in todo.values() if not memo.knows("page", job.key)], memo)
+    pages = dict.fromkeys(keep, KEEP)
+    pages.update(zip(todo, memo.get_many("page", [(job.key, job.render) for job in todo.values()])))
+    return pages
+
+
+def _remember_documents(memo: Memo, fresh: dict, files: dict, keys: dict) -> None:
+    for identity, rendered in fresh.items():
+        if not any(files[path] is KEEP for path in rendered):
+            memo.remember("document", identity, ({p: files[p] for p in rendered},
+                                                 {p: keys[p] for p in rendered}))
 
 
 def _indexes(site, strings: dict, today: date, timelines: tuple[Timeline, ...]) -> dict:

@@ -36,7 +36,7 @@ def test_file_name_must_equal_effective(kit):
 def test_bad_dates_are_reported_on_their_line(kit, value, words):
     kit.version("2015-02-15", raw_front=f"---\neffective: {value}\n---\n")
     result = kit.check()
-    assert result.code == 1 and f"2015-02-15.md:2:" in result.out and words in result.out
+    assert result.code == 1 and "2015-02-15.md:2:" in result.out and words in result.out
 
 
 def test_quoted_iso_date_is_accepted(kit):
