@@ -134,8 +134,8 @@ def test_front_matter_over_64_kib(site):
 def test_deeply_nested_yaml(site):
     write_version(site, "---\neffective: 2016-03-01\nsummary: " + "[" * 5000 + "]" * 5000
                   + "\n---\n" + BODY)
-    result = refused(site, VERSION)
-    assert "nested too deeply" in result.err or "must be a single value" in result.err
+    result = refused(site, f"{VERSION}:3")
+    assert "nest" in result.err  # our own limit, or PyYAML's where it has one
 
 
 # --- files -----------------------------------------------------------------------------------
