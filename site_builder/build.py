@@ -151,8 +151,11 @@ def _render_pages(inputs: RenderInputs, jobs: dict[str, PageJob], memo: Memo,
     """KEEP for the pages the previous output holds; the others rendered, on every core."""
     todo = {path: job for path, job in jobs.items() if path not in keep}
     _prepare(inputs, [job for job in todo.values() if not memo.knows("page", job.key)], memo)
+    memo.flush()  # the pages will need the memory
     pages = dict.fromkeys(keep, KEEP)
-    pages.update(zip(todo, memo.get_many("page", [(job.key, job.render) for job in todo.values()])))
+    rendered = memo.get_many("page", [(job.key, job.render) for job in todo.values()],
+                             forked=inputs.release)
+    pages.update(zip(todo, rendered))
     return pages
 
 

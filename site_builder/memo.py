@@ -40,6 +40,11 @@ class Memo:
     def knows(self, kind: str, key: str) -> bool:
         return self.store is not None and f"{kind}:{key}" in self.store
 
+    def flush(self) -> None:
+        """Write pending results to the store's disk, if it has one, to free their memory."""
+        if hasattr(self.store, "flush"):
+            self.store.flush()
+
     def recall(self, kind: str, key: str):
         """A remembered result, or None."""
         return None if self.store is None else self.store.get(f"{kind}:{key}")
@@ -54,13 +59,15 @@ class Memo:
         value = self.store.get(f"{kind}:{key}", _MISSING)
         return self.get_many(kind, [(key, compute)])[0] if value is _MISSING else value
 
-    def get_many(self, kind: str, jobs: list[tuple[str, Callable[[], T]]]) -> list[T]:
-        """Results for (key, compute) pairs; the missing ones computed on every core."""
+    def get_many(self, kind: str, jobs: list[tuple[str, Callable[[], T]]],
+                 forked: Callable[[], None] | None = None) -> list[T]:
+        """Results for (key, compute) pairs; the missing ones computed on every core (see
+        ``run_jobs`` for ``forked``)."""
         if self.store is None:
-            return run_jobs([compute for _, compute in jobs], self.workers)
+            return run_jobs([compute for _, compute in jobs], self.workers, forked)
         results = [self.store.get(f"{kind}:{key}", _MISSING) for key, _ in jobs]
         missing = [index for index, result in enumerate(results) if result is _MISSING]
-        computed = run_jobs([jobs[index][1] for index in missing], self.workers)
+        computed = run_jobs([jobs[index][1] for index in missing], self.workers, forked)
         for index, value in zip(missing, computed):
             results[index] = self.store[f"{kind}:{jobs[index][0]}"] = value
         if computed and hasattr(self.store, "flush_if_large"):

@@ -34,6 +34,11 @@ class RenderInputs:
     comparisons: dict = field(default_factory=dict)
     live_reload: str = ""  # a script tag only `serve` adds
 
+    def release(self) -> None:
+        """Forget the bodies and comparisons once the page renderers have their own copy."""
+        self.bodies.clear()
+        self.comparisons.clear()
+
 
 @dataclass(frozen=True)
 class PageJob:

@@ -25,7 +25,10 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def run_jobs(jobs: list[Callable[[], T]], workers: int) -> list[T]:
+def run_jobs(jobs: list[Callable[[], T]], workers: int,
+             forked: Callable[[], None] | None = None) -> list[T]:
+    """The jobs' results in order. ``forked`` runs once the workers have their own copy of
+    the data, so this process can let go of what only the jobs need."""
     global _jobs
     workers = min(workers, len(jobs) // MIN_JOBS_PER_WORKER)
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -33,6 +36,8 @@ def run_jobs(jobs: list[Callable[[], T]], workers: int) -> list[T]:
     _jobs = jobs
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
+            if forked:
+                forked()
             return pool.map(_run, range(len(jobs)), chunksize=max(1, len(jobs) // (workers * 8)))
     finally:
         _jobs = []
