@@ -43,6 +43,7 @@ class Preview:
         self.log = log
         self.memo = Memo(SessionStore())
         self.files: dict[str, bytes] = {}
+        self.language = "ko"
         self.indexes: Callable[[], dict[str, bytes]] = dict
         self.error_page: bytes | None = None
         self.generation = 0
@@ -50,24 +51,34 @@ class Preview:
         self.rebuilding = threading.Lock()
 
     def rebuild(self) -> None:
+        """Rebuild and publish; whatever goes wrong becomes the error page, never a dead server."""
         with self.rebuilding:
             started = time.perf_counter()
-            validation = validate(self.root, self.as_of, self.memo, trust_stat=True)
             try:
-                if not validation.ok:
-                    raise PolicyError(validation.problems)
-                site = render_site(self.root, validation, RELOAD_SCRIPT, preview=True,
-                                   memo=self.memo, with_indexes=False)
-                self.indexes = site.indexes
-                files = site.files
-                self._publish(files, None)
-                self.memo.store.sweep()
-                self.log(f"rebuilt in {time.perf_counter() - started:.3f} s as of "
-                         f"{validation.today}; {len(files)} files")
+                files, today = self._render()
             except PolicyError as error:
-                self._publish(self.files, self._error_page(error.problems,
-                                                           validation.site.language))
-                self.log("".join(p.as_text() + "\n" for p in error.problems).rstrip())
+                self._show_problems(error.problems)
+            except UsageError as error:  # e.g. policies/ was removed while serving
+                self._show_problems([Problem("policies", None, str(error))])
+            else:
+                self.log(f"rebuilt in {time.perf_counter() - started:.3f} s as of {today}; "
+                         f"{len(files)} files")
+
+    def _render(self) -> tuple[dict[str, bytes], date]:
+        validation = validate(self.root, self.as_of, self.memo, trust_stat=True)
+        self.language = validation.site.language
+        if not validation.ok:
+            raise PolicyError(validation.problems)
+        site = render_site(self.root, validation, RELOAD_SCRIPT, preview=True, memo=self.memo,
+                           with_indexes=False)
+        self.indexes = site.indexes
+        self._publish(site.files, None)
+        self.memo.store.sweep()
+        return site.files, validation.today
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        self._publish(self.files, self._error_page(problems, self.language))
+        self.log("".join(p.as_text() + "\n" for p in problems).rstrip())
 
     def _publish(self, files: dict[str, bytes], error_page: bytes | None) -> None:
         with self.changed:
@@ -175,16 +186,52 @@ class _Server(ThreadingHTTPServer):
     allow_reuse_address = True
 
 
-class _Debouncer(FileSystemEventHandler):
-    """Editors save through temporary files and renames: rebuild once the burst is over."""
+class _Watcher(FileSystemEventHandler):
+    """Watches policies/ and themes/, and the site folder for those two being created, removed
+    or renamed (a watch follows a folder, not its name). Editors save through temporary files
+    and renames, so a rebuild waits until a burst of events is over."""
 
-    def __init__(self, action: Callable[[], None]):
+    SOURCES = ("policies", "themes")
+
+    def __init__(self, root: Path, action: Callable[[], None]):
+        self.root = root
         self.action = action
+        self.observer = Observer()
+        self.watches: list = []
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
 
+    def start(self) -> None:
+        self.observer.schedule(self, str(self.root), recursive=False)
+        self._watch_sources()
+        self.observer.start()
+
+    def stop(self) -> None:
+        self.observer.stop()
+        self.observer.join(timeout=2)
+
+    def _watch_sources(self) -> None:
+        for watch in self.watches:
+            self.observer.unschedule(watch)
+        self.watches = [self.observer.schedule(self, str(self.root / name), recursive=True)
+                        for name in self.SOURCES if (self.root / name).is_dir()]
+
+    def _affects_sources(self, event) -> bool:
+        paths = [Path(event.src_path)]
+        if getattr(event, "dest_path", ""):
+            paths.append(Path(event.dest_path))
+        if self.root in paths:
+            return False
+        beside = [path for path in paths if path.parent == self.root]
+        if not beside:
+            return True  # inside policies/ or themes/
+        if any(path.name in self.SOURCES for path in beside):
+            self._watch_sources()
+            return True
+        return False  # output/, .cache/ and other neighbours of the sources
+
     def on_any_event(self, event) -> None:
-        if event.event_type in ("opened", "closed_no_write"):
+        if event.event_type in ("opened", "closed_no_write") or not self._affects_sources(event):
             return
         with self.lock:
             if self.timer:
@@ -207,16 +254,11 @@ def serve(root: Path, as_of: date | None, host: str, port: int,
             raise UsageError(f"port {port} on {host} is in use; stop the other server or pass "
                              f"--port {port + 1}") from None
         raise UsageError(f"cannot listen on {host}:{port}: {error.strerror}") from None
-    observer = Observer()
-    debouncer = _Debouncer(preview.rebuild)
-    for folder in (root / "policies", root / "themes"):
-        if folder.is_dir():
-            observer.schedule(debouncer, str(folder), recursive=True)
-    observer.start()
+    watcher = _Watcher(root.absolute(), preview.rebuild)
+    watcher.start()
     log(f"serving http://{host}:{server.server_address[1]}/ (drafts shown; Ctrl-C stops)")
     try:
         server.serve_forever(poll_interval=0.2)
     finally:
-        observer.stop()
+        watcher.stop()
         server.server_close()
-        observer.join(timeout=2)

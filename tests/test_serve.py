@@ -122,3 +122,14 @@ def test_ctrl_c_stops_cleanly(server):
     output, _ = process.communicate(timeout=10)
     assert process.returncode == 0
     assert "stopped" in output and "Traceback" not in output
+
+
+def test_removed_policies_folder_shows_an_error_and_recovers(server):
+    kit, port, process = server
+    (kit.root / "policies").rename(kit.root / "moved")
+    status, page = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(get(port, "/")),
+                            "the error page")
+    assert "no policies/ folder" in page and process.poll() is None
+    (kit.root / "moved").rename(kit.root / "policies")
+    (kit.root / "policies/site.yaml").write_text((kit.root / "policies/site.yaml").read_text())
+    wait_for(lambda: get(port, "/")[0] == 200, "recovery")
