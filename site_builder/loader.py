@@ -43,8 +43,8 @@ def policies_dir(root: Path) -> Path:
     if not root.is_dir():
         raise UsageError(f"{root}: no such folder; pass the site's folder with --root")
     if not folder.is_dir():
-        raise UsageError(f"{root}: no policies/ folder here; run in the site's folder or pass "
-                         "--root (see README: Sources)")
+        raise UsageError(f"{root.absolute()}: no policies/ folder here; run in the site's folder "
+                         "or pass --root (see README: Sources)")
     return folder
 
 
