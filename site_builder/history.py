@@ -29,6 +29,8 @@ class Commit:
     subject: str
 
     def describe(self) -> str:
+        if not self.sha:
+            return "uncommitted changes (counted as made today)"
         return f"{self.short} ({self.day}, \"{self.subject}\")"
 
 
@@ -94,8 +96,16 @@ def read_history(root: Path, timezone: str, today: date) -> History:
     return _assemble(repo, prefix, changes)
 
 
+def _has_commits(repo: Path) -> bool:
+    done = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", "HEAD"],
+                          capture_output=True)
+    return done.returncode == 0
+
+
 def _logged_changes(repo: Path, prefix: str, zone: ZoneInfo) -> list[Change]:
     """Every change under policies/, oldest first, from a single git log."""
+    if not _has_commits(repo):  # a new repository: everything is uncommitted, made today
+        return []
     output = _git(repo, "log", "--reverse", "--no-merges", "-M", "--name-status", "-z",
                   "--format=%x1e%H%x1f%h%x1f%ct%x1f%s", "--", f"{prefix}policies")
     changes = []
@@ -126,7 +136,7 @@ def _parse_name_status(commit: Commit, fields: list[str]) -> list[Change]:
 def _uncommitted_changes(repo: Path, prefix: str, today: date) -> list[Change]:
     output = _git(repo, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--",
                   f"{prefix}policies")
-    now = Commit("", "(uncommitted)", today, "changes not yet committed")
+    now = Commit(sha="", short="", day=today, subject="")  # see Commit.describe
     fields = output.split("\x00")
     changes, index = [], 0
     while index < len(fields) and fields[index]:

@@ -135,7 +135,7 @@ def test_uncommitted_edit_of_published_text_fails(repo):
     announce(repo, "2016-02-15")
     path = repo.root / "policies/privacy/2016-03-01.md"
     path.write_text(path.read_text() + "\n몰래 추가\n")
-    assert "(uncommitted)" in repo.check_git().out
+    assert "published text was changed in uncommitted changes" in repo.check_git().out
 
 
 def test_several_problems_are_reported_in_one_run(repo):
@@ -259,3 +259,13 @@ def test_notices_before_adoption_were_imported_and_are_not_back_dated(repo):
 def test_adoption_day_cannot_be_in_the_future(repo):
     repo.site_yaml(adopted="2027-01-01")
     assert "adopted 2027-01-01 is in the future" in repo.check().out
+
+
+def test_repository_without_commits_counts_everything_as_made_today(tmp_path):
+    site = GitSite(tmp_path / "fresh")
+    site.version("2015-02-15")
+    site.version("2016-03-01", announced="2016-02-15", summary="s")
+    result = site.check_git()
+    assert result.code == 1 and "first committed, 2026-11-28 in uncommitted changes" in result.out
+    site.site_yaml(adopted="2026-11-28")
+    assert site.check_git().code == 0
