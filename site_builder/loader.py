@@ -94,10 +94,9 @@ class _Reader:
                                "link with the file itself", rule="outside-root")
         return True
 
-    def fields_of(self, path: Path, required: bool = True) -> Fields | None:
+    def fields_of(self, path: Path) -> Fields | None:
         if not path.exists() and not path.is_symlink():
-            if required:
-                self.error(path, None, f"missing {path.name}; create it with at least 'title: ...'")
+            self.error(path, None, f"missing {path.name}; create it with at least 'title: ...'")
             return None
         if self.escapes(path):
             return None
