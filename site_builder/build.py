@@ -26,6 +26,9 @@ from site_builder.writer import (KEEP, NO_PREVIOUS_OUTPUT, PreviousOutput, outpu
                                  refuse_unsafe_output, write_site)
 
 
+BATCH_JOBS = 500  # pages rendered between two releases of bodies: enough to keep cores busy
+
+
 @dataclass(frozen=True)
 class BuildReport:
     documents: int
@@ -148,15 +151,31 @@ def _recall_documents(renderer: PageRenderer, timelines: tuple[Timeline, ...], m
 
 def _render_pages(inputs: RenderInputs, jobs: dict[str, PageJob], memo: Memo,
                   keep: set[str]) -> dict:
-    """KEEP for the pages the previous output holds; the others rendered, on every core."""
-    todo = {path: job for path, job in jobs.items() if path not in keep}
-    _prepare(inputs, [job for job in todo.values() if not memo.knows("page", job.key)], memo)
-    memo.flush()  # the pages will need the memory
+    """KEEP for the pages the previous output holds; the others rendered on every core, a few
+    documents at a time, so that only those documents' bodies are in memory at once."""
     pages = dict.fromkeys(keep, KEEP)
-    rendered = memo.get_many("page", [(job.key, job.render) for job in todo.values()],
-                             forked=inputs.release)
-    pages.update(zip(todo, rendered))
+    memo.flush()  # the pages will need the memory
+    for batch in _document_batches({p: j for p, j in jobs.items() if p not in keep}):
+        _prepare(inputs, [job for job in batch.values() if not memo.knows("page", job.key)], memo)
+        rendered = memo.get_many("page", [(job.key, job.render) for job in batch.values()],
+                                 forked=inputs.release)
+        pages.update(zip(batch, rendered))
+        inputs.release()
     return pages
+
+
+def _document_batches(jobs: dict[str, PageJob]) -> list[dict[str, PageJob]]:
+    """Jobs grouped by document (the first folder of their path), BATCH_JOBS or more a group."""
+    batches: list[dict[str, PageJob]] = [{}]
+    for path in sorted(jobs, key=lambda p: p.split("/", 1)[0]):
+        if len(batches[-1]) >= BATCH_JOBS and not _same_document(path, batches[-1]):
+            batches.append({})
+        batches[-1][path] = jobs[path]
+    return [batch for batch in batches if batch]
+
+
+def _same_document(path: str, batch: dict) -> bool:
+    return path.split("/", 1)[0] == next(reversed(batch)).split("/", 1)[0]
 
 
 def _remember_documents(memo: Memo, fresh: dict, files: dict, keys: dict) -> None:
