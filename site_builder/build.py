@@ -111,7 +111,7 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
     timelines = document_timelines(validation, preview)
     try:
         theme = Theme(root, site.theme, site.language)
-        inputs = RenderInputs(site, today, timelines, live_reload=live_reload)
+        inputs = RenderInputs(site, timelines, live_reload=live_reload)
         renderer = PageRenderer(inputs, theme)
         files, keys, fresh = _recall_documents(renderer, timelines, memo)
         jobs = {urls.page_file(""): renderer.index_page()}

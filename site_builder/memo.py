@@ -33,10 +33,6 @@ class Memo:
         self.store = store
         self.workers = workers
 
-    @property
-    def active(self) -> bool:
-        return self.store is not None
-
     def knows(self, kind: str, key: str) -> bool:
         return self.store is not None and f"{kind}:{key}" in self.store
 

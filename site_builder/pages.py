@@ -28,7 +28,6 @@ class RenderInputs:
     filled by the build with what the pages to render need, before they are rendered."""
 
     site: Site
-    today: date
     timelines: tuple[Timeline, ...]
     bodies: dict = field(default_factory=dict)
     comparisons: dict = field(default_factory=dict)
@@ -62,7 +61,8 @@ class PageRenderer:
     def fmt(self, key: str, **values) -> str:
         return self.t[key].format(**values)
 
-    def date(self, day: date | None) -> str:
+    def written(self, day: date | None) -> str:
+        """A date as the site's language writes it: 2015년 2월 15일 / February 15, 2015."""
         return long_date(day, self.site.language) if day else ""
 
     def page(self, template: str, page: str, canonical: str, title: str,
@@ -99,10 +99,10 @@ class PageRenderer:
         version = entry.version
         return {
             "effective": version.effective.isoformat(),
-            "effective_text": self.date(version.effective),
+            "effective_text": self.written(version.effective),
             "announced": version.announced.isoformat() if version.announced else None,
-            "announced_text": self.date(version.announced),
-            "last_day_text": self.date(entry.last_day),
+            "announced_text": self.written(version.announced),
+            "last_day_text": self.written(entry.last_day),
             "summary": version.summary,
             "material": version.material,
             "status": entry.status,
