@@ -277,7 +277,8 @@ def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | N
         effective=named, announced=fields.date("announced"), summary=fields.text("summary"),
         material=fields.boolean("material"), title=fields.text("title"), body=parts.body,
         path=rel, body_first_line=parts.body_first_line, sha256=hashlib.sha256(data).hexdigest(),
-        key_lines={key: fields.line(key) for key in fields.nodes})
+        key_lines={key: fields.line(key) for key in fields.nodes},
+        misspelt=frozenset(fields.suggested))
     return version, [*source.problems, *fields.problems]
 
 

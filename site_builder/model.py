@@ -31,6 +31,9 @@ class PolicyVersion:
     body_first_line: int
     sha256: str
     key_lines: dict = field(default_factory=dict, compare=False, hash=False)
+    # Settings a did-you-mean hint pointed at (`anounced` -> announced): their value is unknown,
+    # so rules that depend on them stay quiet rather than add a misleading second error.
+    misspelt: frozenset = frozenset()
 
     @property
     def is_draft(self) -> bool:

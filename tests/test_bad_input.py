@@ -81,7 +81,8 @@ def test_duplicate_keys(site):
 
 def test_unknown_key_with_did_you_mean(site):
     write_version(site, "---\neffective: 2016-03-01\nanounced: 2016-02-15\n---\n" + BODY)
-    refused(site, f"{VERSION}:3: error: unknown key 'anounced'; did you mean 'announced'?")
+    result = refused(site, f"{VERSION}:3: error: unknown key 'anounced'; did you mean 'announced'?")
+    assert result.err.count(": error: ") == 1  # not also "a draft announced too late"
 
 
 def test_missing_required_key(site):
