@@ -47,6 +47,8 @@ class DiskStore:
         self.used: set[str] = set()
 
     def get(self, key: str, default=None):
+        if not _kept(key):
+            return default
         self.used.add(key)
         if key in self.new:
             return self.new[key]
@@ -54,12 +56,14 @@ class DiskStore:
         return pickle.loads(row[0]) if row else default
 
     def __contains__(self, key: str) -> bool:
+        if not _kept(key):
+            return False
         self.used.add(key)
         return key in self.new or self.db.execute(
             "SELECT 1 FROM entry WHERE key = ?", (key,)).fetchone() is not None
 
     def __setitem__(self, key: str, value) -> None:
-        if key.split(":", 1)[0] in KEPT_KINDS:
+        if _kept(key):
             self.used.add(key)
             self.new[key] = value
 
@@ -84,6 +88,10 @@ class DiskStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _kept(key: str) -> bool:
+    return key.split(":", 1)[0] in KEPT_KINDS
 
 
 def open_store(root: Path) -> DiskStore | None:
