@@ -22,8 +22,7 @@ from site_builder.problems import PolicyError, Problem
 from site_builder.publication import Timeline, timeline
 from site_builder.theme import Theme, ThemeError
 from site_builder.validation import Validation, validate
-from site_builder.writer import (KEEP, NO_PREVIOUS_OUTPUT, PreviousOutput, output_lock,
-                                 refuse_unsafe_output, write_site)
+from site_builder.writer import KEEP, PreviousOutput, output_lock, refuse_unsafe_output, write_site
 
 
 BATCH_JOBS = 500  # pages rendered between two releases of bodies: enough to keep cores busy
@@ -66,7 +65,7 @@ def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
         if not validation.ok:
             raise PolicyError(validation.problems)
         site = render_site(root, validation, memo=memo,
-                           previous=PreviousOutput(out) if store else NO_PREVIOUS_OUTPUT)
+                           previous=PreviousOutput(out) if store else None)
         write_site(site.files, out, site.keys)
         if store:
             _save_quietly(store)
@@ -98,7 +97,7 @@ def document_timelines(validation: Validation, preview: bool = False) -> tuple[T
 
 
 def render_site(root: Path, validation: Validation, live_reload: str = "", preview: bool = False,
-                memo: Memo = NO_MEMO, previous=NO_PREVIOUS_OUTPUT,
+                memo: Memo = NO_MEMO, previous: PreviousOutput | None = None,
                 with_indexes: bool = True) -> SiteFiles:
     """Every output file by relative path; nothing is written here.
 
@@ -118,7 +117,7 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
         for document_pages in fresh.values():
             jobs.update(document_pages)
         keys.update((path, job.key) for path, job in jobs.items())
-        files.update(_render_pages(inputs, jobs, memo, previous.kept(keys)))
+        files.update(_render_pages(inputs, jobs, memo, previous.kept(keys) if previous else set()))
         _remember_documents(memo, fresh, files, keys)
         # Feeds and indexes show what the pages show, plus the day and the timezone.
         make_indexes = partial(memo.get, "indexes",
@@ -129,7 +128,7 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
         raise PolicyError([error.problem]) from None
     others.update({f"assets/{name}": data for name, data in theme.static_files().items()})
     other_keys = {path: digest(data) for path, data in others.items()}
-    kept_others = previous.kept(other_keys)
+    kept_others = previous.kept(other_keys) if previous else set()
     files.update((path, KEEP if path in kept_others else data) for path, data in others.items())
     return SiteFiles(files, {**keys, **other_keys}, timelines, make_indexes)
 

@@ -122,9 +122,6 @@ class PreviousOutput:
         return kept
 
 
-NO_PREVIOUS_OUTPUT = type("NoPreviousOutput", (), {"kept": lambda self, keys: set()})()
-
-
 def _write_manifest(out: Path, keys: dict[str, str]) -> None:
     """Best effort: without a manifest the next build only writes every file again."""
     target = _manifest_path(out)
