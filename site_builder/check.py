@@ -24,12 +24,12 @@ class CheckResult:
         return not has_errors(self.problems)
 
 
-def run_check(root: Path, as_of: date | None, with_git: bool) -> CheckResult:
+def run_check(root: Path, as_of: date | None, with_git: bool, base: str | None = None) -> CheckResult:
     validation = validate(root, as_of)
     site = validation.site
     problems = list(validation.problems)
     if with_git:
-        history = read_history(root, site.timezone, validation.today)
-        problems = sorted_problems(problems + check_history(site, history))
+        history = read_history(root, site.timezone, validation.today, base)
+        problems = sorted_problems(problems + check_history(site, history, validation.today))
     return CheckResult(validation.today, problems, len(site.documents),
                        sum(len(d.versions) for d in site.documents))

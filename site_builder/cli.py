@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
                                     help="validate sources and the notice rule; write nothing")
     check_cmd.add_argument("--git", action="store_true",
                            help="also check history: no back-dated notices, no edits of published text")
+    check_cmd.add_argument("--base", metavar="REF",
+                           help="with --git, for a pull request: judge this branch as if merged "
+                                "into REF today (e.g. origin/main)")
     check_cmd.add_argument("--format", choices=report.FORMATS, default="text")
 
     serve_cmd = commands.add_parser("serve", parents=[common],
@@ -149,7 +152,9 @@ def _serve(root: Path, as_of, args: argparse.Namespace) -> int:
 def _check(root: Path, as_of, args: argparse.Namespace) -> int:
     from site_builder.check import run_check
 
-    result = run_check(root, as_of, args.git)
+    if args.base and not args.git:
+        raise UsageError("--base compares with the history of a branch; use it with --git")
+    result = run_check(root, as_of, args.git, args.base)
     problems = result.problems
     if args.format == "json":
         sys.stdout.write(report.as_json(problems, result.today.isoformat()))

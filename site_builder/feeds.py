@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 from site_builder import urls
 from site_builder.dates import rfc822
 from site_builder.model import Site
-from site_builder.publication import PublishedVersion, Timeline
+from site_builder.publication import WITHDRAWN, PublishedVersion, Timeline
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -24,13 +24,22 @@ class _Item:
     document_title: str
     slug: str
     entry: PublishedVersion
+    withdrawal: bool = False  # the notice that an announced change was called off
+
+    @property
+    def day(self) -> date:
+        version = self.entry.version
+        return version.withdrawn if self.withdrawal else version.announced
 
 
 def _items(timelines: tuple[Timeline, ...]) -> list[_Item]:
-    """Announced changes (a document's first version is no change), newest notice first."""
+    """Announced changes (a document's first version is no change) and withdrawals of them,
+    newest first."""
     items = [_Item(t.document.title, t.document.slug, e)
              for t in timelines for e in t.published if e.previous is not None]
-    return sorted(items, key=lambda i: (i.entry.version.announced, i.slug, i.entry.effective),
+    items += [_Item(t.document.title, t.document.slug, e, withdrawal=True)
+              for t in timelines for e in t.published if e.status == WITHDRAWN]
+    return sorted(items, key=lambda i: (i.day, i.slug, i.entry.effective, i.withdrawal),
                   reverse=True)
 
 
@@ -59,18 +68,24 @@ def _item(site: Site, strings: dict, item: _Item) -> str:
     permalink = urls.absolute_url(site.base_url, urls.version_path(item.slug, version.effective))
     changes = urls.absolute_url(site.base_url, urls.changes_path(item.slug, version.effective))
     effective = version.effective.isoformat()
-    title = strings["feed_item_title"].format(title=version.title or item.document_title,
-                                              date=effective)
+    title = strings["feed_withdrawn_title" if item.withdrawal else "feed_item_title"].format(
+        title=version.title or item.document_title, date=effective)
     description = (
         f"<p>{html_escape(version.summary or '')}</p>"
         f"<p>{html_escape(strings['feed_item_effective'].format(date=effective))}</p>"
         f'<p><a href="{html_escape(changes)}">{html_escape(strings["feed_item_changes"])}</a></p>')
+    if item.withdrawal:
+        withdrawn = strings["feed_withdrawn_on"].format(date=version.withdrawn.isoformat())
+        description = (f"<p>{html_escape(withdrawn)}: {html_escape(version.withdrawn_reason)}</p>"
+                       + description)
+    # A withdrawal is news of its own: an id of its own, so readers see it as a new item.
+    guid = permalink + ("#withdrawn" if item.withdrawal else "")
     return "\n".join([
         "    <item>",
         f"      <title>{escape(title)}</title>",
         f"      <link>{escape(permalink)}</link>",
-        f'      <guid isPermaLink="true">{escape(permalink)}</guid>',
-        f"      <pubDate>{rfc822(version.announced, site.timezone)}</pubDate>",
+        f'      <guid isPermaLink="true">{escape(guid)}</guid>',
+        f"      <pubDate>{rfc822(item.day, site.timezone)}</pubDate>",
         f"      <description>{escape(description)}</description>",
         "    </item>"])
 

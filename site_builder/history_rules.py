@@ -1,88 +1,199 @@
-"""The rules ``check --git`` adds: no back-dated notice, no edit of published text (SPEC 4).
+"""The rules ``check --git`` adds (SPEC 4): judged by what reached the published branch.
 
-Pure functions of the site and its history; reading git is history.py's job.
+- A notice is dated by the day its text reached the branch; ``announced`` must not be earlier.
+- A published version's text must stay the text the public saw on the day it was published,
+  except for adding a withdrawal; an edit that was later reverted is only a warning.
+- ``adopted`` exempts from the first rule only the notices the commit that set it already held.
+
+Pure functions of the site, the history and today; reading git is history.py's job.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
 
-from site_builder.history import ADDED, RENAMED, Change, History, Removal
-from site_builder.model import Document, PolicyVersion, Site
-from site_builder.problems import Problem
+from site_builder.history import Commit, FileState, History, Text
+from site_builder.model import PolicyVersion, Site
+from site_builder.problems import WARNING, Problem
 
 NEW_VERSION_FIX = "publish the correction as a new version (policy-site new) instead"
+SITE_YAML = "policies/site.yaml"
+_VERSION_PATH = re.compile(r"^policies/[^/]+/\d{4}-\d{2}-\d{2}\.md$")
 
 
-def check_history(site: Site, history: History) -> list[Problem]:
-    problems = []
-    for document in site.documents:
-        for version in document.versions:
-            changes = history.changes.get(version.path, [])
-            if not (site.adopted and version.announced and version.announced < site.adopted):
-                problems.extend(_back_dated(version, changes))
-            problems.extend(_edited_after_publication(document, version, changes))
-    problems.extend(_removed_after_publication(r) for r in history.removals
-                    if _removed_text_was_public(site, r))
+@dataclass(frozen=True)
+class DayState:
+    """The last state of a file on a day: what a build that day would publish."""
+
+    day: date  # the day it reached the branch (never before an earlier commit's day)
+    state: FileState
+
+    @property
+    def text(self) -> Text | None:
+        return self.state.text
+
+
+def check_history(site: Site, history: History, today: date) -> list[Problem]:
+    versions = {v.path: v for d in site.documents for v in d.versions}
+    held, problems = _adoption(site, history)
+    problems += [_link_problem(path) for path in history.links]
+    for path, states in sorted(history.files.items()):
+        if not _VERSION_PATH.match(path):
+            continue
+        days = day_states(states)
+        first = _is_first_version(site, path, days)
+        version = versions.get(path)
+        if version and path not in held.get(version.announced, ()):
+            problems += _back_dated(version, days, history.branch)
+        problems += _changed_after_publication(path, days, first, today, version)
     return problems
 
 
-def published_day(document: Document, version: PolicyVersion) -> date | None:
-    """From which day the text is public record; drafts have none and may change freely."""
-    if version.announced is not None:
-        return version.announced
-    return version.effective if document.is_first(version) else None
+def day_states(states: list[FileState]) -> list[DayState]:
+    """One state a day, dated by when it reached the branch: a commit whose clock says an
+    earlier day than a commit before it on the branch still arrived after that one."""
+    days: list[DayState] = []
+    for state in states:
+        day = max(state.commit.day, days[-1].day) if days else state.commit.day
+        if days and days[-1].day == day:
+            days[-1] = DayState(day, state)
+        else:
+            days.append(DayState(day, state))
+    return days
 
 
-def _back_dated(version: PolicyVersion, changes: list[Change]) -> list[Problem]:
-    added = next((c for c in changes if c.status == ADDED), None)
-    if version.announced is None or added is None or version.announced >= added.commit.day:
+def public_from(text: Text, is_first: bool) -> date | None:
+    """From which day a text is public record; drafts have none and may change freely."""
+    announced = text.date("announced")
+    if announced is not None:
+        return announced
+    return text.date("effective") if is_first else None
+
+
+def first_public(days: list[DayState], is_first: bool, today: date) -> tuple[int, date] | None:
+    """Which day state the public saw first, and on which day: the first one in force on a day
+    it was announced (a first version: in effect)."""
+    for index, current in enumerate(days):
+        start = public_from(current.text, is_first) if current.text else None
+        if start is None:
+            continue
+        seen = max(current.day, start)
+        ends = days[index + 1].day if index + 1 < len(days) else None
+        if seen <= today and (ends is None or seen < ends):
+            return index, seen
+    return None
+
+
+def _is_first_version(site: Site, path: str, days: list[DayState]) -> bool:
+    effective = next((d.text.date("effective") for d in reversed(days) if d.text), None)
+    folder = path.rsplit("/", 1)[0]
+    return effective is not None and not any(
+        v.effective < effective for d in site.documents if d.path == folder for v in d.versions)
+
+
+def _arrival(days: list[DayState], key: str, value: date) -> DayState | None:
+    """The first day the branch held this file stating ``key: value``."""
+    return next((d for d in days if d.text and d.text.date(key) == value), None)
+
+
+def _back_dated(version: PolicyVersion, days: list[DayState], branch: str) -> list[Problem]:
+    problems = []
+    for key, rule in (("announced", "back-dated-notice"), ("withdrawn", "back-dated-withdrawal")):
+        stated = getattr(version, key)
+        arrived = _arrival(days, key, stated) if stated else None
+        if arrived is None or arrived.day <= stated:
+            continue
+        what = "notice" if key == "announced" else "withdrawal"
+        problems.append(Problem(
+            version.path, version.line_of(key),
+            f"{key} {stated} is earlier than the day this {what} reached {branch}, "
+            f"{arrived.day} in {arrived.state.commit.describe()}: the public could not see it "
+            f"before then, so a {what} cannot be back-dated; set {key} to {arrived.day} or later"
+            + (" (and effective at least a notice window after it)" if key == "announced" else ""),
+            rule=rule))
+    return problems
+
+
+def _changed_after_publication(path: str, days: list[DayState], is_first: bool, today: date,
+                               version: PolicyVersion | None) -> list[Problem]:
+    found = first_public(days, is_first, today)
+    if found is None:
         return []
-    return [Problem(
-        version.path, version.line_of("announced"),
-        f"announced {version.announced} is earlier than the day this file was first committed, "
-        f"{added.commit.day} in {added.commit.describe()}: a notice cannot be back-dated; set "
-        f"announced to {added.commit.day} or later (and effective at least a notice window "
-        "after it)", rule="back-dated-notice")]
-
-
-def _edited_after_publication(document: Document, version: PolicyVersion,
-                              changes: list[Change]) -> list[Problem]:
-    public_from = published_day(document, version)
-    if public_from is None:
+    index, seen = found
+    published = days[index].text
+    later = [d.state for d in days[index + 1:]]
+    departures = [s for s in later if not _as_published(s, path, published)]
+    if not departures:
         return []
+    final = days[-1].state
+    if final.text is None:
+        return [_removed(path, final)] if days[index].state.path == path else []
+    since = f"after it became public on {seen} (sha256 {published.sha256[:12]})"
+    if _as_published(final, path, published):
+        restored = later[later.index(departures[-1]) + 1]
+        return [Problem(path, 1, f"published text was changed in "
+                        f"{departures[0].commit.describe()}, {since}, and restored in "
+                        f"{restored.commit.describe()}; it is the published text again, so "
+                        "nothing is to be done", rule="published-text-restored",
+                        severity=WARNING)]
     return [Problem(
-        version.path, 1,
-        f"published text was changed in {change.commit.describe()}, after it became public on "
-        f"{public_from}; published text is immutable: revert that change and {NEW_VERSION_FIX}",
-        rule="published-text-changed")
-        for change in changes
-        if change.status != ADDED and change.commit.day > public_from
-        and not (change.status == RENAMED and change.same_content)]
+        path, 1, f"published text was changed in {departures[0].commit.describe()}, {since}; "
+        f"it is now sha256 {final.text.sha256[:12]}; published text is immutable: restore it "
+        f"(git checkout {_commit_before(departures[0])} -- {path}) and {NEW_VERSION_FIX}; to "
+        "call off a change not yet in effect, add only 'withdrawn: YYYY-MM-DD' and "
+        "'withdrawn_reason: ...'", rule="published-text-changed")]
 
 
-def _removed_text_was_public(site: Site, removal: Removal) -> bool:
-    """A removed file without a notice was public only if it was its document's first version."""
-    if removal.announced is not None:
-        public_from = removal.announced
-    elif removal.effective is not None and not _has_earlier_version(site, removal):
-        public_from = removal.effective
-    else:
-        return False
-    return removal.change.commit.day > public_from
+def _as_published(state: FileState, path: str, published: Text) -> bool:
+    """Still the published text, at its place; adding a withdrawal is the one edit allowed."""
+    return (state.text is not None and state.path == path
+            and state.text.comparable == published.comparable)
 
 
-def _has_earlier_version(site: Site, removal: Removal) -> bool:
-    folder = removal.path.rsplit("/", 1)[0]
-    return any(v.effective < removal.effective for d in site.documents if d.path == folder
-               for v in d.versions)
+def _commit_before(departure: FileState) -> str:
+    commit = departure.commit
+    return f"{commit.short}^" if commit.sha else "HEAD"
 
 
-def _removed_after_publication(removal: Removal) -> Problem:
-    change = removal.change
-    what = f"renamed to {removal.new_path}" if removal.new_path else "deleted"
+def _removed(path: str, final: FileState) -> Problem:
+    what = f"renamed to {final.moved_to}" if final.moved_to else "deleted"
     return Problem(
-        removal.path, None,
-        f"published version was {what} in {change.commit.describe()}; published versions "
-        f"stay where they are: restore {removal.path} and {NEW_VERSION_FIX}",
-        rule="published-version-removed")
+        path, None, f"published version was {what} in {final.commit.describe()}; published "
+        f"versions stay where they are: restore {path} and {NEW_VERSION_FIX}; to call off a "
+        "change not yet in effect, add 'withdrawn: YYYY-MM-DD' and 'withdrawn_reason: ...' "
+        "to it instead", rule="published-version-removed")
+
+
+def _adoption(site: Site, history: History) -> tuple[dict[date, set[str]], list[Problem]]:
+    """The notices the commit that first set ``adopted`` held (by announced day), and an error
+    if ``adopted`` changed since: moving it would exempt notices made after adoption."""
+    settings = history.files.get(SITE_YAML, [])
+    setting = next((s for s in settings if s.text and s.text.date("adopted")), None)
+    if setting is None:
+        return {}, []
+    first = setting.text.date("adopted")
+    problems = []
+    if site.adopted != first:
+        problems.append(Problem(
+            SITE_YAML, site.adopted_line, f"adopted was set to {first} in "
+            f"{setting.commit.describe()} and cannot be changed: it exempts only the notices "
+            f"that commit held; set it back to adopted: {first}", rule="adopted-changed"))
+    return _held_at(history, setting.commit), problems
+
+
+def _held_at(history: History, commit: Commit) -> dict[date, set[str]]:
+    held: dict[date, set[str]] = {}
+    for path, states in history.files.items():
+        before = [s for s in states if s.commit.index <= commit.index]
+        if _VERSION_PATH.match(path) and before and before[-1].text:
+            announced = before[-1].text.date("announced")
+            held.setdefault(announced, set()).add(path)
+    return held
+
+
+def _link_problem(path: str) -> Problem:
+    return Problem(path, None, "is a symbolic link: git records only the link, so check --git "
+                               "cannot see edits of the text behind it; replace the link with "
+                               "the file itself", rule="symbolic-link")

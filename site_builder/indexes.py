@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 
 from site_builder import urls
 from site_builder.model import Site
-from site_builder.publication import Timeline
+from site_builder.publication import WITHDRAWN, Timeline
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -31,6 +31,9 @@ def render_versions_json(site: Site, today: date, timelines: tuple[Timeline, ...
                 "summary": e.version.summary,
                 "material": e.version.material,
                 "status": e.status,
+                "withdrawn": (e.version.withdrawn.isoformat() if e.status == WITHDRAWN
+                              else None),
+                "withdrawn_reason": e.version.withdrawn_reason if e.status == WITHDRAWN else None,
                 "url": urls.version_path(slug, e.effective),
                 "changes_url": urls.changes_path(slug, e.effective) if e.previous else None,
                 "sha256": e.version.sha256,

@@ -20,7 +20,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
 SITE_KEYS = ["title", "base_url", "language", "timezone", "theme", "notice", "adopted"]
 DOCUMENT_KEYS = ["title", "description", "notice", "order"]
-VERSION_KEYS = ["effective", "announced", "summary", "material", "title"]
+VERSION_KEYS = ["effective", "announced", "summary", "material", "title", "withdrawn",
+                "withdrawn_reason"]
 NOTICE_KEYS = ["days", "material_days"]
 LANGUAGES = ("ko", "en")
 RESERVED_SLUGS = ("assets",)  # the theme's static files live in output/assets/
@@ -128,6 +129,7 @@ class _Reader:
             notice=notice,
             documents=tuple(documents),
             adopted=fields.date("adopted"),
+            adopted_line=fields.line("adopted"),
         )
         if read:
             self.problems.extend(fields.problems)
@@ -276,6 +278,7 @@ def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | N
     version = PolicyVersion(
         effective=named, announced=fields.date("announced"), summary=fields.text("summary"),
         material=fields.boolean("material"), title=fields.text("title"), body=parts.body,
+        withdrawn=fields.date("withdrawn"), withdrawn_reason=fields.text("withdrawn_reason"),
         path=rel, body_first_line=parts.body_first_line, sha256=hashlib.sha256(data).hexdigest(),
         key_lines={key: fields.line(key) for key in fields.nodes},
         misspelt=frozenset(fields.suggested))

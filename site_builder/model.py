@@ -30,6 +30,8 @@ class PolicyVersion:
     path: str  # relative to the site root, for messages
     body_first_line: int
     sha256: str
+    withdrawn: date | None = None  # an announced change called off before it took effect
+    withdrawn_reason: str | None = None
     key_lines: dict = field(default_factory=dict, compare=False, hash=False)
     # Settings a did-you-mean hint pointed at (`anounced` -> announced): their value is unknown,
     # so rules that depend on them stay quiet rather than add a misleading second error.
@@ -38,6 +40,9 @@ class PolicyVersion:
     @property
     def is_draft(self) -> bool:
         return self.announced is None
+
+    def is_withdrawn_by(self, today: date) -> bool:
+        return self.withdrawn is not None and self.withdrawn <= today
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, or the opening fence when the key is absent."""
@@ -69,4 +74,5 @@ class Site:
     theme: str
     notice: NoticePolicy
     documents: tuple[Document, ...]
-    adopted: date | None = None  # notices before this day were imported, not made here
+    adopted: date | None = None  # the day the repository started using policy-site
+    adopted_line: int | None = None

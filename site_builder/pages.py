@@ -18,7 +18,7 @@ from site_builder import urls
 from site_builder.dates import long_date
 from site_builder.memo import digest
 from site_builder.model import Document, Site
-from site_builder.publication import PublishedVersion, Timeline
+from site_builder.publication import WITHDRAWN, PublishedVersion, Timeline
 from site_builder.theme import Theme
 
 
@@ -105,6 +105,9 @@ class PageRenderer:
             "last_day_text": self.written(entry.last_day),
             "summary": version.summary,
             "material": version.material,
+            "withdrawn": version.withdrawn.isoformat() if entry.status == WITHDRAWN else None,
+            "withdrawn_text": self.written(version.withdrawn) if entry.status == WITHDRAWN else "",
+            "withdrawn_reason": version.withdrawn_reason if entry.status == WITHDRAWN else None,
             "status": entry.status,
             "status_text": self.t[f"status_{entry.status}"],
             "title": version.title or document.title,

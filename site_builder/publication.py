@@ -10,6 +10,7 @@ from site_builder.model import Document, PolicyVersion
 CURRENT = "current"
 UPCOMING = "upcoming"
 PAST = "past"
+WITHDRAWN = "withdrawn"  # announced, then called off before it took effect
 DRAFT = "draft"  # only in `serve`'s preview: not yet published
 
 
@@ -68,28 +69,33 @@ def timeline(document: Document, today: date, preview: bool = False) -> Timeline
     pages exactly as they will be, plus the drafts.
     """
     published = [v for v in document.versions if is_published(v, document.is_first(v), today)]
-    current = max((v for v in published if v.effective <= today), default=None,
+    in_force = [v for v in published if not v.is_withdrawn_by(today)]
+    current = max((v for v in in_force if v.effective <= today), default=None,
                   key=lambda v: v.effective)
-    public = {id(v) for v in published}
-    entries, last_public, last_shown = [], None, None
+    public, takes_effect = {id(v) for v in published}, {id(v) for v in in_force}
+    entries, last_in_force, last_shown = [], None, None
     for index, version in enumerate(document.versions):  # oldest first
         is_public = id(version) in public
         if not (is_public or preview):
             continue
-        following = next((v for v in document.versions[index + 1:] if id(v) in public), None)
+        following = next((v for v in document.versions[index + 1:] if id(v) in takes_effect),
+                         None)
         entries.append(PublishedVersion(
             version=version,
             status=_status(version, current, today) if is_public else DRAFT,
-            last_day=following.effective - timedelta(days=1) if following and is_public else None,
-            previous=last_public if is_public else last_shown,
+            last_day=(following.effective - timedelta(days=1)
+                      if following and id(version) in takes_effect else None),
+            previous=last_in_force if is_public else last_shown,
         ))
         last_shown = version
-        if is_public:
-            last_public = version
+        if id(version) in takes_effect:
+            last_in_force = version
     return Timeline(document, today, tuple(entries))
 
 
 def _status(version: PolicyVersion, current: PolicyVersion | None, today: date) -> str:
+    if version.is_withdrawn_by(today):
+        return WITHDRAWN
     if version is current:
         return CURRENT
     return UPCOMING if version.effective > today else PAST

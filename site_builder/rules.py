@@ -31,8 +31,35 @@ def check_notice_window(document: Document, today: date) -> list[Problem]:
             continue  # the misspelt key is the error; calling it a late draft would mislead
         if version.announced is None:
             problems.append(_draft_deadline(version, window, today))
-        else:
-            problems.extend(_announced_in_time(version, window))
+        elif version.withdrawn is None:  # a withdrawn change never takes effect
+            problems.extend(_announced_in_time(version, window, today))
+    for version in document.versions:
+        problems.extend(check_withdrawal(version))
+    return problems
+
+
+def check_withdrawal(version: PolicyVersion) -> list[Problem]:
+    """A withdrawal calls off an announced change before it takes effect, and says why."""
+    if version.withdrawn is None:
+        if version.withdrawn_reason is None:
+            return []
+        return [Problem(version.path, version.line_of("withdrawn_reason"),
+                        "withdrawn_reason without withdrawn: add 'withdrawn: YYYY-MM-DD' (the "
+                        "day the change is called off) or remove the reason", rule="withdrawal")]
+    line = version.line_of("withdrawn")
+    if version.announced is None:
+        return [Problem(version.path, line, "only an announced change can be withdrawn; a draft "
+                        "was never public: delete the file instead", rule="withdrawal")]
+    problems = []
+    if not version.announced <= version.withdrawn < version.effective:
+        problems.append(Problem(
+            version.path, line, f"withdrawn {version.withdrawn} must be on or after announced "
+            f"{version.announced} and before effective {version.effective}: a change already in "
+            "effect is not withdrawn but replaced by a new version (policy-site new)",
+            rule="withdrawal"))
+    if not version.withdrawn_reason:
+        problems.append(Problem(version.path, line, "a withdrawal needs its reason: add "
+                                "'withdrawn_reason: ...' (shown to readers)", rule="withdrawal"))
     return problems
 
 
@@ -41,17 +68,15 @@ def _window_words(version: PolicyVersion, window: int) -> str:
     return f"{kind} needs {window} days' notice"
 
 
-def _announced_in_time(version: PolicyVersion, window: int) -> list[Problem]:
+def _announced_in_time(version: PolicyVersion, window: int, today: date) -> list[Problem]:
     problems = []
     notice_days = (version.effective - version.announced).days
     if notice_days < window:
-        latest = version.effective - timedelta(days=window)
-        earliest = version.announced + timedelta(days=window)
         problems.append(Problem(
             version.path, version.line_of("announced"),
             f"announced {version.announced} is {_gap(notice_days)} effective "
-            f"{version.effective}; {_window_words(version, window)}: announce by {latest} "
-            f"or move effective to {earliest} or later", rule="notice-window"))
+            f"{version.effective}; {_window_words(version, window)}: "
+            f"{_notice_advice(version, window, today)}", rule="notice-window"))
     if not version.summary:
         problems.append(Problem(
             version.path, version.key_lines.get("summary") or version.line_of("announced"),
@@ -60,15 +85,24 @@ def _announced_in_time(version: PolicyVersion, window: int) -> list[Problem]:
     return problems
 
 
+def _notice_advice(version: PolicyVersion, window: int, today: date) -> str:
+    """What would fix a short notice, naming no day before today: the notice may still move
+    earlier only while its latest day is ahead."""
+    latest = version.effective - timedelta(days=window)
+    earliest = max(version.announced, today) + timedelta(days=window)
+    move = f"move effective to {earliest} or later"
+    return f"announce by {latest} or {move}" if latest >= today else move
+
+
 def _draft_deadline(version: PolicyVersion, window: int, today: date) -> Problem:
     latest = version.effective - timedelta(days=window)
     if today > latest:
         return Problem(
             version.path, version.line_of("effective"),
             f"draft can no longer be announced in time for effective {version.effective}: "
-            f"{_window_words(version, window)}, so the last day to announce it was {latest}; "
-            f"move effective to {today + timedelta(days=window)} or later",
-            rule="draft-too-late")
+            f"{_window_words(version, window)}; if announced today ({today}) it could take "
+            f"effect on {today + timedelta(days=window)} at the earliest: move effective there "
+            "or later before announcing it", rule="draft-too-late", severity=WARNING)
     return Problem(
         version.path, version.line_of("effective"),
         f"draft: announce it by {latest} (add 'announced: YYYY-MM-DD') to take effect on "

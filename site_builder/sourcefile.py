@@ -107,3 +107,21 @@ def split_front_matter(text: str, rel: str) -> FrontMatter | Problem:
                                        " KiB; it holds settings only, the text goes below it")
             return FrontMatter(yaml_text, 2, "\n".join(lines[index + 1:]), index + 2)
     return Problem(rel, 1, "front matter is not closed: add a line '---' after the settings")
+
+
+def without_keys(text: str, keys: tuple[str, ...]) -> str:
+    """The text with these top-level front-matter keys (and their indented lines) cut out."""
+    lines = text.split("\n")
+    closing = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), 0)
+    starts = tuple(f"{key}:" for key in keys)
+    kept, cutting = [], False
+    for index, line in enumerate(lines):
+        inside = 0 < index < closing
+        if inside and line.replace(" ", "").startswith(starts) and not line[:1].isspace():
+            cutting = True
+            continue
+        if cutting and inside and (line[:1].isspace() or not line.strip()):
+            continue
+        cutting = False
+        kept.append(line)
+    return "\n".join(kept)

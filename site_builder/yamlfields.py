@@ -16,6 +16,9 @@ import yaml
 
 from site_builder.problems import Problem
 
+_KEY_LINE = re.compile(r"^\s*([^\s:#][^:]*?)\s*:\s+(\S.*)$")
+# Text that YAML reads as syntax: an indicator first, or a ': ' inside (a second mapping).
+_NEEDS_QUOTES = re.compile(r"^[\[\]{}*&!|>%@`]|: ")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HAS_TIME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ]|\s)")
 _STR = "tag:yaml.org,2002:str"
@@ -42,6 +45,9 @@ def compose_mapping(text: str, rel: str, first_line: int) -> "Fields | Problem":
         line = first_line + mark.line if mark else first_line
         column = mark.column + 1 if mark else None
         reason = (error.problem or "invalid YAML").strip()
+        quoting = quote_hint(text, mark.line if mark else 0)
+        if quoting:
+            return Problem(rel, first_line + quoting[0], f"YAML syntax error: {reason}; {quoting[1]}")
         hint = " (YAML does not allow tabs for indentation; use spaces)" if "\t" in text else ""
         return Problem(rel, line, f"YAML syntax error: {reason}{hint}", column=column)
     except yaml.YAMLError as error:
@@ -60,8 +66,25 @@ def compose_mapping(text: str, rel: str, first_line: int) -> "Fields | Problem":
 def _refuse_anchors(text: str, rel: str, first_line: int) -> Problem | None:
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            quoting = quote_hint(text, event.start_mark.line)
             return Problem(rel, first_line + event.start_mark.line,
-                           "YAML anchors and aliases (& and *) are not allowed; write the value out")
+                           "YAML anchors and aliases (& and *) are not allowed; "
+                           + (quoting[1] if quoting else "write the value out"))
+    return None
+
+
+def quote_hint(text: str, error_line: int) -> tuple[int, str] | None:
+    """For text that YAML reads as syntax (``summary: [안내] 제3조: 변경``): the line of its key
+    and the same line with the text in quotes."""
+    lines = text.split("\n")
+    for index in range(min(error_line, len(lines) - 1), -1, -1):
+        match = _KEY_LINE.match(lines[index])
+        if match:
+            key, value = match.group(1), match.group(2).rstrip()
+            if not _NEEDS_QUOTES.search(value):
+                return None
+            quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            return index, f"if this is text, put it in quotes: {key}: {quoted}"
     return None
 
 

@@ -64,9 +64,21 @@ def test_front_matter_that_is_not_a_mapping(site, yaml_text, words):
 
 
 def test_yaml_syntax_error_names_line_and_column(site):
-    write_version(site, "---\neffective: 2016-03-01\nsummary: [unclosed\n---\n" + BODY)
-    result = refused(site, f"{VERSION}:4:", "YAML syntax error")
-    assert ":4:1: error:" in result.err
+    write_version(site, "---\neffective: 2016-03-01\nsummary: \"unclosed\n---\n" + BODY)
+    result = refused(site, f"{VERSION}:3:19:", "YAML syntax error")
+    assert ":3:19: error:" in result.err
+
+
+@pytest.mark.parametrize("value", ["[안내] 제3조: 위탁업체 변경", "제3조: 위탁업체 변경",
+                                   "{중요} 변경", "*중요* 변경", "&변경", "!중요", "| 제3조",
+                                   "> 제3조", "%50 할인", "@회사 안내", "`제3조` 변경"])
+def test_text_that_yaml_reads_as_syntax_gets_a_quoting_hint_at_its_key(site, value):
+    write_version(site, f"---\neffective: 2016-03-01\nannounced: 2016-02-15\nsummary: {value}\n"
+                        "---\n" + BODY)
+    result = site.check()
+    assert result.code == 1
+    assert f"{VERSION}:4: error: " in result.out, result.out
+    assert "quotes" in result.out and f'summary: "{value}"' in result.out, result.out
 
 
 def test_tab_indentation_is_explained(site):

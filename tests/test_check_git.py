@@ -38,8 +38,8 @@ def test_back_dated_notice_names_both_dates(repo):
     assert result.code == 1
     line = result.out.splitlines()[0]
     assert line.startswith("policies/privacy/2016-03-01.md:3: error: announced 2016-02-15 is "
-                           "earlier than the day this file was first committed, 2016-02-20")
-    assert "first committed" in line and "set announced to 2016-02-20 or later" in line
+                           "earlier than the day this notice reached the checked-out branch, 2016-02-20")
+    assert "set announced to 2016-02-20 or later" in line
 
 
 def test_commit_day_is_read_in_the_site_timezone(repo):
@@ -185,8 +185,8 @@ def test_text_format_is_exact(kit):
     kit.two_versions(announced="2016-02-25")
     assert kit.check().out == (
         "policies/privacy/2016-03-01.md:3: error: announced 2016-02-25 is only 5 days before "
-        "effective 2016-03-01; a change needs 7 days' notice: announce by 2016-02-23 or move "
-        "effective to 2016-03-03 or later\n"
+        "effective 2016-03-01; a change needs 7 days' notice: move effective to 2026-12-05 or "
+        "later\n"
         "check failed as of 2026-11-28: 1 document(s), 2 version(s); 1 error, 0 warnings\n")
 
 
@@ -196,7 +196,7 @@ def test_github_format_is_exact(kit):
     assert kit.check("2026-11-28", "--format", "github").out == (
         "::error file=policies/privacy/2016-03-01.md,line=3,title=notice-window::announced "
         "2016-02-25 is only 5 days before effective 2016-03-01; a change needs 7 days' notice: "
-        "announce by 2016-02-23 or move effective to 2016-03-03 or later\n"
+        "move effective to 2026-12-05 or later\n"
         "::warning file=policies/privacy/2027-03-01.md,line=2,title=draft-deadline::draft: "
         "announce it by 2027-02-22 (add 'announced: YYYY-MM-DD') to take effect on 2027-03-01\n")
 
@@ -219,8 +219,7 @@ def test_json_format_is_exact(kit):
             {"path": "policies/privacy/2016-03-01.md", "line": 3, "column": None,
              "rule": "notice-window", "severity": "error",
              "message": "announced 2016-02-25 is only 5 days before effective 2016-03-01; a "
-                        "change needs 7 days' notice: announce by 2016-02-23 or move effective "
-                        "to 2016-03-03 or later"},
+                        "change needs 7 days' notice: move effective to 2026-12-05 or later"},
             {"path": "policies/privacy/2027-03-01.md", "line": 2, "column": None,
              "rule": "draft-deadline", "severity": "warning",
              "message": "draft: announce it by 2027-02-22 (add 'announced: YYYY-MM-DD') to "
@@ -266,6 +265,6 @@ def test_repository_without_commits_counts_everything_as_made_today(tmp_path):
     site.version("2015-02-15")
     site.version("2016-03-01", announced="2016-02-15", summary="s")
     result = site.check_git()
-    assert result.code == 1 and "first committed, 2026-11-28 in uncommitted changes" in result.out
+    assert result.code == 1 and "reached the checked-out branch, 2026-11-28 in uncommitted changes" in result.out
     site.site_yaml(adopted="2026-11-28")
     assert site.check_git().code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -14,10 +15,11 @@ EFFECTIVE = date(2016, 3, 1)
 
 
 def version(effective: date, announced: date | None = None, material: bool = False,
-            summary: str | None = "요약") -> PolicyVersion:
+            summary: str | None = "요약", **withdrawal) -> PolicyVersion:
     return PolicyVersion(effective=effective, announced=announced, summary=summary,
                          material=material, title=None, body="본문", path=f"p/{effective}.md",
-                         body_first_line=5, sha256="0", key_lines={"announced": 3, "effective": 2})
+                         body_first_line=5, sha256="0", **withdrawal,
+                         key_lines={"announced": 3, "effective": 2, "withdrawn": 6})
 
 
 def document(*versions: PolicyVersion, notice: NoticePolicy = NoticePolicy()) -> Document:
@@ -45,10 +47,31 @@ def test_material_change_needs_thirty_days(days, ok):
 
 def test_violation_names_line_and_both_fixes():
     doc = document(FIRST, version(EFFECTIVE, date(2016, 2, 25)))
-    [problem] = errors(doc)
+    [problem] = errors(doc, today=date(2016, 2, 20))
     assert (problem.path, problem.line, problem.rule) == ("p/2016-03-01.md", 3, "notice-window")
     assert "announce by 2016-02-23" in problem.message
     assert "move effective to 2016-03-03 or later" in problem.message
+
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@pytest.mark.parametrize("material", [False, True])
+def test_advice_never_names_a_day_before_today(material):
+    # On 2020-06-01, effective 06-05 announced 06-01: "announce by 05-29" would be back-dating.
+    today = date(2020, 6, 1)
+    doc = document(FIRST, version(date(2020, 6, 5), today, material=material))
+    [problem] = errors(doc, today=today)
+    advice = problem.message.split("notice: ", 1)[1]
+    assert "announce by" not in advice
+    assert [date.fromisoformat(d) for d in DAY.findall(advice)] == [
+        date(2020, 7, 1) if material else date(2020, 6, 8)]
+
+
+def test_advice_for_a_notice_in_the_future_keeps_both_fixes():
+    today = date(2020, 6, 1)
+    [problem] = errors(document(FIRST, version(date(2020, 6, 12), date(2020, 6, 10))), today)
+    assert "announce by 2020-06-05 or move effective to 2020-06-17 or later" in problem.message
 
 
 def test_announced_after_effective_is_refused():
@@ -73,17 +96,42 @@ def test_draft_with_time_left_is_a_warning_with_deadline():
     assert not problem.is_error and "announce it by 2016-02-23" in problem.message
 
 
-def test_draft_past_its_last_notice_day_is_an_error():
+def test_draft_past_its_last_notice_day_is_a_warning_naming_the_earliest_day():
     doc = document(FIRST, version(EFFECTIVE))
-    [problem] = errors(doc, today=date(2016, 2, 24))
-    assert "last day to announce it was 2016-02-23" in problem.message
-    assert "move effective to 2016-03-02 or later" in problem.message
+    [problem] = check_notice_window(doc, today=date(2016, 2, 24))
+    assert not problem.is_error and problem.rule == "draft-too-late"
+    assert "if announced today (2016-02-24) it could take effect on 2016-03-02" in problem.message
 
 
 def test_material_draft_uses_material_window():
     doc = document(FIRST, version(EFFECTIVE, material=True))
-    assert errors(doc, today=date(2016, 1, 31)) == []
-    assert errors(doc, today=date(2016, 2, 1))
+    [in_time] = check_notice_window(doc, today=date(2016, 1, 31))
+    [too_late] = check_notice_window(doc, today=date(2016, 2, 1))
+    assert (in_time.rule, too_late.rule) == ("draft-deadline", "draft-too-late")
+    assert "take effect on 2016-03-02" in too_late.message
+
+
+def test_withdrawn_change_is_not_held_to_the_window():
+    late = version(EFFECTIVE, date(2016, 2, 28), withdrawn=date(2016, 2, 29),
+                   withdrawn_reason="공지 기간 부족")
+    assert errors(document(FIRST, late)) == []
+
+
+@pytest.mark.parametrize("withdrawal, words", [
+    ({"withdrawn": date(2016, 3, 1), "withdrawn_reason": "r"}, "before effective 2016-03-01"),
+    ({"withdrawn": date(2016, 2, 1), "withdrawn_reason": "r"}, "on or after announced"),
+    ({"withdrawn": date(2016, 2, 20)}, "needs its reason"),
+    ({"withdrawn_reason": "r"}, "withdrawn_reason without withdrawn"),
+])
+def test_withdrawal_must_be_before_effect_and_say_why(withdrawal, words):
+    doc = document(FIRST, version(EFFECTIVE, date(2016, 2, 15), **withdrawal))
+    [problem] = errors(doc)
+    assert problem.rule == "withdrawal" and words in problem.message
+
+
+def test_a_draft_cannot_be_withdrawn():
+    doc = document(FIRST, version(EFFECTIVE, withdrawn=date(2016, 2, 20), withdrawn_reason="r"))
+    assert any("delete the file instead" in p.message for p in errors(doc, date(2016, 1, 1)))
 
 
 def test_announced_change_needs_summary():
