@@ -28,6 +28,19 @@ def test_workflow_checks_every_pull_request_with_full_history():
     checkout = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
     assert "policy-site check --git --format github" in commands(check)
+    on_pull_request = next(s for s in check["steps"]
+                           if s.get("if") == "github.event_name == 'pull_request'")
+    assert on_pull_request["run"] == ('policy-site check --git --base '
+                                      '"origin/${{ github.base_ref }}" --format github')
+
+
+def test_workflow_keeps_its_schedule_alive_and_configures_pages():
+    jobs = workflow()["jobs"]
+    alive = jobs["keep-schedule-alive"]
+    assert alive["permissions"] == {"actions": "write"}
+    assert "gh workflow enable policies.yml" in commands(alive)[0]
+    assert any(s.get("uses", "").startswith("actions/configure-pages")
+               for s in jobs["build"]["steps"])
 
 
 def test_workflow_builds_daily_just_after_midnight_in_seoul():
