@@ -22,7 +22,7 @@ from site_builder.problems import PolicyError, Problem
 from site_builder.publication import Timeline, timeline
 from site_builder.theme import Theme, ThemeError
 from site_builder.validation import Validation, validate
-from site_builder.writer import KEEP, PreviousOutput, output_lock, refuse_unsafe_output, write_site
+from site_builder.writer import KEEP, PreviousOutput, output_lock, real_output, write_site
 
 
 BATCH_JOBS = 500  # pages rendered between two releases of bodies: enough to keep cores busy
@@ -57,16 +57,16 @@ def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
     """Validate, render what is new on every core, and swap the new output in."""
     started = time.perf_counter()
     policies_dir(root)  # a mistyped --root must not create folders before it is refused
-    refuse_unsafe_output(root, out)
-    with output_lock(out):
+    real_out = real_output(root, out)
+    with output_lock(real_out):
         store = open_store(root) if use_cache else None
         memo = Memo(store, workers or default_workers())
         validation = validate(root, as_of, memo)
         if not validation.ok:
             raise PolicyError(validation.problems)
         site = render_site(root, validation, memo=memo,
-                           previous=PreviousOutput(out) if store else None)
-        write_site(site.files, out, site.keys)
+                           previous=PreviousOutput(real_out) if store else None)
+        write_site(site.files, real_out, site.keys)
         if store:
             _save_quietly(store)
     timelines = site.timelines

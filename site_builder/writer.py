@@ -1,5 +1,12 @@
 """Write a whole output tree atomically: build beside it, then swap it in.
 
+The writer replaces a folder only if it is empty or is an earlier policy-site build: the
+manifest beside it lists every file of that build, and the folder holds nothing else. An
+``output`` that is a symbolic link (a web server's document root) is followed: the folder it
+points to is replaced, and the link stays. Lock, manifest and leftovers live beside the real
+folder and are opened without following links, so a link named like one of them cannot make
+the build write or delete anything else.
+
 The writer knows nothing about policies: it takes a mapping of relative paths to bytes, each
 with an opaque key naming its content. Until the swap the live folder is untouched; the swap
 exchanges the two folders in one system call where Linux offers it (renameat2
@@ -19,9 +26,11 @@ import fcntl
 import json
 import os
 import shutil
+import tempfile
 import time
 from pathlib import Path, PurePosixPath
 
+from site_builder.paths import is_inside, real_path
 from site_builder.problems import UsageError
 
 LOCK_TIMEOUT_SECONDS = 300
@@ -41,22 +50,59 @@ class _Keep:
 KEEP = _Keep()  # a file value meaning: link the identical file of the previous output
 
 
-def refuse_unsafe_output(root: Path, out: Path) -> None:
-    """The swap replaces the whole folder, so it must never be one that holds the sources."""
-    out, root = out.resolve(), root.resolve()
-    sources = [root / "policies", root / "themes"]
-    if out == root:
-        raise UsageError(f"output folder {out} is the site root; the build replaces the whole "
+def real_output(root: Path, out: Path) -> Path:
+    """The folder the build will replace, links followed, once it is known to be safe to.
+
+    The swap replaces the whole folder, so it must be ours: never the sources, the root, a git
+    repository, or a folder holding anything an earlier build did not write.
+    """
+    real, real_root = real_path(out.absolute()), real_path(root.absolute())
+    if real is None or real_root is None:
+        raise UsageError(f"{out if real is None else root} is a loop of symbolic links; point "
+                         "it at a real folder")
+    if real == real_root:
+        raise UsageError(f"output folder {real} is the site root; the build replaces the whole "
                          "output folder, so choose another, e.g. --out output")
-    for source in sources:
-        if out == source or source.is_relative_to(out) or out.is_relative_to(source):
-            raise UsageError(f"output folder {out} would replace or lie inside "
-                             f"{source.name}/; choose a folder outside the sources")
+    if ".git" in real.parts:
+        raise UsageError(f"output folder {real} is inside a git repository's .git folder; "
+                         "choose another, e.g. --out output")
+    for name in ("policies", "themes"):
+        source = real_path(real_root / name)
+        if source and (is_inside(real, source) or is_inside(source, real)):
+            raise UsageError(f"output folder {real} would replace or lie inside {name}/; "
+                             "choose a folder outside the sources, e.g. --out output")
+    if real.exists() and not real.is_dir():
+        raise UsageError(f"output {real} is a file, not a folder; remove it or choose another "
+                         "--out")
+    stranger = _foreign_file(real)
+    if stranger:
+        raise UsageError(f"output folder {real} holds {stranger}, which no earlier policy-site "
+                         "build wrote; the build replaces the whole folder, so it refuses to. "
+                         "Choose an empty or new folder with --out, or move that folder's files "
+                         "away (an earlier build whose manifest "
+                         f"{_manifest_path(real).name} was lost: delete the folder)")
+    return real
 
 
-def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str] | None = None) -> None:
-    """Write ``files`` as the new ``out``; call it inside :func:`output_lock`."""
-    out = out.absolute()
+def _foreign_file(out: Path) -> str | None:
+    """A file in ``out`` that the last build's manifest does not list (its path), if any."""
+    if not out.is_dir():
+        return None
+    listed = PreviousOutput(out).manifest
+    for folder, names, files in os.walk(out):
+        for name in sorted(files) + sorted(n for n in names if os.path.islink(os.path.join(folder, n))):
+            relative = os.path.relpath(os.path.join(folder, name), out)
+            if relative not in listed:
+                return relative
+    return None
+
+
+def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str]) -> None:
+    """Write ``files`` as the new ``out`` (from :func:`real_output`), inside :func:`output_lock`.
+
+    The manifest is written before the swap and lists the old files too, so whichever tree a
+    crash leaves in place is still known to be ours; after the swap it lists the new tree only.
+    """
     try:
         _recover_and_clean(out)
         if _already_there(files, out):
@@ -64,18 +110,22 @@ def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str] 
         staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
         try:
             _write_tree(files, staging, out)
+            owned_before = PreviousOutput(out).manifest
+            _write_manifest(out, _entries(staging, files, keys), owned_before)
             _swap_in(staging, out)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        _write_manifest(out, keys or {})
     except OSError as error:
         raise WriteError(f"cannot write {error.filename or out}: {error.strerror}; the previous "
                          "output was left as it was") from None
+    try:
+        _write_manifest(out, _entries(out, files, keys))
+    except OSError:
+        pass  # the manifest written before the swap lists this tree too
 
 
 def output_lock(out: Path) -> "_locked":
     """Held for a whole build: a second build waits instead of interleaving."""
-    out = out.absolute()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -102,8 +152,10 @@ class PreviousOutput:
     def __init__(self, out: Path):
         self.out = out.absolute()
         try:
-            self.manifest = json.loads(_manifest_path(self.out).read_text(encoding="utf-8"))
+            self.manifest = json.loads(_read_no_follow(_manifest_path(self.out)))
         except (OSError, ValueError):
+            self.manifest = {}
+        if not isinstance(self.manifest, dict):
             self.manifest = {}
 
     def kept(self, keys: dict[str, str]) -> set[str]:
@@ -122,19 +174,34 @@ class PreviousOutput:
         return kept
 
 
-def _write_manifest(out: Path, keys: dict[str, str]) -> None:
-    """Best effort: without a manifest the next build only writes every file again."""
+def _read_no_follow(path: Path) -> bytes:
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read()
+
+
+def _entries(tree: Path, files: dict, keys: dict[str, str]) -> dict[str, list]:
+    entries = {}
+    for path in files:
+        stat = os.stat(tree / path)
+        entries[path] = [keys.get(path, ""), stat.st_ino, stat.st_size, stat.st_mtime_ns]
+    return entries
+
+
+def _write_manifest(out: Path, entries: dict[str, list], also_owned: dict | None = None) -> None:
+    """The list of what this build wrote: it makes the folder ours to replace next time, and
+    lets the next build reuse unchanged files. Written to a new file (never through a link)
+    and renamed over the old one."""
     target = _manifest_path(out)
+    entries = {**(also_owned or {}), **entries}
+    descriptor, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.manifest-")
     try:
-        entries = {}
-        for path, key in keys.items():
-            stat = os.stat(out / path)
-            entries[path] = [key, stat.st_ino, stat.st_size, stat.st_mtime_ns]
-        temporary = target.with_name(target.name + f".{os.getpid()}")
-        temporary.write_text(json.dumps(entries, sort_keys=True), encoding="utf-8")
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(entries, sort_keys=True))
         os.replace(temporary, target)
-    except OSError:
-        target.unlink(missing_ok=True)
+    finally:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
 
 
 class _locked:
@@ -144,7 +211,16 @@ class _locked:
         self.path = out.parent / f".{out.name}.lock"
 
     def __enter__(self):
-        self.handle = open(self.path, "w")
+        try:  # never through a link, never truncating: git's lockfile.c does the same
+            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,
+                                 0o644)
+        except OSError as error:
+            kind = {errno.ELOOP: "a symbolic link", errno.EISDIR: "a folder"}.get(error.errno)
+            if kind:
+                raise WriteError(f"{self.path} is {kind}, not policy-site's lock file; remove it "
+                                 "(policy-site creates the lock itself)") from None
+            raise WriteError(f"cannot open the lock file {self.path}: {error.strerror}") from None
+        self.handle = os.fdopen(descriptor, "r+b")
         deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
         while True:
             try:
@@ -163,7 +239,11 @@ class _locked:
 
 
 def _leftovers(out: Path, kind: str) -> list[Path]:
-    return sorted(out.parent.glob(f".{out.name}.{kind}-*"), key=lambda p: p.stat().st_mtime)
+    """Folders a killed build left beside the output; a link with such a name is not one."""
+    found = [p for p in out.parent.glob(f".{out.name}.{kind}-*")
+             if p.name[len(out.name) + len(kind) + 3:].isdigit() and not p.is_symlink()
+             and p.is_dir()]
+    return sorted(found, key=lambda p: p.stat().st_mtime)
 
 
 def _recover_and_clean(out: Path) -> None:
@@ -201,8 +281,6 @@ def _link_or_copy(source: Path, target: Path) -> None:
 def _swap_in(staging: Path, out: Path) -> None:
     if not out.exists():
         staging.rename(out)
-    elif not out.is_dir():
-        raise UsageError(f"output {out} is a file, not a folder; remove it or choose another --out")
     elif not _exchange(staging, out):
         retired = out.parent / f".{out.name}.old-{os.getpid()}"
         out.rename(retired)

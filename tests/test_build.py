@@ -188,10 +188,23 @@ def test_same_sources_give_byte_identical_output(kit):
 
 def test_no_stale_file_survives_a_build(kit):
     kit.two_versions()
+    kit.version("2017-01-01", announced="2016-12-01", summary="s", slug="terms")
     kit.build()
-    (kit.out / "stale.html").write_text("old")
+    assert (kit.out / "terms/2017-01-01/index.html").exists()
+    import shutil
+    shutil.rmtree(kit.root / "policies/terms")
+    assert kit.build().code == 0
+    assert not (kit.out / "terms").exists()
+
+
+def test_a_file_the_build_did_not_write_is_never_replaced(kit):
+    kit.two_versions()
     kit.build()
-    assert not (kit.out / "stale.html").exists()
+    (kit.out / "CNAME").write_text("policies.example.com")
+    result = kit.build()
+    assert result.code == 2
+    assert "holds CNAME, which no earlier policy-site build wrote" in result.err
+    assert (kit.out / "CNAME").read_text() == "policies.example.com"
 
 
 def test_notice_violation_fails_build_and_keeps_previous_output(kit):
