@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from functools import partial
@@ -16,8 +17,9 @@ from site_builder.problems import WARNING, Problem, UsageError, has_errors
 from site_builder.sourcefile import decode_source, read_bytes, read_source, split_front_matter
 from site_builder.yamlfields import Fields, compose_mapping
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-VERSION_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})\.md$")
+SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+THEME_NAME = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+VERSION_NAME = re.compile(r"\A(\d{4}-\d{2}-\d{2})\.md\Z")
 SITE_KEYS = ["title", "base_url", "language", "timezone", "theme", "notice", "adopted"]
 DOCUMENT_KEYS = ["title", "description", "notice", "order"]
 VERSION_KEYS = ["effective", "announced", "summary", "material", "title", "withdrawn",
@@ -125,7 +127,7 @@ class _Reader:
             base_url=self.base_url(fields),
             language=self.language(fields),
             timezone=self.timezone(fields),
-            theme=fields.text("theme") or "default",
+            theme=self.theme(fields),
             notice=notice,
             documents=tuple(documents),
             adopted=fields.date("adopted"),
@@ -142,6 +144,26 @@ class _Reader:
                                            f"base_url '{url}' must be absolute, like "
                                            "https://example.com/policies/"))
         return (url or "").rstrip("/") + "/"
+
+    def theme(self, fields: Fields) -> str:
+        """A folder under themes/ by its plain name: never a path, which could publish or run
+        files from anywhere."""
+        name = fields.text("theme") or "default"
+        themes = self.root / "themes"
+        if not THEME_NAME.match(name):
+            fields.problems.append(Problem(fields.rel, fields.line("theme"), f"theme '{name}' must "
+                                           "be the name of a folder under themes/ (letters, "
+                                           "digits, - and _), not a path"))
+            return "default"
+        if name != "default" and not (themes / name).is_dir():
+            known = sorted(p.name for p in themes.iterdir() if p.is_dir()) if themes.is_dir() else []
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"create themes/{name}/"
+            fields.problems.append(Problem(fields.rel, fields.line("theme"), f"theme '{name}' not "
+                                           f"found (no folder themes/{name}/); {hint} or "
+                                           "remove 'theme' to use the default"))
+            return "default"
+        return name
 
     def language(self, fields: Fields) -> str:
         language = fields.text("language") or "ko"

@@ -1,17 +1,28 @@
-"""The theme: Jinja2 templates, UI strings and static files, a site's own over the built-in."""
+"""The theme: Jinja2 templates, UI strings and static files, a site's own over the built-in.
+
+A site's theme may come from a pull request, so it is untrusted: templates run in Jinja2's
+immutable sandbox (no access to Python internals, no changing data), every template, string and
+static file must lie inside its theme folder after following links, and every mistake in a
+theme is a problem naming its file and line, never a crash.
+"""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import os
+import string
 import traceback
 from importlib import resources
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from site_builder.paths import is_inside, real_path
 from site_builder.problems import Problem
 from site_builder.sourcefile import read_source
-from site_builder.yamlfields import compose_mapping
+from site_builder.yamlfields import Fields, compose_mapping
 
 BUILTIN = Path(str(resources.files("site_builder.themes"))) / "default"
 
@@ -46,13 +57,52 @@ class ThemeError(Exception):
         return self.problem.as_text()
 
 
+class _ContainedLoader(jinja2.FileSystemLoader):
+    """Templates from the theme folders only: a link leading out of its folder is refused,
+    and a file that is not UTF-8 is a problem with its path."""
+
+    def __init__(self, folders: list[Path], rel):
+        super().__init__([str(f) for f in folders])
+        self.real_folders = [real_path(f) for f in folders]
+        self.rel = rel
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = _source_or_problem(super().get_source, environment, template,
+                                                        self.rel)
+        real = real_path(Path(filename))
+        if real is None or not any(f and is_inside(real, f) for f in self.real_folders):
+            raise ThemeError(Problem(self.rel(filename), None, "template links to a file outside "
+                                     "its theme folder; copy the file into the theme instead"))
+        return source, filename, uptodate
+
+
+def _source_or_problem(get_source, environment, template, rel):
+    try:
+        return get_source(environment, template)
+    except UnicodeDecodeError as error:
+        raise ThemeError(Problem(rel(_find(environment, template)), None,
+                                 f"template is not valid UTF-8 (byte 0x{error.object[error.start]:02x}"
+                                 "); save it as UTF-8")) from None
+    except OSError as error:
+        raise ThemeError(Problem(template, None, f"cannot read this template ({error.strerror})"))\
+            from None
+
+
+def _find(environment, template: str) -> str:
+    for folder in environment.loader.searchpath:
+        candidate = os.path.join(folder, template)
+        if os.path.exists(candidate):
+            return candidate
+    return template
+
+
 class Theme:
     def __init__(self, root: Path, name: str, language: str, builtin_only: bool = False):
         self.root = root
         self.folders = [BUILTIN] if builtin_only else self._folders(root, name)
         self.language = language
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(f / "templates") for f in self.folders]),
+        self.env = ImmutableSandboxedEnvironment(
+            loader=_ContainedLoader([f / "templates" for f in self.folders], self._rel),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
@@ -62,43 +112,91 @@ class Theme:
         )
         self.strings = self._strings()
 
-    @staticmethod
-    def _folders(root: Path, name: str) -> list[Path]:
-        """The site's theme folder first, then the built-in default as the fallback."""
+    def _folders(self, root: Path, name: str) -> list[Path]:
+        """The site's theme folder first, then the built-in default as the fallback. The loader
+        has already refused a name that is not a folder under themes/."""
         own = root / "themes" / name
-        if name != "default" and not own.is_dir():
-            raise ThemeError(Problem("policies/site.yaml", None, f"theme '{name}' not found: "
-                                     f"create themes/{name}/templates/ or remove 'theme'"))
-        folders = [own] if own.is_dir() and own.resolve() != BUILTIN.resolve() else []
-        return folders + [BUILTIN]
+        if not own.is_dir():
+            return [BUILTIN]
+        real_own, real_themes = real_path(own), real_path(root / "themes")
+        if real_own is None or real_themes is None or not is_inside(real_own, real_themes):
+            raise ThemeError(Problem(self._rel(own), None, "the theme folder links outside "
+                                     "themes/; put the theme itself there"))
+        return ([own] if real_own != real_path(BUILTIN) else []) + [BUILTIN]
 
     def _strings(self) -> dict[str, str]:
-        """UI strings, the site theme's overriding the default's key by key."""
-        strings: dict[str, str] = {}
-        for folder in reversed(self.folders):
+        """UI strings, the site theme's overriding the default's key by key; each may use only
+        the placeholders the default's string has."""
+        default = self._read_strings(BUILTIN / "strings" / f"{self.language}.yaml")
+        strings = dict(default)
+        for folder in self.folders[:-1]:
             path = folder / "strings" / f"{self.language}.yaml"
-            if path.is_file():
-                strings.update(self._read_strings(path))
+            if path.is_file() or path.is_symlink():
+                strings.update(self._own_strings(path, default))
+        return strings
+
+    def _own_strings(self, path: Path, default: dict[str, str]) -> dict[str, str]:
+        fields = self._fields(path)
+        strings = self._texts(fields)
+        for key, text in strings.items():
+            line = fields.line(key)
+            if key not in default:
+                close = difflib.get_close_matches(key, list(default), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "see the default theme's strings"
+                raise ThemeError(Problem(fields.rel, line, f"unknown string '{key}'; {hint}"))
+            allowed = _placeholders(default[key])
+            used = _placeholders(text, fields.rel, line)
+            if not used <= allowed:
+                names = ", ".join("{" + n + "}" for n in sorted(allowed)) or "none"
+                raise ThemeError(Problem(fields.rel, line, f"'{key}' uses "
+                                         f"{', '.join('{' + n + '}' for n in sorted(used - allowed))}"
+                                         f", which this string does not have; it can use: {names}"))
         return strings
 
     def _read_strings(self, path: Path) -> dict[str, str]:
+        return self._texts(self._fields(path))
+
+    def _fields(self, path: Path) -> Fields:
         """Read with the same strictness as the sources: a duplicate key is an error, not a win."""
         rel = self._rel(path)
+        real = real_path(path)
+        if real is None or not any(is_inside(real, r) for r in map(real_path, self.folders) if r):
+            raise ThemeError(Problem(rel, None, "strings file links outside its theme folder; "
+                                     "put the file itself there"))
         source = read_source(path, rel)
         fields = source if isinstance(source, Problem) else compose_mapping(source.text, rel, 1)
         if isinstance(fields, Problem):
             raise ThemeError(fields)
+        return fields
+
+    @staticmethod
+    def _texts(fields: Fields) -> dict[str, str]:
         strings = {key: fields.text(key, required=True) for key in fields.nodes}
         if fields.problems:
             raise ThemeError(fields.problems[0])
         return strings
 
-    def _rel(self, path: Path) -> str:
+    def _rel(self, path) -> str:
         path = Path(path)
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.absolute().relative_to(self.root.absolute()).as_posix()
         except ValueError:
             return path.as_posix()
+
+    def _files(self, folder: Path, theme_folder: Path):
+        """(relative name, path) of every file below ``folder``; a link leading out of the
+        theme folder is refused rather than followed."""
+        theme = real_path(theme_folder)
+        for current, names, files in os.walk(folder, followlinks=False):
+            for name in sorted(files + [n for n in names if os.path.islink(os.path.join(current, n))]):
+                path = Path(current, name)
+                real = real_path(path)
+                if real is None or theme is None or not is_inside(real, theme):
+                    raise ThemeError(Problem(self._rel(path), None, "links outside its theme "
+                                             "folder, so it is not published; copy the file "
+                                             "into the theme instead"))
+                if real.is_file():
+                    yield path.relative_to(folder).as_posix(), path
 
     def static_files(self) -> dict[str, bytes]:
         """Every file of every static/ folder, the site's overriding the built-in by name."""
@@ -106,24 +204,32 @@ class Theme:
         for folder in reversed(self.folders):
             static = folder / "static"
             if static.is_dir():
-                for path in sorted(static.rglob("*")):
-                    if path.is_file():
-                        files[path.relative_to(static).as_posix()] = path.read_bytes()
+                for name, path in self._files(static, folder):
+                    files[name] = self._read(path)
         return files
+
+    def _read(self, path: Path) -> bytes:
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            raise ThemeError(Problem(self._rel(path), None,
+                                     f"cannot read this theme file ({error.strerror})")) from None
 
     def fingerprint(self) -> str:
         """Changes whenever any theme file does; part of every cache key."""
         digest = hashlib.sha256(self.language.encode())
         for folder in self.folders:
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    digest.update(path.relative_to(folder).as_posix().encode())
-                    digest.update(path.read_bytes())
+            for name, path in self._files(folder, folder):
+                if "__pycache__" not in name:
+                    digest.update(name.encode())
+                    digest.update(self._read(path))
         return digest.hexdigest()
 
     def render(self, template: str, context: dict) -> str:
         try:
             return self.env.get_template(template).render(context)
+        except ThemeError:
+            raise
         except jinja2.TemplateSyntaxError as error:
             raise ThemeError(Problem(self._rel(error.filename or template), error.lineno,
                                      f"template syntax error: {error.message}")) from None
@@ -132,6 +238,14 @@ class Theme:
             raise ThemeError(Problem(path or template, line,
                                      f"template error: {error}; check the name against the "
                                      "default theme's templates")) from None
+        except RecursionError:
+            raise ThemeError(Problem(self._rel(_find(self.env, template)), None,
+                                     "templates extend or include each other in a loop; "
+                                     "break the loop")) from None
+        except Exception as error:  # noqa: BLE001 - any failure inside a template is the theme's
+            path, line = self._template_frame(error)
+            raise ThemeError(Problem(path or template, line, f"template failed: "
+                                     f"{type(error).__name__}: {error}")) from None
 
     def _template_frame(self, error: Exception) -> tuple[str | None, int | None]:
         """Jinja rewrites tracebacks so template frames carry the template's file and line."""
@@ -139,3 +253,12 @@ class Theme:
             if frame.filename.endswith((".html", ".xml", ".j2")):
                 return self._rel(frame.filename), frame.lineno
         return None, None
+
+
+def _placeholders(text: str, rel: str = "", line: int | None = None) -> set[str]:
+    """The names a string's ``{...}`` placeholders use; unbalanced braces are a problem."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as error:
+        raise ThemeError(Problem(rel, line, f"string has a broken placeholder ({error}); write "
+                                 "{name} for a value, {{ or }} for a brace")) from None

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
+import pytest
+
 from tests.pages import visible_text
 
 
@@ -55,3 +59,87 @@ def test_duplicate_string_in_theme_is_an_error(kit):
     kit.write("themes/house/strings/ko.yaml", "feed: 하나\nfeed: 둘\n")
     kit.two_versions()
     assert "themes/house/strings/ko.yaml:2: error: duplicate key 'feed'" in kit.build().err
+
+
+# Themes from a pull request are untrusted input (issue 11).
+
+def theme_refused(kit, *words: str, command: str = "build"):
+    kit.two_versions()
+    result = kit.build() if command == "build" else kit.check()
+    assert result.code == 1, result.text
+    assert "Traceback" not in result.text and "internal error" not in result.text
+    for word in words:
+        assert word in result.text, result.text
+    return result
+
+
+def test_a_template_cannot_reach_python_internals(kit, tmp_path):
+    marker = tmp_path / "ran"
+    own_theme(kit, "index.html", "{{ cycler.__init__.__globals__.os.popen('touch %s') }}" % marker)
+    theme_refused(kit, "themes/house/templates/index.html:1: error: template error:")
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("name", ["/etc", "../elsewhere", "house/../../x", "."])
+def test_theme_must_be_a_plain_folder_name(kit, name):
+    kit.site_yaml(theme=f'"{name}"')
+    theme_refused(kit, "policies/site.yaml:3: error: theme", "not a path")
+
+
+def test_misspelt_theme_is_caught_by_check_too(kit):
+    kit.write("themes/house/templates/index.html", "x")
+    kit.site_yaml(theme="hosue")
+    theme_refused(kit, "policies/site.yaml:3: error: theme 'hosue' not found",
+                  "did you mean 'house'?", command="check")
+
+
+def test_a_static_file_linking_out_of_the_theme_is_refused(kit, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("비밀")
+    kit.site_yaml(theme="house")
+    (kit.root / "themes/house/static").mkdir(parents=True)
+    os.symlink(secret, kit.root / "themes/house/static/leak.txt")
+    theme_refused(kit, "themes/house/static/leak.txt: error: links outside its theme folder")
+    assert not (kit.out / "assets/leak.txt").exists()
+
+
+def test_a_template_linking_out_of_the_theme_is_refused(kit, tmp_path):
+    secret = tmp_path / "secret.html"
+    secret.write_text("비밀")
+    kit.site_yaml(theme="house")
+    (kit.root / "themes/house/templates").mkdir(parents=True)
+    os.symlink(secret, kit.root / "themes/house/templates/index.html")
+    result = theme_refused(kit, "outside its theme folder")
+    assert "비밀" not in result.text
+
+
+@pytest.mark.parametrize("template, words", [
+    ("{% extends 'index.html' %}", "in a loop"),
+    ("{% extends 'base.html' %}{% block main %}\n{{ 1 // 0 }}{% endblock %}",
+     "index.html:2: error: template failed: ZeroDivisionError"),
+    ("{% extends 'base.html' %}{% block main %}\n\n{{ documents[99].title }}{% endblock %}",
+     "index.html:3: error: template error:"),
+    ("{% extends 'base.html' %}{% block main %}{{ t.previous_versions.format(x=1) }}{% endblock %}",
+     "index.html:1: error: template failed: KeyError"),
+])
+def test_a_failing_template_is_a_message_at_its_line(kit, template, words):
+    own_theme(kit, "index.html", template)
+    theme_refused(kit, words)
+
+
+def test_a_template_that_is_not_utf8_is_a_message(kit):
+    kit.site_yaml(theme="house")
+    kit.write("themes/house/templates/index.html", "{{ '한글' }}".encode("euc-kr"))
+    theme_refused(kit, "themes/house/templates/index.html: error: template is not valid UTF-8")
+
+
+@pytest.mark.parametrize("strings, words", [
+    ("upcoming_banner: \"{date 부터\"\n", "ko.yaml:1: error: string has a broken placeholder"),
+    ("upcoming_banner: \"{day}부터\"\n", "ko.yaml:1: error: 'upcoming_banner' uses {day}"),
+    ("past_baner: 이전 버전\n", "ko.yaml:1: error: unknown string 'past_baner'; did you mean "
+                                "'past_banner'?"),
+])
+def test_theme_strings_are_checked_against_the_default(kit, strings, words):
+    kit.site_yaml(theme="house")
+    kit.write("themes/house/strings/ko.yaml", strings)
+    theme_refused(kit, "themes/house/strings/" + words)
