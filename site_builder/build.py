@@ -124,9 +124,9 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
                                digest(today.isoformat(), site.timezone, *keys.values()),
                                partial(_indexes, site, theme.strings, today, timelines))
         others = dict(make_indexes()) if with_indexes else {}
+        others.update({f"assets/{name}": data for name, data in theme.static_files().items()})
     except ThemeError as error:
         raise PolicyError([error.problem]) from None
-    others.update({f"assets/{name}": data for name, data in theme.static_files().items()})
     other_keys = {path: digest(data) for path, data in others.items()}
     kept_others = previous.kept(other_keys) if previous else set()
     files.update((path, KEEP if path in kept_others else data) for path, data in others.items())

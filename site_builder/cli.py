@@ -87,6 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("policy-site: interrupted\n")
         return 130
+    except OSError as error:  # the machine, not policy-site: a folder, a disk, a permission
+        where = f"{error.filename}: " if error.filename else ""
+        sys.stderr.write(f"policy-site: error: {where}{error.strerror or error}; check that "
+                         "the folder exists and can be written, and that the disk has room\n")
+        return EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the last line of defence is the point
         if args.debug:
             traceback.print_exc()

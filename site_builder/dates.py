@@ -9,6 +9,11 @@ from zoneinfo import ZoneInfo
 
 from site_builder.problems import UsageError
 
+MAX_NOTICE_DAYS = 3650  # ten years: a longer window is a typo
+# Every date a source or a flag may state: far enough from the calendar's ends (0001-01-01,
+# 9999-12-31) that adding or subtracting any notice window never leaves it.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9989, 12, 31)
+
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
 
@@ -17,9 +22,12 @@ def parse_as_of(text: str, flag: str = "--as-of") -> date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise UsageError(f"{flag} {text}: write the date as YYYY-MM-DD")
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{flag} {text}: not a real calendar date") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise UsageError(f"{flag} {text}: give a day from {FIRST_DAY} to {LAST_DAY}")
+    return day
 
 
 def today_in(timezone: str) -> date:

@@ -12,7 +12,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from site_builder.memo import NO_MEMO, Memo, digest
+from site_builder.dates import FIRST_DAY, LAST_DAY, MAX_NOTICE_DAYS
 from site_builder.model import Document, NoticePolicy, PolicyVersion, Site
+from site_builder.paths import is_inside, real_path
 from site_builder.problems import WARNING, Problem, UsageError, has_errors
 from site_builder.sourcefile import decode_source, read_bytes, read_source, split_front_matter
 from site_builder.yamlfields import Fields, compose_mapping
@@ -69,7 +71,7 @@ class _Reader:
         self.memo = memo
         self.trust_stat = trust_stat
         self.folder = folder
-        self.real_folder = folder.resolve()
+        self.real_folder = real_path(folder)
         self.problems: list[Problem] = []
 
     def rel(self, path: Path) -> str:
@@ -90,10 +92,14 @@ class _Reader:
         """
         if not path.is_symlink():
             return False
-        real = path.resolve()
-        if real == self.real_folder or self.real_folder in real.parents:
+        real = real_path(path)
+        if real is None:
+            self.error(path, None, "is a loop of symbolic links; replace the link with the file "
+                                   "itself", rule="outside-root")
+            return True
+        if is_inside(real, self.real_folder):
             return False
-        self.error(path, None, f"links to {path.resolve()}, outside policies/; replace the "
+        self.error(path, None, f"links to {real}, outside policies/; replace the "
                                "link with the file itself", rule="outside-root")
         return True
 
@@ -189,8 +195,9 @@ class _Reader:
         if nested is None:
             return inherited
         nested.refuse_unknown(NOTICE_KEYS)
-        return NoticePolicy(nested.integer("days", inherited.days, 1),
-                            nested.integer("material_days", inherited.material_days, 1))
+        return NoticePolicy(nested.integer("days", inherited.days, 1, MAX_NOTICE_DAYS),
+                            nested.integer("material_days", inherited.material_days, 1,
+                                           MAX_NOTICE_DAYS))
 
     def read_documents(self, site_notice: NoticePolicy) -> list[Document]:
         documents = []
@@ -245,7 +252,8 @@ class _Reader:
                                 "files only")
             elif not match or not _is_date(match.group(1)):
                 self.error(path, None, f"'{name}' is not named by a date; name each version by "
-                                       "its effective date, e.g. 2024-03-01.md")
+                                       f"its effective date ({FIRST_DAY} to {LAST_DAY}), e.g. "
+                                       "2024-03-01.md")
             elif not self.escapes(path):
                 version = self.read_version(path, date.fromisoformat(match.group(1)))
                 if version:
@@ -258,7 +266,12 @@ class _Reader:
     def read_version(self, path: Path, named: date) -> PolicyVersion | None:
         rel = self.rel(path)
         if self.trust_stat:
-            stat = path.stat()
+            try:
+                stat = path.stat()
+            except OSError as error:
+                self.error(path, None, f"cannot read this file ({error.strerror}); a link whose "
+                                       "target is gone? restore the file or remove the link")
+                return None
             key = digest(rel, f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}")
             version, problems = self.memo.get("source", key, partial(_read_and_parse, path, rel, named))
         else:
@@ -309,7 +322,6 @@ def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | N
 
 def _is_date(text: str) -> bool:
     try:
-        date.fromisoformat(text)
+        return FIRST_DAY <= date.fromisoformat(text) <= LAST_DAY
     except ValueError:
         return False
-    return True

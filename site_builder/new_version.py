@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -44,9 +47,28 @@ def create_version(root: Path, slug: str, effective: date | None, material: bool
     if latest and effective <= latest.effective:
         raise UsageError(f"effective {effective} is not after the latest version "
                          f"({latest.effective}); choose a later date")
-    path.write_text(_front_matter(effective, None if draft else today, material)
-                    + (latest.body if latest else "\n"), encoding="utf-8")
+    write_new_file(path, _front_matter(effective, None if draft else today, material)
+                   + (latest.body if latest else "\n"))
     return NewVersion(path, effective, None if draft else today, window)
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Write a file that must not exist yet, whole or not at all: the text goes to a temporary
+    file first, which is then linked into place (failing if the name was taken meanwhile)."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.link(temporary, path)
+        finally:
+            with contextlib.suppress(OSError):  # a hidden leftover is ignored by the loader
+                os.unlink(temporary)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; edit it or choose another date") from None
+    except OSError as error:
+        raise UsageError(f"cannot write {error.filename or path}: {error.strerror}; nothing was "
+                         "written") from None
 
 
 def _front_matter(effective: date, announced: date | None, material: bool) -> str:

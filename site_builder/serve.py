@@ -60,6 +60,9 @@ class Preview:
                 self._show_problems(error.problems)
             except UsageError as error:  # e.g. policies/ was removed while serving
                 self._show_problems([Problem("policies", None, str(error))])
+            except OSError as error:  # a file that vanished or cannot be read mid-rebuild
+                self._show_problems([Problem(str(error.filename or "policies"), None,
+                                             f"cannot read this file ({error.strerror})")])
             else:
                 self.log(f"rebuilt in {time.perf_counter() - started:.3f} s as of {today}; "
                          f"{len(files)} files")

@@ -14,6 +14,7 @@ from datetime import date
 
 import yaml
 
+from site_builder.dates import FIRST_DAY, LAST_DAY
 from site_builder.problems import Problem
 
 _KEY_LINE = re.compile(r"^\s*([^\s:#][^:]*?)\s*:\s+(\S.*)$")
@@ -166,11 +167,17 @@ class Fields:
                                 "e.g. 2024-03-01")
             return None
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             self._problem(node, f"'{key}: {value}' is not a real calendar date; check the month "
                                 "and day")
             return None
+        if not FIRST_DAY <= day <= LAST_DAY:
+            self._problem(node, f"'{key}: {value}' is outside the days policy-site handles "
+                                f"({FIRST_DAY} to {LAST_DAY}, so that every notice window stays "
+                                "inside the calendar); check the year")
+            return None
+        return day
 
     def text(self, key: str, required: bool = False) -> str | None:
         node = self._scalar(key)
@@ -194,13 +201,15 @@ class Fields:
         self._problem(node, f"'{key}: {node.value}' must be true or false")
         return default
 
-    def integer(self, key: str, default: int, minimum: int = 0) -> int:
+    def integer(self, key: str, default: int, minimum: int = 0, maximum: int = 10**9) -> int:
         node = self._scalar(key)
         if node is None:
             return default
-        if node.tag == _INT and re.fullmatch(r"[0-9]+", node.value) and int(node.value) >= minimum:
+        if (node.tag == _INT and re.fullmatch(r"[0-9]{1,10}", node.value)
+                and minimum <= int(node.value) <= maximum):
             return int(node.value)
-        self._problem(node, f"'{key}: {node.value}' must be a whole number of at least {minimum}")
+        self._problem(node, f"'{key}: {node.value}' must be a whole number from {minimum} to "
+                            f"{maximum}")
         return default
 
     def mapping(self, key: str) -> "Fields | None":

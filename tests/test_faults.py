@@ -167,3 +167,139 @@ def test_an_internal_error_is_one_line_and_exit_3(kit, monkeypatch):
     assert "please report" in result.err and "Traceback" not in result.err
     debug = kit.run("build", "--as-of", NEW_DAY, "--debug")
     assert debug.code == 3 and "Traceback" in debug.err and "simulated bug" in debug.err
+
+
+# Every system call that can fail, failing in turn (issue 11): a message, never a traceback.
+
+FAILING_CALLS = [(os, "open"), (os, "mkdir"), (os, "rename"), (os, "replace"), (os, "link"),
+                 (os, "unlink"), (os, "walk"), (Path, "read_bytes"), (Path, "write_bytes"),
+                 (Path, "iterdir"), (Path, "mkdir")]
+
+
+def count_calls(monkeypatch, target, name, run) -> int:
+    real, calls = getattr(target, name), []
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(target, name, counting)
+    run()
+    monkeypatch.setattr(target, name, real)
+    return len(calls)
+
+
+def failing_at(target, name, number: int):
+    real, calls = getattr(target, name), []
+
+    def fail(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == number:
+            raise OSError(errno.EIO, os.strerror(errno.EIO), str(args[0]) if args else None)
+        return real(*args, **kwargs)
+
+    return fail
+
+
+@pytest.mark.parametrize("target, name", FAILING_CALLS,
+                         ids=[f"{t.__name__}.{n}" for t, n in FAILING_CALLS])
+def test_each_failing_call_in_a_build_is_a_message_and_keeps_the_output(kit, monkeypatch,
+                                                                       target, name):
+    kit.two_versions()
+    kit.build(OLD_DAY)
+    old = kit.tree()
+    calls = count_calls(monkeypatch, target, name, lambda: kit.build(NEW_DAY))
+    new = kit.tree()
+    for number in sorted(set(range(1, calls + 1, max(1, calls // 12))) | {calls}):
+        kit.build(OLD_DAY)
+        monkeypatch.setattr(target, name, failing_at(target, name, number))
+        result = kit.build(NEW_DAY)
+        monkeypatch.undo()
+        assert result.code in (0, 1, 2), (number, result.text)
+        assert "Traceback" not in result.text and "internal error" not in result.text
+        assert kit.tree() in (old, new), f"call {number} of {name} left a partial site"
+        assert result.code != 0 or kit.tree() == new
+
+
+@pytest.mark.parametrize("error", [errno.EACCES, errno.ENOSPC, errno.EROFS])
+def test_new_that_cannot_write_leaves_no_file_behind(kit, monkeypatch, error):
+    kit.two_versions()
+    folder = kit.root / "policies/privacy"
+    before = sorted(p.name for p in folder.iterdir())
+
+    def refuse(*args, **kwargs):
+        raise OSError(error, os.strerror(error), str(args[0]) if args else None)
+
+    monkeypatch.setattr(os, "link" if error == errno.ENOSPC else "open", refuse)
+    result = kit.run("new", "privacy", "--as-of", NEW_DAY)
+    monkeypatch.undo()
+    assert result.code == 2, result.text
+    assert os.strerror(error) in result.err and "nothing was written" in result.err
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_check_and_serve_sources_that_cannot_be_read_are_messages(kit, monkeypatch):
+    kit.two_versions()
+    monkeypatch.setattr(Path, "read_bytes", failing_at(Path, "read_bytes", 2))
+    result = kit.check()
+    assert result.code == 1 and "cannot read this file (Input/output error)" in result.out
+
+
+@pytest.mark.parametrize("settings, words", [
+    ("notice:\n  days: 4000000\n", "site.yaml:4: error: 'days: 4000000' must be a whole number"),
+    ("adopted: 9999-12-31\n", "site.yaml:3: error: 'adopted: 9999-12-31' is outside the days"),
+])
+def test_numbers_and_dates_that_would_leave_the_calendar_are_policy_errors(kit, settings, words):
+    kit.site_yaml(extra=settings)
+    kit.two_versions()
+    for result in (kit.check(), kit.build()):
+        assert result.code == 1 and words in result.text, result.text
+
+
+def test_new_near_the_end_of_the_calendar_is_a_usage_error(kit):
+    kit.two_versions()
+    for flags in (("--as-of", "9999-12-28"), ("--effective", "9999-12-31")):
+        result = kit.run("new", "privacy", *flags)
+        assert result.code == 2 and "give a day from 1900-01-01 to 9989-12-31" in result.err
+
+
+def test_a_version_named_past_the_calendar_is_an_error(kit):
+    kit.two_versions()
+    kit.version("9999-12-30", announced="2026-11-01", summary="s")
+    assert "'9999-12-30.md' is not named by a date" in kit.check().out
+
+
+@pytest.mark.parametrize("name", ["2017-01-01.md", "document.yaml"])
+def test_a_loop_of_links_is_a_message(kit, name):
+    kit.two_versions()
+    link = kit.root / "policies/privacy" / name
+    link.unlink(missing_ok=True)
+    link.symlink_to(name)
+    result = kit.check()
+    assert result.code == 1 and f"policies/privacy/{name}: error: is a loop of symbolic links" \
+        in result.out
+
+
+@pytest.mark.parametrize("command", [("check",), ("check", "--git"), ("new", "privacy")])
+@pytest.mark.parametrize("target, name", FAILING_CALLS[:6] + [(Path, "read_bytes")],
+                         ids=[f"{t.__name__}.{n}" for t, n in FAILING_CALLS[:6]] + ["read_bytes"])
+def test_each_failing_call_in_other_commands_is_a_message(tmp_path, monkeypatch, command,
+                                                          target, name):
+    from tests.gitkit import GitSite
+    site = GitSite(tmp_path / "site")
+    site.two_versions()
+    site.commit("2016-02-15")
+    run = lambda: site.run(*command, "--as-of", NEW_DAY)  # noqa: E731
+    calls = count_calls(monkeypatch, target, name, run)
+    for path in (site.root / "policies/privacy").glob("2026-*.md"):
+        path.unlink()
+    for number in sorted(set(range(1, calls + 1, max(1, calls // 8))) | {calls}):
+        monkeypatch.setattr(target, name, failing_at(target, name, number))
+        result = run()
+        monkeypatch.undo()
+        assert result.code in (0, 1, 2), (number, result.text)
+        assert "Traceback" not in result.text and "internal error" not in result.text
+        written = list((site.root / "policies/privacy").glob("2026-*"))
+        assert result.code == 0 or not written, "a failed new left a file behind"
+        for path in written:
+            path.unlink()

@@ -82,6 +82,21 @@ def test_broken_source_shows_error_page_and_fix_recovers(server):
     wait_for(lambda: get(port, "/privacy/")[0] == 200, "recovery")
 
 
+def test_a_dangling_link_saved_while_serving_is_an_error_page(server):
+    kit, port, process = server
+    link = kit.root / "policies/privacy/2026-12-25.md"
+    link.symlink_to("nowhere.md")
+    status, page = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(get(port, "/privacy/")),
+                            "the error page")
+    assert "policies/privacy/2026-12-25.md: error: cannot read this file" in page
+    assert process.poll() is None
+    link.unlink()
+    wait_for(lambda: get(port, "/privacy/")[0] == 200, "recovery")
+    process.send_signal(signal.SIGINT)
+    output = process.communicate(timeout=TIMEOUT)[0]
+    assert "Traceback" not in output
+
+
 def test_drafts_are_previewed_and_marked(server):
     kit, port, _ = server
     status, page = get(port, "/privacy/2027-03-01/")
