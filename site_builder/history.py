@@ -31,6 +31,7 @@ from site_builder.yamlfields import Fields, compose_mapping
 WITHDRAWAL_KEYS = ("withdrawn", "withdrawn_reason")
 _DATE_KEYS = ("effective", "announced", "withdrawn", "adopted")
 _SUBMODULE = "160000"
+SHORT_SHA = 10  # --raw needs --no-abbrev, which also unabbreviates %h
 
 
 @dataclass(frozen=True)
@@ -195,13 +196,13 @@ class _Reader:
         days = self.arrival_days(tip)
         output = _git(self.repo, "log", "--first-parent", "--diff-merges=first-parent",
                       "--full-history", "--reverse", "-M", "--raw", "-z", "--no-abbrev",
-                      "--format=%x1e%H%x1f%h%x1f%s", tip, "--", self.prefix)
+                      "--format=%x1e%H%x1f%s", tip, "--", self.prefix)
         log = []
         for index, record in enumerate(output.decode("utf-8", "surrogateescape").split("\x1e")[1:]):
             header, _, raw = record.partition("\x00")
-            sha, short, subject = header.strip("\n").split("\x1f", 2)
+            sha, subject = header.strip("\n").split("\x1f", 1)
             changes = [c for c in map(self.as_source_change, _parse_raw(raw)) if c]
-            log.append((Commit(sha, short, days[sha], subject, index), changes))
+            log.append((Commit(sha, sha[:SHORT_SHA], days[sha], subject, index), changes))
         self.read_blobs({c.blob for _, changes in log for c in changes if c.blob})
         return log
 
