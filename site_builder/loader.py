@@ -25,7 +25,7 @@ VERSION_NAME = re.compile(r"\A(\d{4}-\d{2}-\d{2})\.md\Z")
 SITE_KEYS = ["title", "base_url", "language", "timezone", "theme", "notice", "adopted"]
 DOCUMENT_KEYS = ["title", "description", "notice", "order"]
 VERSION_KEYS = ["effective", "announced", "summary", "material", "title", "withdrawn",
-                "withdrawn_reason"]
+                "withdrawn_reason", "reasons"]
 NOTICE_KEYS = ["days", "material_days"]
 LANGUAGES = ("ko", "en")
 RESERVED_SLUGS = ("assets",)  # the theme's static files live in output/assets/
@@ -314,10 +314,24 @@ def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | N
         effective=named, announced=fields.date("announced"), summary=fields.text("summary"),
         material=fields.boolean("material"), title=fields.text("title"), body=parts.body,
         withdrawn=fields.date("withdrawn"), withdrawn_reason=fields.text("withdrawn_reason"),
+        reasons=_reasons(fields),
         path=rel, body_first_line=parts.body_first_line, sha256=hashlib.sha256(data).hexdigest(),
         key_lines={key: fields.line(key) for key in fields.nodes},
         misspelt=frozenset(fields.suggested))
     return version, [*source.problems, *fields.problems]
+
+
+def _reasons(fields: Fields) -> tuple[tuple[str, str, int], ...]:
+    """``reasons: {제6조: 삭제 요청 방법 추가}``: (article, reason, line) for the 비고 column."""
+    nested = fields.mapping("reasons")
+    if nested is None:
+        return ()
+    reasons = []
+    for label in nested.nodes:
+        text = nested.text(label, required=True)
+        if text:
+            reasons.append((label, text, nested.line(label)))
+    return tuple(reasons)
 
 
 def _is_date(text: str) -> bool:

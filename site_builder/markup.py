@@ -15,7 +15,14 @@ from markdown_it.parser_block import ParserBlock
 from markdown_it.token import Token
 
 MAX_NESTING = 20
-_ARTICLE_NUMBER = re.compile(r"^\s*(?:제\s*(\d+)\s*조(?:의\s*(\d+))?|(\d+)\s*\.)")
+_ARTICLE_NUMBER = re.compile(r"^\s*(?:제\s*(\d+)\s*조(?:\s*의\s*(\d+))?(?![가-힣])|(\d+)\s*\.)")
+_DIVISION = re.compile(r"^\s*제\s*(\d+)\s*(편|장|절|관)(?![가-힣])")
+_DIVISION_NAMES = {"편": "part", "장": "chapter", "절": "section", "관": "subsection"}
+_ADDENDA = re.compile(r"^\s*부\s*칙(?![가-힣])")
+ARTICLE, DIVISION, ADDENDA, OTHER = "article", "division", "addenda", "other"
+# Ids the templates use: a heading that would take one gets a suffix instead.
+TEMPLATE_IDS = frozenset({"content", "toc-title", "summary-title", "version-select",
+                          "compare-form", "compare-from", "compare-to", "comparison-result"})
 _UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")
 # Leading markers and indentation of at least MAX_NESTING columns (a tab can count for four).
 _LONG_CONTAINER_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]{%d,}" % (MAX_NESTING // 4), re.M)
@@ -38,7 +45,11 @@ class Heading:
     level: int
     text: str
     id: str
-    is_article: bool
+    kind: str  # ARTICLE (제N조, 제N조의M, N.), DIVISION (편, 장, 절, 관), ADDENDA (부칙), OTHER
+
+    @property
+    def is_article(self) -> bool:
+        return self.kind == ARTICLE
 
 
 @dataclass(frozen=True)
@@ -60,7 +71,7 @@ class RenderedBody:
     def contents(self) -> tuple[Heading, ...]:
         """The headings a table of contents lists: the articles, or all top-level headings."""
         top = min((h.level for h in self.headings), default=2)
-        return tuple(h for h in self.headings if h.is_article or h.level == top)
+        return tuple(h for h in self.headings if h.kind != OTHER or h.level == top)
 
 
 class _GuardedBlockParser(ParserBlock):
@@ -143,48 +154,101 @@ def article_number(text: str) -> str | None:
     return match.group(3)
 
 
+def unit_key(label: str) -> str | None:
+    """The key of the article or chapter a label names: 제6조 -> article-6, 제1조의2 ->
+    article-1-2, 부칙 제1조 -> addenda-article-1, 제2장 -> chapter-2; None for other text."""
+    outline = _Outline()
+    text = unicodedata.normalize("NFC", label).strip()
+    addenda = _ADDENDA.match(text)
+    if addenda:
+        outline.id_of(text)
+        text = text[addenda.end():].strip()
+        if not text:
+            return "addenda"
+    kind, key = outline.id_of(text)
+    return None if kind in (OTHER, ADDENDA) else key
+
+
 def slugify(text: str) -> str:
     text = unicodedata.normalize("NFC", text).lower()
     text = re.sub(r"[^\w\s-]", "", text)
     return re.sub(r"[\s_-]+", "-", text).strip("-") or "section"
 
 
+class _Outline:
+    """Where a heading stands in the structure of Korean legal text, for its id: 제2장 is
+    chapter-2, its 제1절 chapter-2-section-1, an article after a 부칙 heading addenda-article-N
+    (the addenda have their own 제1조), a second 부칙 addenda-2."""
+
+    def __init__(self):
+        self.divisions: list[tuple[str, str]] = []  # (kind, number), outermost first
+        self.addenda = 0
+
+    def id_of(self, text: str) -> tuple[str, str]:
+        """The heading's kind and its id before making it unique."""
+        division = _DIVISION.match(text)
+        if division:
+            name = _DIVISION_NAMES[division.group(2)]
+            rank = list(_DIVISION_NAMES.values()).index(name)
+            self.divisions = [d for d in self.divisions
+                              if list(_DIVISION_NAMES.values()).index(d[0]) < rank]
+            self.divisions.append((name, division.group(1)))
+            self.addenda = 0
+            return DIVISION, "-".join(f"{kind}-{number}" for kind, number in self.divisions)
+        if _ADDENDA.match(text):
+            self.addenda += 1
+            self.divisions = []
+            return ADDENDA, self._addenda_prefix()
+        number = article_number(text)
+        if number:
+            prefix = f"{self._addenda_prefix()}-" if self.addenda else ""
+            return ARTICLE, f"{prefix}article-{number}"
+        return OTHER, slugify(text)
+
+    def _addenda_prefix(self) -> str:
+        return "addenda" if self.addenda == 1 else f"addenda-{self.addenda}"
+
+
 def _assign_heading_ids(tokens: list[Token]) -> list[Heading]:
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = dict.fromkeys(TEMPLATE_IDS, 1)
+    outline = _Outline()
     headings = []
     for index, token in enumerate(tokens):
         if token.type != "heading_open":
             continue
-        text = tokens[index + 1].content.strip()
-        number = article_number(text)
-        base = f"article-{number}" if number else slugify(text)
+        text = unicodedata.normalize("NFC", _plain(tokens[index + 1]).strip())
+        kind, base = outline.id_of(text)
         seen[base] = seen.get(base, 0) + 1
         unique = base if seen[base] == 1 else f"{base}-{seen[base]}"
         token.attrSet("id", unique)
-        headings.append(Heading(int(token.tag[1]), _plain(tokens[index + 1]), unique,
-                                number is not None))
+        headings.append(Heading(int(token.tag[1]), text, unique, kind))
     return headings
 
 
-def _article_level(headings: list[Heading]) -> int | None:
+def _unit_level(headings: list[Heading]) -> int | None:
     levels = [h.level for h in headings if h.is_article] or [h.level for h in headings]
     return min(levels, default=None)
 
 
 def _articles(tokens: list[Token], headings: list[Heading]) -> list[Article]:
-    """Split at headings of the article level; text before the first is the preamble."""
-    level = _article_level(headings)
+    """Split into the units a 신구대비표 compares: every article, and every chapter or 부칙
+    heading with the text below it up to the next article; text before them is the preamble.
+    Headings below the article level stay inside their article, as lines."""
+    level = _unit_level(headings)
     sections: list[tuple[str, str, list[str]]] = [("preamble", "", [])]
     heading_iter = iter(headings)
+    opened = False  # the next inline is the text of the heading that opened a unit
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             heading = next(heading_iter)
-            if heading.level == level:
+            opened = heading.level <= level or heading.kind in (DIVISION, ADDENDA)
+            if opened:
                 sections.append((heading.id, heading.text, []))
-                continue
-        if token.type == "inline" and not (index and tokens[index - 1].type == "heading_open"
-                                           and tokens[index - 1].tag == f"h{level}"):
-            sections[-1][2].append(_marker_before(tokens, index) + _plain(token))
+        elif token.type == "inline":
+            if not opened:
+                line = _marker_before(tokens, index) + _plain(token)
+                sections[-1][2].append(unicodedata.normalize("NFC", line))
+            opened = False
     return [Article(key, heading, tuple(lines)) for key, heading, lines in sections
             if key != "preamble" or lines]
 

@@ -32,6 +32,7 @@ class PolicyVersion:
     sha256: str
     withdrawn: date | None = None  # an announced change called off before it took effect
     withdrawn_reason: str | None = None
+    reasons: tuple = ()  # (article label, 개정 사유) pairs: the 비고 column of the 신구대비표
     key_lines: dict = field(default_factory=dict, compare=False, hash=False)
     # Settings a did-you-mean hint pointed at (`anounced` -> announced): their value is unknown,
     # so rules that depend on them stay quiet rather than add a misleading second error.

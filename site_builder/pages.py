@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from site_builder import urls
 from site_builder.dates import long_date
+from site_builder.markup import unit_key
 from site_builder.memo import digest
 from site_builder.model import Document, Site
 from site_builder.publication import WITHDRAWN, PublishedVersion, Timeline
@@ -190,6 +191,8 @@ class PageRenderer:
         previous = next(e for e in timeline.entries if e.version is entry.previous)
         path = entry.version.path
 
+        reasons = {unit_key(label): text for label, text, _ in entry.version.reasons}
+
         def context() -> dict:
             comparison = self.inputs.comparisons[path]
             return {
@@ -197,17 +200,17 @@ class PageRenderer:
                 "document": self.document_view(timeline),
                 "version": view,
                 "previous": self.version_view(document, previous),
-                "rows": [{"key": r.key, "kind": r.kind,
-                          "before_heading": Markup(r.before_heading),
-                          "after_heading": Markup(r.after_heading),
+                "rows": [{"key": r.key, "kind": r.kind, "heading": Markup(r.heading),
+                          "reason": reasons.get(r.key),
                           "segments": [{"same": s.same, "before": Markup(s.before),
                                         "after": Markup(s.after)} for s in r.segments]}
                          for r in comparison.changes],
+                "has_reasons": bool(reasons),
                 "unchanged": comparison.unchanged,
             }
 
         return self.page("changes.html", view["changes_url"], view["changes_url"],
-                         self.fmt("changes_title", title=view["title"], date=view["effective"]),
+                         self.fmt("changes_title", title=view["title"], date=view["effective_text"]),
                          (self.document_key(timeline), previous.version.sha256,
                           entry.version.sha256), context, comparisons=(path,))
 
@@ -223,14 +226,20 @@ class PageRenderer:
     def compare_page(self, timeline: Timeline) -> PageJob:
         document = timeline.document
         page = urls.compare_path(document.slug)
-        keys = ("before", "after", "added", "removed", "unchanged_lines", "unchanged_count",
-                "no_changes")
+        keys = ("article", "before", "after", "added", "removed", "unchanged_lines",
+                "omitted_lines", "unchanged_count", "no_changes", "compare_heading",
+                "compare_between", "compare_unknown", "compare_swapped", "compare_same")
+
+        def context() -> dict:
+            view = self.document_view(timeline)
+            versions = [{k: v[k] for k in ("effective", "effective_text", "summary")}
+                        for v in reversed(view["versions"])]
+            return {"feeds": self.doc_feeds(document), "document": view,
+                    "js_strings": json.dumps({k: self.t[k] for k in keys}, ensure_ascii=False),
+                    "js_versions": json.dumps(versions, ensure_ascii=False)}
+
         return self.page("compare.html", page, page, self.t["compare_title"],
-                         (self.document_key(timeline),),
-                         lambda: {"feeds": self.doc_feeds(document),
-                                  "document": self.document_view(timeline),
-                                  "js_strings": json.dumps({k: self.t[k] for k in keys},
-                                                           ensure_ascii=False)})
+                         (self.document_key(timeline),), context)
 
     def compare_data(self, entry: PublishedVersion) -> PageJob:
         """A version's articles as a script, for comparing any two versions in the browser."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -9,7 +10,9 @@ from pathlib import Path
 
 from site_builder.dates import today_in
 from site_builder.loader import load_site
-from site_builder.markup import MAX_NESTING, NestingTooDeep, may_nest_too_deep, render_or_refuse
+from site_builder.comparison import compare_articles
+from site_builder.markup import (MAX_NESTING, NestingTooDeep, may_nest_too_deep, render_or_refuse,
+                                 unit_key)
 from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.model import Site
 from site_builder.problems import Problem, has_errors, sorted_problems
@@ -33,8 +36,52 @@ def validate(root: Path, as_of: date | None, memo: Memo = NO_MEMO,
     loaded = load_site(root, memo, trust_stat)
     site = loaded.site
     today = as_of or today_in(site.timezone)
-    problems = loaded.problems + check_site(site, today) + check_nesting(site, memo)
+    problems = (loaded.problems + check_site(site, today) + check_nesting(site, memo)
+                + check_reasons(site, memo))
     return Validation(site, today, sorted_problems(problems))
+
+
+def check_reasons(site: Site, memo: Memo) -> list[Problem]:
+    """Each 비고 must name an article that this version changes."""
+    problems = []
+    for document in site.documents:
+        in_force = [v for v in document.versions if v.withdrawn is None]
+        for version in (v for v in document.versions if v.reasons):
+            earlier = [v for v in in_force if v.effective < version.effective]
+            changed = _changed_units(earlier[-1], version, memo) if earlier else {}
+            for label, _, line in version.reasons:
+                problem = _reason_problem(label, changed, bool(earlier))
+                if problem:
+                    problems.append(Problem(version.path, line, problem, rule="reasons"))
+    return problems
+
+
+def _changed_units(old, new, memo: Memo) -> dict[str, str]:
+    """The keys and headings of the articles ``new`` changes from ``old``."""
+    bodies = memo.get_many("body", [(digest(v.body), partial(render_or_refuse, v.body))
+                                    for v in (old, new)])
+    if any(isinstance(body, NestingTooDeep) for body in bodies):
+        return {}
+    comparison = compare_articles(bodies[0].articles, bodies[1].articles)
+    return {row.key: _plain_heading(row.heading) for row in comparison.changes}
+
+
+def _plain_heading(html: str) -> str:
+    return re.sub(r"<ins>.*?</ins>|</?del>", "", html)
+
+
+def _reason_problem(label: str, changed: dict[str, str], has_previous: bool) -> str | None:
+    key = unit_key(label)
+    if not has_previous:
+        return "a first version changes nothing, so it has no reasons; remove 'reasons'"
+    if key is None:
+        return (f"'{label}' does not name an article; write it as 제6조, 제1조의2, 부칙 제1조 or "
+                "제2장")
+    if key not in changed:
+        listed = ", ".join(changed.values()) or "none"
+        return (f"'{label}' is not changed by this version, so it needs no reason; the changed "
+                f"articles are: {listed}")
+    return None
 
 
 def check_nesting(site: Site, memo: Memo) -> list[Problem]:

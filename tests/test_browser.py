@@ -11,15 +11,11 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
 from tests.sitekit import SiteKit
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AS_OF = "2026-11-28"
 PAGES = {
     "document": "privacy/index.html",
@@ -47,16 +43,6 @@ def site(tmp_path_factory) -> SiteKit:
     result = kit.build(AS_OF)
     assert result.code == 0, result.err
     return kit
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("browser tests need Debian's chromium: apt-get install chromium fonts-nanum")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, site: SiteKit, relative: str, width: int = 1280, javascript: bool = True):

@@ -37,7 +37,8 @@ def test_ordinary_links_stay_links():
 
 def test_article_numbers_give_stable_ids():
     body = render_body("## 1. 목적\n\n## 제2조 (정의)\n\n## 부칙\n\n## 1. 다시\n")
-    assert [h.id for h in body.headings] == ["article-1", "article-2", "부칙", "article-1-2"]
+    assert [h.id for h in body.headings] == ["article-1", "article-2", "addenda",
+                                             "addenda-article-1"]
 
 
 def test_korean_numbering_renders_as_written():

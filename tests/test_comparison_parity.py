@@ -1,0 +1,106 @@
+"""One comparison: the build's 신구대비표 (Python) and the compare page (JavaScript in Chromium)
+give the same marks for the same pair of versions, on a shared set of fixtures (issue 12)."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_builder.comparison import compare_articles
+from site_builder.markup import render_body
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+import archive  # noqa: E402  (the benchmark archive's text generator)
+
+SEED = REPO / "policies/privacy"
+
+
+def body_of(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+def paragraphs(count: int, word: str) -> str:
+    return "\n\n".join(f"{i}) {word}은 서비스를 이용하는 {word}의 권리를 보호합니다." for i in range(count))
+
+
+def archive_pairs(count: int) -> list[tuple[str, str]]:
+    rng = random.Random(20261129)
+    pairs = []
+    for _ in range(count):
+        sections = archive.first_body(rng)
+        amended = archive.amend(sections, rng)
+        pairs.append(("\n\n".join(sections), "\n\n".join(amended)))
+    return pairs
+
+
+FIXTURES = {
+    "seed": (body_of(SEED / "2015-02-15.md"), body_of(SEED / "2016-03-01.md")),
+    "term-replaced-everywhere": ("## 제1조 (회원)\n\n" + paragraphs(60, "회원"),
+                                 "## 제1조 (이용자)\n\n" + paragraphs(60, "이용자")),
+    "whitespace": ("## 1. 공백\n\n가\t나\u00a0다\u3000라  마\n\n끝 문단",
+                   "## 1. 공백\n\n가 나\u00a0다 라\t마\n\n끝  문단"),
+    "paragraph-inserted-and-removed": ("## 1. 목적\n\n하나 둘 셋\n\n넷 다섯 여섯\n\n일곱 여덟",
+                                       "## 1. 목적\n\n하나 둘 셋 넷\n\n완전히 새로운 문단입니다\n\n일곱 여덟 아홉"),
+    "articles-added-removed-renumbered": (
+        "## 제1조 (목적)\n\n목적\n\n## 제2조 (정의)\n\n정의\n\n## 제9조 (기타)\n\n기타",
+        "## 제1조 (목적)\n\n목적\n\n## 제1조의2 (용어)\n\n용어\n\n## 제9조 (기타 사항)\n\n기타\n\n"
+        "## 제10조 (관할)\n\n관할"),
+    "korean-structure": (
+        "## 제1장 총칙\n\n### 제1조 (목적)\n\n목적\n\n## 부칙\n\n### 제1조 (시행일)\n\n"
+        "이 약관은 2015년 2월 15일부터 시행합니다.",
+        "## 제1장 총칙 및 정의\n\n### 제1조 (목적)\n\n목적을 정합니다\n\n## 부칙\n\n### 제1조 (시행일)\n\n"
+        "이 약관은 2016년 3월 1일부터 시행합니다."),
+    "symbols-and-markup": ("## 1. 기호\n\n<b>굵게</b> & \"따옴표\" 😀 ①②\n\n- 항목 1\n- 항목 2",
+                           "## 1. 기호\n\n<i>기울임</i> & '따옴표' 😃 ①③\n\n- 항목 1\n- 항목 3"),
+    "nfd-heading": ("## 1. 한글", "## 1. \u1112\u1161\u11ab\u1100\u1173\u11af"),
+}
+for index, pair in enumerate(archive_pairs(4)):
+    FIXTURES[f"archive-{index}"] = pair
+
+
+def articles(markdown: str) -> list[dict]:
+    return [{"key": a.key, "heading": a.heading, "lines": list(a.lines)}
+            for a in render_body(markdown).articles]
+
+
+def python_comparison(old: str, new: str) -> dict:
+    comparison = compare_articles(render_body(old).articles, render_body(new).articles)
+    return {"changes": [dataclasses.asdict(change) for change in comparison.changes],
+            "unchanged": comparison.unchanged}
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    page = browser.new_page()
+    page.goto("about:blank")
+    page.add_script_tag(path=str(REPO / "themes/default/static/compare.js"))
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_python_and_javascript_give_the_same_marks(page, name):
+    old, new = FIXTURES[name]
+    expected = python_comparison(old, new)
+    actual = page.evaluate("([a, b]) => PolicyCompare.compareArticles(a, b)",
+                           [articles(old), articles(new)])
+    for change in expected["changes"]:
+        change["segments"] = [dict(s) for s in change["segments"]]
+    assert actual == expected
+    assert expected["changes"] or name == "nfd-heading"
+
+
+def test_a_heading_changed_only_in_normalisation_is_no_change():
+    assert python_comparison(*FIXTURES["nfd-heading"])["changes"] == []
+
+
+def test_the_browser_marks_the_words_that_changed(page):
+    before, after = page.evaluate("() => PolicyCompare.wordDiff('회사는 개인정보를 처리합니다.', "
+                                  "'회사가 개인정보를 처리합니다.')")
+    assert (before, after) == ("<del>회사는</del> 개인정보를 처리합니다.",
+                               "<ins>회사가</ins> 개인정보를 처리합니다.")
