@@ -47,6 +47,8 @@ def render_feed(site: Site, strings: dict, today: date, timelines: tuple[Timelin
                 feed: str, title: str, link: str, description: str) -> bytes:
     lines = [
         "<?xml version='1.0' encoding='utf-8'?>",
+        # Opened in a browser, the feed shows as a page; feed readers ignore the stylesheet.
+        f'<?xml-stylesheet type="text/xsl" href="{urls.relative_url(feed, "assets/feed.xsl")}"?>',
         f'<rss xmlns:atom="{ATOM}" version="2.0">',
         "  <channel>",
         f"    <title>{escape(title)}</title>",

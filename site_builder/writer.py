@@ -253,6 +253,8 @@ def _recover_and_clean(out: Path) -> None:
         old.pop().rename(out)
     for leftover in old + _leftovers(out, "tmp"):
         shutil.rmtree(leftover, ignore_errors=True)
+    for manifest in out.parent.glob(f".{out.name}.manifest-*"):
+        manifest.unlink()  # a manifest a killed build was writing; unlink never follows a link
 
 
 def _write_tree(files: dict[str, bytes | _Keep], staging: Path, out: Path) -> None:

@@ -282,7 +282,8 @@ def test_hostile_markup_is_inert(site):
     assert site.build().code == 0
     tree = parse(site.read("privacy/2017-01-01/index.html"))
     body = tree.find("body")
-    assert [s.get("src") for s in body.iter("script")] == ["../../assets/selector.js"]
+    assert [s.get("src") for s in body.iter("script")] == ["../../assets/print.js",
+                                                           "../../assets/selector.js"]
     for element in body.iter():
         assert not any(name.startswith("on") for name in element.attrib), element.attrib
         for attribute in ("href", "src"):

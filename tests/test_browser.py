@@ -53,7 +53,13 @@ def open_page(browser, site: SiteKit, relative: str, width: int = 1280, javascri
 
 def test_selector_leads_to_an_earlier_version_and_the_banner_back(browser, site):
     page = open_page(browser, site, PAGES["document"])
+    assert not page.locator(".version-list").is_visible()  # one selector, not two
+    page.focus("#version-select")
+    page.keyboard.press("ArrowDown")  # choosing alone never leaves the page (WCAG 3.2.2)
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/privacy/index.html")
     page.select_option("#version-select", label="2015년 2월 15일 (이전 버전)")
+    page.get_by_role("button", name="이동").click()
     page.wait_for_url("**/privacy/2015-02-15/index.html")
     banner = page.locator(".banner-past")
     assert "이전 버전입니다" in banner.inner_text()

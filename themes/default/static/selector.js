@@ -1,6 +1,7 @@
-// Version selector: fills the <select> from the list of versions and navigates on change.
-// Without JavaScript the form stays hidden and the list of links in <details> does the job,
-// so each page carries the list of versions once.
+// Version selector: fills the <select> from the list of versions; the button (or Enter)
+// navigates, never the arrow keys alone (WCAG 3.2.2: choosing must not change the page).
+// Without JavaScript the form stays hidden and the list of links in <details> does the job;
+// with it, the list is hidden, so the page offers one selector, not two with the same label.
 (function () {
   document.querySelectorAll(".version-selector").forEach(function (nav) {
     var form = nav.querySelector("form.version-select");
@@ -15,8 +16,9 @@
       select.appendChild(option);
     });
     form.hidden = false;
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
-    select.addEventListener("change", function () {
+    nav.querySelector(".version-list").hidden = true;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
       if (select.value) { window.location.href = select.value; }
     });
   });
