@@ -23,7 +23,7 @@ SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 THEME_NAME = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 VERSION_NAME = re.compile(r"\A(\d{4}-\d{2}-\d{2})\.md\Z")
 SITE_KEYS = ["title", "base_url", "language", "timezone", "theme", "notice", "adopted"]
-DOCUMENT_KEYS = ["title", "description", "notice", "order"]
+DOCUMENT_KEYS = ["title", "description", "notice", "order", "noun"]
 VERSION_KEYS = ["effective", "announced", "summary", "material", "title", "withdrawn",
                 "withdrawn_reason", "reasons"]
 NOTICE_KEYS = ["days", "material_days"]
@@ -235,6 +235,7 @@ class _Reader:
             slug=folder.name, path=self.rel(folder),
             title=fields.text("title", required=True) or folder.name,
             description=fields.text("description"), order=fields.integer("order", 0),
+            noun=fields.text("noun"),
             notice=self.notice(fields, site_notice), versions=versions)
         self.problems.extend(fields.problems)
         return document

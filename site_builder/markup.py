@@ -243,7 +243,7 @@ def _articles(tokens: list[Token], headings: list[Heading]) -> list[Article]:
             heading = next(heading_iter)
             opened = heading.level <= level or heading.kind in (DIVISION, ADDENDA)
             if opened:
-                sections.append((heading.id, heading.text, []))
+                sections.append((heading.id, _unit_label(heading), []))
         elif token.type == "inline":
             if not opened:
                 line = _marker_before(tokens, index) + _plain(token)
@@ -251,6 +251,13 @@ def _articles(tokens: list[Token], headings: list[Heading]) -> list[Article]:
             opened = False
     return [Article(key, heading, tuple(lines)) for key, heading, lines in sections
             if key != "preamble" or lines]
+
+
+def _unit_label(heading: Heading) -> str:
+    """The heading as a 신구대비표 names it: 부칙's own 제1조 is "부칙 제1조 (시행일)"."""
+    if heading.is_article and heading.id.startswith("addenda") and not _ADDENDA.match(heading.text):
+        return f"부칙 {heading.text}"
+    return heading.text
 
 
 def _marker_before(tokens: list[Token], index: int) -> str:

@@ -61,6 +61,7 @@ class Document:
     order: int
     versions: tuple[PolicyVersion, ...]
     path: str
+    noun: str | None = None  # what the UI calls the document: 방침, 약관 (strings' {noun})
 
     def is_first(self, version: PolicyVersion) -> bool:
         return bool(self.versions) and version is self.versions[0]

@@ -12,6 +12,7 @@ from pathlib import Path
 from site_builder.dates import today_in
 from site_builder.loader import SLUG, load_site
 from site_builder.problems import UsageError
+from site_builder.stated_dates import restate
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,8 @@ def create_version(root: Path, slug: str, effective: date | None, material: bool
     if latest and effective <= latest.effective:
         raise UsageError(f"effective {effective} is not after the latest version "
                          f"({latest.effective}); choose a later date")
-    write_new_file(path, _front_matter(effective, None if draft else today, material)
-                   + (latest.body if latest else "\n"))
+    body = restate(latest.body, latest.effective, effective) if latest else "\n"
+    write_new_file(path, _front_matter(effective, None if draft else today, material) + body)
     return NewVersion(path, effective, None if draft else today, window)
 
 

@@ -136,7 +136,8 @@ class PageRenderer:
         (which covers its dates and summary), status and period.
         """
         document = timeline.document
-        return digest(self.site_key, repr((document.slug, document.title, document.description)),
+        return digest(self.site_key, repr((document.slug, document.title, document.description,
+                                           document.noun)),
                       *(f"{e.version.sha256}:{e.status}:{e.last_day}:{e.previous is not None}"
                         for e in timeline.entries))
 
@@ -146,6 +147,7 @@ class PageRenderer:
         return {
             "slug": document.slug,
             "title": document.title,
+            "noun": document.noun or self.t["default_noun"],
             "description": document.description,
             "url": urls.document_path(document.slug),
             "archive_url": urls.archive_path(document.slug),
@@ -227,7 +229,7 @@ class PageRenderer:
         document = timeline.document
         page = urls.compare_path(document.slug)
         keys = ("article", "before", "after", "added", "removed", "unchanged_lines",
-                "omitted_lines", "unchanged_count", "no_changes", "compare_heading",
+                "omitted_lines", "heading_only", "unchanged_count", "no_changes", "compare_heading",
                 "compare_between", "compare_unknown", "compare_swapped", "compare_same")
 
         def context() -> dict:

@@ -25,6 +25,7 @@ PAGES = {
     "archive": "privacy/versions/index.html",
     "compare": "privacy/compare/index.html",
     "index": "index.html",
+    "terms-changes": "terms/2016-03-01/changes/index.html",
 }
 
 
@@ -62,7 +63,7 @@ def test_selector_leads_to_an_earlier_version_and_the_banner_back(browser, site)
     page.get_by_role("button", name="이동").click()
     page.wait_for_url("**/privacy/2015-02-15/index.html")
     banner = page.locator(".banner-past")
-    assert "이전 버전입니다" in banner.inner_text()
+    assert "이전 버전의 방침입니다" in banner.inner_text()
     banner.get_by_role("link").click()
     page.wait_for_url("**/privacy/index.html")
     assert page.locator("h1").inner_text() == "개인정보처리방침"

@@ -268,6 +268,10 @@
       var left = cell("td", "before", strings.before), right = cell("td", "after", strings.after);
       if (row.kind === "added") { left.appendChild(el("p", "kind", "<" + strings.added + ">")); }
       if (row.kind === "removed") { right.appendChild(el("p", "kind", "<" + strings.removed + ">")); }
+      if (row.kind === "changed" && !row.segments.length) {
+        left.appendChild(el("p", "same", strings.heading_only));
+        right.appendChild(el("p", "same", strings.heading_only));
+      }
       row.segments.forEach(function (segment) {
         if (segment.same) {
           left.appendChild(el("p", "same", strings.omitted_lines));
