@@ -125,6 +125,11 @@ def test_print_hides_navigation_and_prints_link_addresses(browser, site):
                      ".skip-link"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator(".banner-past").is_visible()
+    footer = page.locator(".print-only")
+    assert footer.is_visible() and "https://policies.example.com/privacy/2015-02-15/" in \
+        footer.inner_text()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert "인쇄일" in footer.inner_text()
     page.close()
 
 
@@ -140,7 +145,8 @@ def test_no_serious_accessibility_violation(browser, site, kind, scheme):
     page.close()
 
 
-@pytest.mark.parametrize("kind", ["document", "past-version", "changes", "archive"])
+@pytest.mark.parametrize("kind", ["document", "past-version", "changes", "archive",
+                                  "terms-changes", "compare"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_screenshots_for_review(browser, site, kind, width):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
