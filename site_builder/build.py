@@ -37,11 +37,14 @@ class BuildReport:
     seconds: float
     out: Path
     warnings: list[Problem]
+    damaged_cache_entries: int = 0
 
     def summary(self) -> str:
+        damaged = (f" (ignored {self.damaged_cache_entries} damaged cache entries)"
+                   if self.damaged_cache_entries else "")
         return (f"built {self.documents} document(s), {self.versions} version(s), "
                 f"{self.change_pages} change page(s), {self.feeds} feed(s) in "
-                f"{self.seconds:.2f} s -> {self.out}")
+                f"{self.seconds:.2f} s -> {self.out}{damaged}")
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
         seconds=time.perf_counter() - started,
         out=out,
         warnings=validation.problems,
+        damaged_cache_entries=store.damaged if store else 0,
     )
 
 

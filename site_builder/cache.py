@@ -1,24 +1,36 @@
 """The on-disk memo: results of earlier builds in ``.cache/policy-site/`` (safe to delete).
 
 Entries are keyed by hashes of their inputs (see memo.py) inside a file named after a hash of
-policy-site's own code, so a new version of the tool starts a new cache instead of trusting
-results an older one made. Only the entries the last build used are kept.
+policy-site's own code and of the versions of the libraries that shape its output, so a new
+version of either starts a new cache instead of trusting results an older one made. Values are
+JSON (cache_codec.py): a cache from elsewhere can cost time, never run code or change output.
+Only the entries the last build used are kept.
 """
 
 from __future__ import annotations
 
-import pickle
 import sqlite3
+from importlib import metadata
 from pathlib import Path
 
+from site_builder import cache_codec
 from site_builder.memo import digest
 
+SHAPING_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Jinja2", "MarkupSafe", "PyYAML")
 
 
 def code_fingerprint() -> str:
-    """Changes whenever any module of policy-site changes, released or not."""
+    """Changes whenever any module of policy-site, or a library that shapes output, changes."""
     package = Path(__file__).parent
-    return digest(*(path.read_bytes() for path in sorted(package.glob("*.py"))))[:16]
+    versions = [f"{name}={_version(name)}" for name in SHAPING_LIBRARIES]
+    return digest(*versions, *(path.read_bytes() for path in sorted(package.glob("*.py"))))[:16]
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
 
 
 # Rendered pages are not kept: an unchanged page is linked from the previous output instead,
@@ -45,6 +57,7 @@ class DiskStore:
         self.db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value BLOB)")
         self.new: dict[str, object] = {}
         self.used: set[str] = set()
+        self.damaged = 0  # entries that failed their checksum or did not decode: misses
 
     def get(self, key: str, default=None):
         if not _kept(key):
@@ -53,7 +66,13 @@ class DiskStore:
         if key in self.new:
             return self.new[key]
         row = self.db.execute("SELECT value FROM entry WHERE key = ?", (key,)).fetchone()
-        return pickle.loads(row[0]) if row else default
+        if row is None:
+            return default
+        try:
+            return cache_codec.decode(row[0])
+        except cache_codec.Damaged:
+            self.damaged += 1
+            return default
 
     def __contains__(self, key: str) -> bool:
         if not _kept(key):
@@ -74,7 +93,7 @@ class DiskStore:
     def flush(self) -> None:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)", (
-                (key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in self.new.items()))
+                (key, cache_codec.encode(value)) for key, value in self.new.items()))
         self.new.clear()
 
     def save(self) -> None:

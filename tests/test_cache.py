@@ -76,3 +76,72 @@ def test_an_edited_output_file_is_rewritten(site):
     cached(site)
     (site.out / "privacy/2016-01-01/index.html").write_text("tampered")
     assert cached(site) == reference
+
+
+# A cache that arrives with the sources is untrusted (issue 17).
+
+def cache_file(kit: SiteKit):
+    [path] = (kit.root / ".cache/policy-site").glob("*.sqlite")
+    return path
+
+
+def test_a_planted_pickle_in_the_cache_never_runs(site, tmp_path):
+    import pickle
+    import sqlite3
+
+    marker = tmp_path / "ran"
+
+    class Exploit:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    cached(site)
+    reference = site.tree()
+    with sqlite3.connect(cache_file(site)) as db:
+        db.execute("UPDATE entry SET value = ?", (pickle.dumps(Exploit()),))
+    shutil.rmtree(site.out)
+    result = site.run("build", "--as-of", DAY, "--jobs", "1")
+    assert result.code == 0, result.err
+    assert not marker.exists()
+    assert site.tree() == reference
+    assert "damaged cache entries" in result.out
+
+
+def test_entries_cut_in_half_are_misses_not_errors(site):
+    import sqlite3
+
+    cached(site)
+    reference = site.tree()
+    with sqlite3.connect(cache_file(site)) as db:
+        db.execute("UPDATE entry SET value = substr(value, 1, length(value) / 2)")
+    shutil.rmtree(site.out)
+    for _ in range(2):
+        result = site.run("build", "--as-of", DAY, "--jobs", "1")
+        assert result.code == 0, result.err
+        assert site.tree() == reference
+
+
+def test_the_cache_key_covers_the_libraries_that_shape_output(monkeypatch):
+    from site_builder import cache
+
+    before = cache.code_fingerprint()
+    real = cache.metadata.version
+    monkeypatch.setattr(cache.metadata, "version",
+                        lambda name: "9.9" if name == "markdown-it-py" else real(name))
+    assert cache.code_fingerprint() != before
+
+
+def test_every_kind_of_cached_value_survives_the_codec(site):
+    from site_builder import cache_codec
+    from site_builder.comparison import compare_articles
+    from site_builder.loader import load_site
+    from site_builder.markup import NestingTooDeep, render_body
+
+    loaded = load_site(site.root)
+    versions = [v for d in loaded.site.documents for v in d.versions]
+    bodies = [render_body(v.body) for v in versions[:2]]
+    values = [(versions[0], loaded.problems), True, bodies[0], NestingTooDeep(3),
+              compare_articles(bodies[0].articles, bodies[1].articles), {"feed.xml": b"<rss/>"}]
+    for value in values:
+        again = cache_codec.decode(cache_codec.encode(value))
+        assert again == value or (isinstance(value, NestingTooDeep) and again.line == 3)
