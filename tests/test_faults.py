@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
@@ -303,3 +304,54 @@ def test_each_failing_call_in_other_commands_is_a_message(tmp_path, monkeypatch,
         assert result.code == 0 or not written, "a failed new left a file behind"
         for path in written:
             path.unlink()
+
+
+# Workers (issue 17): a dead worker fails the build at once; Ctrl-C ends everything.
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def started_with_workers(kit: SiteKit) -> tuple[subprocess.Popen, list[int]]:
+    process = subprocess.Popen(command(kit, NEW_DAY, "--jobs", "2"), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        workers = children(process.pid)
+        if len(workers) >= 2:
+            return process, workers
+        time.sleep(0.005)
+    pytest.fail("the build never started its workers")
+
+
+def test_a_killed_worker_fails_the_build_promptly_and_releases_the_lock(big):
+    assert subprocess.run(command(big, OLD_DAY)).returncode == 0
+    old = tree(big.out)
+    process, workers = started_with_workers(big)
+    os.kill(workers[0], signal.SIGKILL)
+    started = time.monotonic()
+    _, err = process.communicate(timeout=60)
+    assert time.monotonic() - started < 10
+    assert process.returncode == 2, err
+    assert "a render process died" in err and "Traceback" not in err
+    assert tree(big.out) == old
+    assert subprocess.run(command(big, OLD_DAY), timeout=120).returncode == 0  # lock released
+
+
+def test_ctrl_c_ends_every_process_within_a_second_with_one_line(big):
+    process, workers = started_with_workers(big)
+    process.send_signal(signal.SIGINT)
+    for worker in workers:  # a terminal sends Ctrl-C to the whole foreground group
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker, signal.SIGINT)
+    started = time.monotonic()
+    _, err = process.communicate(timeout=30)
+    assert time.monotonic() - started < 1.5
+    assert process.returncode == 130, err
+    assert err.strip() == "policy-site: interrupted"
+    time.sleep(0.2)
+    assert not any(Path(f"/proc/{w}").exists() and "zombie" not in
+                   Path(f"/proc/{w}/status").read_text(errors="replace") for w in workers)
