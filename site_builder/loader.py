@@ -53,23 +53,25 @@ def policies_dir(root: Path) -> Path:
     return folder
 
 
-def load_site(root: Path, memo: Memo = NO_MEMO, trust_stat: bool = False) -> LoadResult:
+def load_site(root: Path, memo: Memo = NO_MEMO, saved: frozenset[Path] | None = None) -> LoadResult:
     """Read settings, documents and versions, each version file remembered by its bytes.
 
-    With ``trust_stat`` (serve, which sees every save) a file is remembered by its inode,
-    size and modification time instead, so an unchanged file is not even read.
+    With ``saved`` (serve, which is told of every save) a file is remembered by its inode,
+    size and modification time instead, so an unchanged file is not even read; the files in
+    ``saved`` (absolute paths) are read all the same.
     """
-    reader = _Reader(root, policies_dir(root), memo, trust_stat)
+    reader = _Reader(root, policies_dir(root), memo, saved)
     site = reader.read_site()
     return LoadResult(site, reader.problems)
 
 
 class _Reader:
-    def __init__(self, root: Path, folder: Path, memo: Memo, trust_stat: bool):
+    def __init__(self, root: Path, folder: Path, memo: Memo, saved: frozenset[Path] | None):
         self.root = root
         self.root_prefix = "" if root == Path(".") else root.as_posix().rstrip("/") + "/"
         self.memo = memo
-        self.trust_stat = trust_stat
+        self.trust_stat = saved is not None
+        self.saved = saved or frozenset()
         self.folder = folder
         self.real_folder = real_path(folder)
         self.problems: list[Problem] = []
@@ -274,7 +276,12 @@ class _Reader:
                                        "target is gone? restore the file or remove the link")
                 return None
             key = digest(rel, f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}")
-            version, problems = self.memo.get("source", key, partial(_read_and_parse, path, rel, named))
+            if path.absolute() in self.saved:  # a save can keep size and time: read it anew
+                version, problems = _read_and_parse(path, rel, named)
+                self.memo.remember("source", key, (version, problems))
+            else:
+                version, problems = self.memo.get("source", key,
+                                                  partial(_read_and_parse, path, rel, named))
         else:
             data = read_bytes(path, rel)
             if isinstance(data, Problem):

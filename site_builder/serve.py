@@ -8,6 +8,7 @@ request can reach a file outside the site, whatever its path.
 from __future__ import annotations
 
 import errno
+import ipaddress
 import mimetypes
 import threading
 import time
@@ -50,12 +51,13 @@ class Preview:
         self.changed = threading.Condition()
         self.rebuilding = threading.Lock()
 
-    def rebuild(self) -> None:
-        """Rebuild and publish; whatever goes wrong becomes the error page, never a dead server."""
+    def rebuild(self, saved: frozenset[Path] = frozenset()) -> None:
+        """Rebuild and publish; whatever goes wrong becomes the error page, never a dead server.
+        ``saved`` are the files the watcher saw change: they are read whatever their stat says."""
         with self.rebuilding:
             started = time.perf_counter()
             try:
-                files, today = self._render()
+                files, today = self._render(saved)
             except PolicyError as error:
                 self._show_problems(error.problems)
             except UsageError as error:  # e.g. policies/ was removed while serving
@@ -67,8 +69,8 @@ class Preview:
                 self.log(f"rebuilt in {time.perf_counter() - started:.3f} s as of {today}; "
                          f"{len(files)} files")
 
-    def _render(self) -> tuple[dict[str, bytes], date]:
-        validation = validate(self.root, self.as_of, self.memo, trust_stat=True)
+    def _render(self, saved: frozenset[Path]) -> tuple[dict[str, bytes], date]:
+        validation = validate(self.root, self.as_of, self.memo, saved=saved)
         self.language = validation.site.language
         if not validation.ok:
             raise PolicyError(validation.problems)
@@ -139,7 +141,16 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args) -> None:  # the terminal shows rebuilds, not every request
         pass
 
-    def do_GET(self) -> None:
+    def do_HEAD(self) -> None:
+        """Like GET without the body: link checkers ask this way."""
+        self.do_GET(with_body=False)
+
+    def do_GET(self, with_body: bool = True) -> None:
+        self.with_body = with_body
+        if not self._host_allowed():
+            return self._send(HTTPStatus.MISDIRECTED_REQUEST, b"421 Misdirected Request: this "
+                              b"preview answers only to its own address\n",
+                              "text/plain; charset=utf-8")
         path = urlsplit(self.path).path
         if path == EVENTS_PATH:
             return self._events()
@@ -159,13 +170,33 @@ class _Handler(BaseHTTPRequestHandler):
                               b"<h1>404 Not Found</h1>", "text/html; charset=utf-8")
         return self._send(HTTPStatus.OK, body, _content_type(key))
 
+    def _host_allowed(self) -> bool:
+        """Only requests addressed to this server: a web page that points a name it controls
+        at 127.0.0.1 (DNS rebinding) must not read the drafts."""
+        host = self.headers.get("Host", "")
+        listening, port = self.server.server_address[:2]
+        if host.startswith("["):  # [::1]:8000
+            name, _, rest = host[1:].partition("]")
+            given_port = rest[1:] if rest.startswith(":") else ""
+        elif host.count(":") == 1:
+            name, given_port = host.split(":")
+        else:
+            name, given_port = host, ""
+        if given_port and given_port != str(port):
+            return False
+        name = name.lower()
+        if name in ("localhost", "127.0.0.1", "::1", str(listening).lower()):
+            return True
+        return listening in ("0.0.0.0", "::") and _is_ip_literal(name)
+
     def _send(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        self.wfile.write(body)
+        if getattr(self, "with_body", True):
+            self.wfile.write(body)
 
     def _events(self) -> None:
         """Server-Sent Events: one 'reload' message after every rebuild."""
@@ -187,6 +218,15 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # the listen backlog: a burst of requests waits, not refused
+
+
+def _is_ip_literal(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 class _Watcher(FileSystemEventHandler):
@@ -196,9 +236,10 @@ class _Watcher(FileSystemEventHandler):
 
     SOURCES = ("policies", "themes")
 
-    def __init__(self, root: Path, action: Callable[[], None]):
+    def __init__(self, root: Path, action: Callable[[frozenset[Path]], None]):
         self.root = root
         self.action = action
+        self.saved: set[Path] = set()
         self.observer = Observer()
         self.watches: list = []
         self.timer: threading.Timer | None = None
@@ -237,11 +278,18 @@ class _Watcher(FileSystemEventHandler):
         if event.event_type in ("opened", "closed_no_write") or not self._affects_sources(event):
             return
         with self.lock:
+            self.saved.update(Path(p) for p in (event.src_path, getattr(event, "dest_path", ""))
+                              if p)
             if self.timer:
                 self.timer.cancel()
-            self.timer = threading.Timer(DEBOUNCE_SECONDS, self.action)
+            self.timer = threading.Timer(DEBOUNCE_SECONDS, self._fire)
             self.timer.daemon = True
             self.timer.start()
+
+    def _fire(self) -> None:
+        with self.lock:
+            saved, self.saved = frozenset(self.saved), set()
+        self.action(saved)
 
 
 def serve(root: Path, as_of: date | None, host: str, port: int,

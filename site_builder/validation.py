@@ -31,9 +31,9 @@ class Validation:
 
 
 def validate(root: Path, as_of: date | None, memo: Memo = NO_MEMO,
-             trust_stat: bool = False) -> Validation:
+             saved: frozenset[Path] | None = None) -> Validation:
     """Load the sources, apply the notice rule and refuse Markdown that would lose text."""
-    loaded = load_site(root, memo, trust_stat)
+    loaded = load_site(root, memo, saved)
     site = loaded.site
     today = as_of or today_in(site.timezone)
     problems = (loaded.problems + check_site(site, today) + check_nesting(site, memo)

@@ -148,3 +148,64 @@ def test_removed_policies_folder_shows_an_error_and_recovers(server):
     (kit.root / "moved").rename(kit.root / "policies")
     (kit.root / "policies/site.yaml").write_text((kit.root / "policies/site.yaml").read_text())
     wait_for(lambda: get(port, "/")[0] == 200, "recovery")
+
+
+# Robustness (issue 17).
+
+def request(port: int, method: str, path: str, host: str | None = None) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    headers = {"Host": host} if host else {}
+    connection.request(method, path, headers=headers)
+    response = connection.getresponse()
+    response.body = response.read()
+    connection.close()
+    return response
+
+
+@pytest.mark.parametrize("host", ["evil.example.com", "evil.example.com:{port}", "127.0.0.1:1"])
+def test_a_foreign_host_header_gets_421(server, host):
+    _, port, _ = server
+    response = request(port, "GET", "/privacy/2027-03-01/", host.format(port=port))
+    assert response.status == 421 and "초안문구" not in response.body.decode()
+
+
+@pytest.mark.parametrize("host", ["localhost:{port}", "127.0.0.1:{port}", "localhost"])
+def test_its_own_addresses_are_answered(server, host):
+    _, port, _ = server
+    assert request(port, "GET", "/", host.format(port=port)).status == 200
+
+
+def test_head_is_get_without_the_body(server):
+    _, port, _ = server
+    head, get_ = request(port, "HEAD", "/privacy/"), request(port, "GET", "/privacy/")
+    assert head.status == 200 and head.body == b""
+    assert head.getheader("Content-Length") == str(len(get_.body))
+    assert request(port, "HEAD", "/nowhere/").status == 404
+
+
+def test_a_burst_of_clients_is_served(server):
+    from concurrent.futures import ThreadPoolExecutor
+    _, port, _ = server
+
+    def timed(_):
+        started = time.monotonic()
+        status = request(port, "GET", "/privacy/").status
+        return status, time.monotonic() - started
+
+    with ThreadPoolExecutor(200) as pool:
+        results = list(pool.map(timed, range(200)))
+    assert all(status == 200 for status, _ in results)
+    assert sorted(seconds for _, seconds in results)[197] < 2.0
+
+
+def test_a_save_that_keeps_size_and_time_is_still_seen(server):
+    import os
+    kit, port, _ = server
+    path = kit.root / "policies/privacy/2027-03-01.md"
+    stat = path.stat()
+    text = path.read_text()
+    assert "초안문구" in text
+    path.write_text(text.replace("초안문구", "수정문구"))  # same length in bytes
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    wait_for(lambda: "수정문구" in get(port, "/privacy/2027-03-01/")[1], "the new text")
