@@ -43,21 +43,30 @@ FLUSH_ENTRIES = 256  # written in batches: one transaction per entry would cost 
 class DiskStore:
     """A dict-like store over SQLite: reads hit the database, writes are kept until ``save``."""
 
-    def __init__(self, folder: Path):
-        folder.mkdir(parents=True, exist_ok=True)
+    def __init__(self, folder: Path, read_only: bool = False):
         self.path = folder / f"{code_fingerprint()}.sqlite"
-        for stale in folder.glob("*.sqlite"):
-            if stale != self.path:
-                stale.unlink(missing_ok=True)
-        self.db = sqlite3.connect(self.path, timeout=60)
-        # A cache needs no durability, only consistency: the write-ahead log survives a killed
-        # build, and not waiting for the disk on every commit saves seconds on a cold build.
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value BLOB)")
+        self.read_only = read_only  # check: use what a build left, write nothing
+        if read_only:
+            self.db = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=ro", uri=True,
+                                      timeout=60)
+        else:
+            self.db = self._open_for_writing(folder)
         self.new: dict[str, object] = {}
         self.used: set[str] = set()
         self.damaged = 0  # entries that failed their checksum or did not decode: misses
+
+    def _open_for_writing(self, folder: Path) -> sqlite3.Connection:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.sqlite"):
+            if stale != self.path:
+                stale.unlink(missing_ok=True)
+        db = sqlite3.connect(self.path, timeout=60)
+        # A cache needs no durability, only consistency: the write-ahead log survives a killed
+        # build, and not waiting for the disk on every commit saves seconds on a cold build.
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value BLOB)")
+        return db
 
     def get(self, key: str, default=None):
         if not _kept(key):
@@ -87,10 +96,12 @@ class DiskStore:
             self.new[key] = value
 
     def flush_if_large(self) -> None:
-        if len(self.new) >= FLUSH_ENTRIES:
+        if len(self.new) >= FLUSH_ENTRIES and not self.read_only:
             self.flush()
 
     def flush(self) -> None:
+        if self.read_only:
+            return
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)", (
                 (key, cache_codec.encode(value)) for key, value in self.new.items()))
@@ -113,9 +124,10 @@ def _kept(key: str) -> bool:
     return key.split(":", 1)[0] in KEPT_KINDS
 
 
-def open_store(root: Path) -> DiskStore | None:
-    """The site's cache, or None where it cannot be used (read-only folder, damaged file)."""
+def open_store(root: Path, read_only: bool = False) -> DiskStore | None:
+    """The site's cache, or None where it cannot be used (read-only folder, damaged file, or
+    no cache yet for a reader that writes nothing)."""
     try:
-        return DiskStore(root / ".cache" / "policy-site")
+        return DiskStore(root / ".cache" / "policy-site", read_only)
     except (OSError, sqlite3.Error):
         return None
