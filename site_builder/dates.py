@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from email.utils import format_datetime
 from zoneinfo import ZoneInfo
 
 from site_builder.problems import UsageError
@@ -39,8 +38,16 @@ def midnight(day: date, timezone: str) -> datetime:
 
 
 def rfc822(day: date, timezone: str) -> str:
-    """00:00 of the day in the site's timezone, as RSS wants it: 'Sun, 15 Feb 2015 00:00:00 +0900'."""
-    return format_datetime(midnight(day, timezone))
+    """00:00 of the day in the site's timezone, as RSS wants it: 'Sun, 15 Feb 2015 00:00:00 +0900'.
+
+    RFC 822 zones are whole minutes; before standard time zones (Seoul until 1908: +08:27:52)
+    the offset is rounded to the nearest minute.
+    """
+    minutes = round(midnight(day, timezone).utcoffset().total_seconds() / 60)
+    sign = "-" if minutes < 0 else "+"
+    weekday = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[day.weekday()]
+    return (f"{weekday}, {day.day:02d} {_MONTHS_EN[day.month - 1][:3]} {day.year:04d} 00:00:00 "
+            f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}")
 
 
 def long_date(day: date, language: str) -> str:

@@ -45,19 +45,33 @@ def render_versions_json(site: Site, today: date, timelines: tuple[Timeline, ...
 
 
 def render_sitemap(site: Site, timelines: tuple[Timeline, ...]) -> bytes:
+    """Every public page, with ``lastmod`` the last day its content changed (never later than
+    today): every page of a document lists all its versions with their status, so each one
+    changes whenever a version of it is announced, takes effect or is withdrawn."""
     lines = ["<?xml version='1.0' encoding='utf-8'?>", f'<urlset xmlns="{SITEMAP_NS}">']
-    lines.append(_url(site, "", None))
-    for timeline in timelines:
-        if not timeline.published:
-            continue
+    shown = [t for t in timelines if t.published]
+    changed = {t.document.slug: last_change(t) for t in shown}
+    lines.append(_url(site, "", max(changed.values(), default=None)))
+    for timeline in shown:
         slug = timeline.document.slug
-        lines.append(_url(site, urls.document_path(slug), timeline.shown.effective))
-        lines.append(_url(site, urls.archive_path(slug), timeline.published[-1].effective))
+        day = changed[slug]
+        lines.append(_url(site, urls.document_path(slug), day))
+        lines.append(_url(site, urls.archive_path(slug), day))
         for entry in timeline.published:
-            lines.append(_url(site, urls.version_path(slug, entry.effective), entry.effective))
+            lines.append(_url(site, urls.version_path(slug, entry.effective), day))
             if entry.previous:
-                lines.append(_url(site, urls.changes_path(slug, entry.effective), entry.effective))
+                lines.append(_url(site, urls.changes_path(slug, entry.effective), day))
     return ("\n".join(lines + ["</urlset>", ""])).encode("utf-8")
+
+
+def last_change(timeline: Timeline) -> date:
+    """The latest day, up to today, on which a version was announced, took effect or was
+    withdrawn."""
+    days = []
+    for entry in timeline.published:
+        version = entry.version
+        days += [d for d in (version.announced, version.effective, version.withdrawn) if d]
+    return max(d for d in days if d <= timeline.today)
 
 
 def _url(site: Site, page: str, lastmod: date | None) -> str:

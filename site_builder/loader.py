@@ -9,7 +9,8 @@ from functools import partial
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.dates import FIRST_DAY, LAST_DAY, MAX_NOTICE_DAYS
@@ -28,7 +29,9 @@ VERSION_KEYS = ["effective", "announced", "summary", "material", "title", "withd
                 "withdrawn_reason", "reasons"]
 NOTICE_KEYS = ["days", "material_days"]
 LANGUAGES = ("ko", "en")
-RESERVED_SLUGS = ("assets",)  # the theme's static files live in output/assets/
+RESERVED_SLUGS = ("assets",)
+# Files in the time zone database that name no place: the machine's own zone, and fillers.
+NOT_TIMEZONES = ("localtime", "posixrules", "Factory")  # the theme's static files live in output/assets/
 
 
 @dataclass(frozen=True)
@@ -147,10 +150,11 @@ class _Reader:
 
     def base_url(self, fields: Fields) -> str:
         url = fields.text("base_url", required=True)
-        if url and not re.match(r"^https?://[^/\s]+", url):
+        wrong = _base_url_problem(url) if url else None
+        if wrong:
             fields.problems.append(Problem(fields.rel, fields.line("base_url"),
-                                           f"base_url '{url}' must be absolute, like "
-                                           "https://example.com/policies/"))
+                                           f"base_url '{url}' {wrong}; write the site's address "
+                                           "like https://example.com/policies/"))
         return (url or "").rstrip("/") + "/"
 
     def theme(self, fields: Fields) -> str:
@@ -184,6 +188,8 @@ class _Reader:
         name = fields.text("timezone") or "Asia/Seoul"
         try:
             ZoneInfo(name)
+            if name not in available_timezones() or name in NOT_TIMEZONES:
+                raise ZoneInfoNotFoundError(name)
         except (ZoneInfoNotFoundError, ValueError):
             fields.problems.append(Problem(fields.rel, fields.line("timezone"),
                                            f"unknown timezone '{name}'; use an IANA name such as "
@@ -327,6 +333,24 @@ def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | N
         key_lines={key: fields.line(key) for key in fields.nodes},
         misspelt=frozenset(fields.suggested))
     return version, [*source.problems, *fields.problems]
+
+
+def _base_url_problem(url: str) -> str | None:
+    """Why a base_url cannot be the prefix of every feed, sitemap and canonical link."""
+    if re.search(r"\s", url):
+        return "contains a space or line break"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "must be absolute (http:// or https:// and a host)"
+    if parts.username is not None or parts.password is not None:
+        return "must not carry a user name or password"
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        return "must not have a query (?) or a fragment (#)"
+    try:
+        parts.port
+    except ValueError:
+        return "has a port that does not exist (1 to 65535)"
+    return None
 
 
 def _reasons(fields: Fields) -> tuple[tuple[str, str, int], ...]:

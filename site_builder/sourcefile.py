@@ -13,7 +13,11 @@ MAX_SOURCE_BYTES = 16 * 1024 * 1024
 
 # Control characters other than tab and newline can corrupt feeds (XML 1.0 forbids them) and
 # hide text from a reader; they are refused outright.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Noncharacters (U+FDD0-U+FDEF, and the last two code points of every plane) are refused too:
+# they are not text, and XML forbids U+FFFE and U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+                      + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                for plane in range(1, 17)) + "]")
 # Bidi overrides and zero-width characters can make text read differently from what it says
 # (the "Trojan Source" trick); legal text should not carry them unnoticed.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -74,8 +78,9 @@ def _checked_characters(text: str, rel: str) -> SourceText | Problem:
     if bad:
         code = f"U+{ord(bad.group()):04X}"
         return Problem(rel, line_of_offset(text, bad.start()),
-                       f"control character {code} is not allowed; delete it (it may be invisible "
-                       "in your editor)", column=_column(text, bad.start()))
+                       f"character {code} (a control character or noncharacter) is not allowed; "
+                       "delete it (it may be invisible in your editor)",
+                       column=_column(text, bad.start()))
     warnings = []
     seen_lines = set()
     for match in _INVISIBLE.finditer(text):

@@ -91,7 +91,8 @@ def check_nesting(site: Site, memo: Memo) -> list[Problem]:
     results = memo.get_many("body", [(digest(v.body), partial(render_or_refuse, v.body))
                                      for v in versions])
     return [Problem(version.path, version.body_first_line + result.line,
-                    f"lists or quotes are nested more than {MAX_NESTING} levels deep here; the "
+                    f"lists or quotes are nested too deeply here (the limit is {MAX_NESTING // 2} "
+                    f"lists inside each other, or {MAX_NESTING} quotes); the "
                     "text after this line would be lost, so flatten the nesting",
                     rule="markdown-nesting")
             for version, result in zip(versions, results) if isinstance(result, NestingTooDeep)]
