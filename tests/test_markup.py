@@ -90,3 +90,14 @@ def test_screen_passes_ordinary_policy_text():
 def test_check_and_build_refuse_the_same_deep_nesting(kit):
     kit.version("2015-02-15", body="- " * 12 + "목록\n")
     assert kit.check().code == 1 and kit.build().code == 1
+
+
+def test_heading_ids_never_take_the_templates_ids():
+    body = render_body("## Content\n\n## toc-title\n\n## 목차\n")
+    assert [h.id for h in body.headings] == ["content-2", "toc-title-2", "목차"]
+
+
+def test_headings_are_compared_in_nfc():
+    nfd = render_body("## 1. \u1112\u1161\u11ab\u1100\u1173\u11af\n\n본문")
+    nfc = render_body("## 1. 한글\n\n본문")
+    assert nfd.articles == nfc.articles
