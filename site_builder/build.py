@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -10,10 +11,10 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from site_builder import feeds, indexes, urls
+from site_builder import feeds, fetch, indexes, ledger, urls
 from site_builder.cache import DiskStore, open_store
 from site_builder.comparison import compare_articles
-from site_builder.loader import policies_dir
+from site_builder.loader import policies_dir, read_source_bytes
 from site_builder.markup import render_or_refuse
 from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.pages import PageJob, PageRenderer, RenderInputs, document_jobs
@@ -56,8 +57,10 @@ class SiteFiles:
 
 
 def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
-          workers: int | None = None) -> BuildReport:
-    """Validate, render what is new on every core, and swap the new output in."""
+          workers: int | None = None, ledger: str | None = None) -> BuildReport:
+    """Validate, render what is new on every core, add the ledger and the published sources,
+    and swap the new output in. ``ledger`` is the live site's ledger to continue (a URL or a
+    path); without it the ledger starts anew from the sources."""
     started = time.perf_counter()
     policies_dir(root)  # a mistyped --root must not create folders before it is refused
     real_out = real_output(root, out)
@@ -67,8 +70,10 @@ def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
         validation = validate(root, as_of, memo)
         if not validation.ok:
             raise PolicyError(validation.problems)
-        site = render_site(root, validation, memo=memo,
-                           previous=PreviousOutput(real_out) if store else None)
+        live = read_live_ledger(ledger, real_out) if ledger else None
+        previous = PreviousOutput(real_out) if store else None
+        site = render_site(root, validation, memo=memo, previous=previous)
+        _add_record(root, validation, site, live, previous)
         write_site(site.files, real_out, site.keys)
         if store:
             _save_quietly(store)
@@ -83,6 +88,56 @@ def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
         warnings=validation.problems,
         damaged_cache_entries=store.damaged if store else 0,
     )
+
+
+def read_live_ledger(location: str, out: Path) -> list[dict]:
+    """The live site's ledger entries, refused when they are not a chain that continues what
+    this output folder last published (a site rolled back to an older deploy)."""
+    site, name = fetch.site_and_file(location, urls.LEDGER)
+    where = f"{site.rstrip('/')}/{name}"
+    try:
+        entries = ledger.entries_of(json.loads(fetch.read(site, name)))
+    except fetch.NotFound:
+        raise fetch.FetchError(f"{where}: no ledger there; the first deploy of a site builds "
+                               "without --ledger, later ones pass the live ledger") from None
+    except ValueError as error:
+        raise PolicyError([ledger.ledger_problem(f"{where} is not a ledger: {error}")]) from None
+    earlier = _local_ledger(out)
+    broken = ledger.chain_problems(entries)  # reported by continue_chain, with what to do
+    if earlier and not broken and not ledger.extends(entries, earlier):
+        raise PolicyError([ledger.ledger_problem(
+            f"{where} has {len(entries)} entries and does not continue the {len(earlier)} this "
+            f"output folder last published: the live site was rolled back or replaced; "
+            "redeploy the last build before continuing the chain")])
+    return entries
+
+
+def _local_ledger(out: Path) -> list | None:
+    try:
+        return ledger.entries_of(json.loads((out / urls.LEDGER).read_bytes()))
+    except (OSError, ValueError):
+        return None
+
+
+def _add_record(root: Path, validation: Validation, site: "SiteFiles", live: list[dict] | None,
+                previous: PreviousOutput | None) -> None:
+    """ledger.json, and each published version's source as ``source.md`` beside its page, so
+    that anyone can check the published text against the ledger's hash."""
+    if live is None:
+        entries = ledger.new_chain(site.timelines)
+    else:
+        entries, problems = ledger.continue_chain(live, site.timelines, validation.today)
+        if problems:
+            raise PolicyError(problems)
+    data = ledger.render_ledger(validation.site, entries)
+    site.files[urls.LEDGER], site.keys[urls.LEDGER] = data, digest(data)
+    sources = {urls.source_path(t.document.slug, e.effective): e.version
+               for t in site.timelines for e in t.published}
+    keys = {path: version.sha256 for path, version in sources.items()}
+    kept = previous.kept(keys) if previous else set()
+    for path, version in sources.items():
+        site.files[path] = KEEP if path in kept else read_source_bytes(root, version.path)
+    site.keys.update(keys)
 
 
 def _save_quietly(store: DiskStore) -> None:

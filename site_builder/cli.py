@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
                            help="ignore and do not write ROOT/.cache (the output is the same)")
     build_cmd.add_argument("--jobs", type=int, metavar="N",
                            help="worker processes (default: one per core; 1: no workers)")
+    build_cmd.add_argument("--ledger", metavar="URL|PATH",
+                           help="continue the live site's ledger.json (default: start a new one)")
 
     check_cmd = commands.add_parser("check", parents=[common],
                                     help="validate sources and the notice rule; write nothing")
@@ -57,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
                                     help="preview with drafts, rebuilding and reloading on save")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
+
+    verify_cmd = commands.add_parser(
+        "verify", help="check a published site (URL or folder) against its ledger.json")
+    verify_cmd.add_argument("site", metavar="URL|PATH")
+    verify_cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
     new_cmd = commands.add_parser("new", parents=[common],
                                   help="start the next version of a document from its latest text")
@@ -102,13 +109,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    root = Path(args.root)
-    as_of = parse_as_of(args.as_of) if args.as_of else None
+    root = Path(getattr(args, "root", "."))
+    as_of = parse_as_of(args.as_of) if getattr(args, "as_of", None) else None
     if args.command == "build":
         from site_builder.build import build
 
         out = Path(args.out) if args.out else root / "output"
-        result = build(root, out, as_of, use_cache=not args.no_cache, workers=args.jobs)
+        result = build(root, out, as_of, use_cache=not args.no_cache, workers=args.jobs,
+                       ledger=args.ledger)
         sys.stderr.write(report.as_text([p for p in result.warnings]))
         print(result.summary())
         return EXIT_OK
@@ -118,7 +126,21 @@ def _run(args: argparse.Namespace) -> int:
         return _serve(root, as_of, args)
     if args.command == "new":
         return _new(root, as_of, args)
+    if args.command == "verify":
+        return _verify(args.site)
     raise UsageError(f"unknown command {args.command}")
+
+
+def _verify(location: str) -> int:
+    from site_builder.verify import verify
+
+    result = verify(location)
+    for line in result.checked:
+        print(f"ok: {line}")
+    for line in result.mismatches:
+        print(f"mismatch: {line}")
+    print(f"verify {'passed' if result.ok else 'failed'}: {len(result.mismatches)} mismatch(es)")
+    return EXIT_OK if result.ok else EXIT_POLICY
 
 
 def _new(root: Path, as_of, args: argparse.Namespace) -> int:

@@ -43,11 +43,22 @@ def rfc822(day: date, timezone: str) -> str:
     RFC 822 zones are whole minutes; before standard time zones (Seoul until 1908: +08:27:52)
     the offset is rounded to the nearest minute.
     """
-    minutes = round(midnight(day, timezone).utcoffset().total_seconds() / 60)
-    sign = "-" if minutes < 0 else "+"
     weekday = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[day.weekday()]
     return (f"{weekday}, {day.day:02d} {_MONTHS_EN[day.month - 1][:3]} {day.year:04d} 00:00:00 "
-            f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}")
+            f"{_offset(day, timezone, '')}")
+
+
+def rfc3339(day: date, timezone: str) -> str:
+    """00:00 of the day in the site's timezone for Atom and JSON Feed: '2015-02-15T00:00:00+09:00'."""
+    return f"{day.isoformat()}T00:00:00{_offset(day, timezone, ':')}"
+
+
+def _offset(day: date, timezone: str, separator: str) -> str:
+    """The zone's offset at 00:00 of the day in whole minutes, rounded (both formats want
+    minutes; Seoul before 1908 was +08:27:52)."""
+    minutes = round(midnight(day, timezone).utcoffset().total_seconds() / 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}{separator}{abs(minutes) % 60:02d}"
 
 
 def long_date(day: date, language: str) -> str:

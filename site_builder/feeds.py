@@ -1,4 +1,5 @@
-"""RSS 2.0 notice feeds: one item per announced change, the same page list in another format.
+"""Notice feeds in RSS 2.0, Atom 1.0 and JSON Feed 1.1: one item per announced change (and
+one per withdrawal), the same page list in other formats.
 
 An item's guid is the version's permalink, chosen once and never changed: a changed guid would
 re-announce an old change to every subscriber. Every text is XML-escaped where it is written.
@@ -6,13 +7,15 @@ re-announce an old change to every subscriber. Every text is XML-escaped where i
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import partial
 from datetime import date
 from html import escape as html_escape
 from xml.sax.saxutils import escape, quoteattr
 
 from site_builder import urls
-from site_builder.dates import rfc822
+from site_builder.dates import rfc822, rfc3339
 from site_builder.model import Site
 from site_builder.publication import WITHDRAWN, PublishedVersion, Timeline
 
@@ -43,29 +46,40 @@ def _items(timelines: tuple[Timeline, ...]) -> list[_Item]:
                   reverse=True)
 
 
-def render_feed(site: Site, strings: dict, today: date, timelines: tuple[Timeline, ...],
-                feed: str, title: str, link: str, description: str) -> bytes:
-    lines = [
-        "<?xml version='1.0' encoding='utf-8'?>",
-        # Opened in a browser, the feed shows as a page; feed readers ignore the stylesheet.
-        f'<?xml-stylesheet type="text/xsl" href="{urls.relative_url(feed, "assets/feed.xsl")}"?>',
-        f'<rss xmlns:atom="{ATOM}" version="2.0">',
-        "  <channel>",
-        f"    <title>{escape(title)}</title>",
-        f"    <link>{escape(urls.absolute_url(site.base_url, link))}</link>",
-        f"    <description>{escape(description)}</description>",
-        f"    <language>{escape(site.language)}</language>",
-        f"    <lastBuildDate>{rfc822(today, site.timezone)}</lastBuildDate>",
-        "    <generator>policy-site</generator>",
-        f"    <atom:link href={quoteattr(urls.absolute_url(site.base_url, feed))} rel=\"self\" "
-        'type="application/rss+xml" />',
-    ]
-    lines.extend(_item(site, strings, item) for item in _items(timelines))
-    lines += ["  </channel>", "</rss>", ""]
-    return "\n".join(lines).encode("utf-8")
+@dataclass(frozen=True)
+class _Channel:
+    """One feed: its files, title, the page it belongs to, and its description."""
+
+    rss: str
+    title: str
+    link: str
+    description: str
+
+    @property
+    def atom(self) -> str:
+        return self.rss.replace(urls.SITE_FEED, urls.ATOM_FEED)
+
+    @property
+    def json(self) -> str:
+        return self.rss.replace(urls.SITE_FEED, urls.JSON_FEED)
 
 
-def _item(site: Site, strings: dict, item: _Item) -> str:
+@dataclass(frozen=True)
+class _Entry:
+    """An item as every format shows it; ``id`` is chosen once and never changes."""
+
+    id: str
+    link: str
+    title: str
+    html: str
+    day: date
+
+
+def _entries(site: Site, strings: dict, timelines: tuple[Timeline, ...]) -> list[_Entry]:
+    return [_entry(site, strings, item) for item in _items(timelines)]
+
+
+def _entry(site: Site, strings: dict, item: _Item) -> _Entry:
     version = item.entry.version
     permalink = urls.absolute_url(site.base_url, urls.version_path(item.slug, version.effective))
     changes = urls.absolute_url(site.base_url, urls.changes_path(item.slug, version.effective))
@@ -82,29 +96,101 @@ def _item(site: Site, strings: dict, item: _Item) -> str:
                        + description)
     # A withdrawal is news of its own: an id of its own, so readers see it as a new item.
     guid = permalink + ("#withdrawn" if item.withdrawal else "")
-    return "\n".join([
-        "    <item>",
-        f"      <title>{escape(title)}</title>",
-        f"      <link>{escape(permalink)}</link>",
-        f'      <guid isPermaLink="true">{escape(guid)}</guid>',
-        f"      <pubDate>{rfc822(item.day, site.timezone)}</pubDate>",
-        f"      <description>{escape(description)}</description>",
-        "    </item>"])
+    return _Entry(guid, permalink, title, description, item.day)
+
+
+def render_rss(site: Site, today: date, channel: _Channel, entries: list[_Entry]) -> bytes:
+    absolute = partial(urls.absolute_url, site.base_url)
+    lines = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        # Opened in a browser, the feed shows as a page; feed readers ignore the stylesheet.
+        f'<?xml-stylesheet type="text/xsl" href="{urls.relative_url(channel.rss, "assets/feed.xsl")}"?>',
+        f'<rss xmlns:atom="{ATOM}" version="2.0">',
+        "  <channel>",
+        f"    <title>{escape(channel.title)}</title>",
+        f"    <link>{escape(absolute(channel.link))}</link>",
+        f"    <description>{escape(channel.description)}</description>",
+        f"    <language>{escape(site.language)}</language>",
+        f"    <lastBuildDate>{rfc822(today, site.timezone)}</lastBuildDate>",
+        "    <generator>policy-site</generator>",
+        f"    <atom:link href={quoteattr(absolute(channel.rss))} rel=\"self\" "
+        'type="application/rss+xml" />',
+    ]
+    for entry in entries:
+        lines += [
+            "    <item>",
+            f"      <title>{escape(entry.title)}</title>",
+            f"      <link>{escape(entry.link)}</link>",
+            f'      <guid isPermaLink="true">{escape(entry.id)}</guid>',
+            f"      <pubDate>{rfc822(entry.day, site.timezone)}</pubDate>",
+            f"      <description>{escape(entry.html)}</description>",
+            "    </item>"]
+    lines += ["  </channel>", "</rss>", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def render_atom(site: Site, today: date, channel: _Channel, entries: list[_Entry]) -> bytes:
+    """Atom 1.0 (RFC 4287): the same entries and ids as the RSS feed."""
+    absolute = partial(urls.absolute_url, site.base_url)
+    lines = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        f'<feed xmlns="{ATOM}" xml:lang={quoteattr(site.language)}>',
+        f"  <title>{escape(channel.title)}</title>",
+        f"  <subtitle>{escape(channel.description)}</subtitle>",
+        f"  <id>{escape(absolute(channel.atom))}</id>",
+        f"  <updated>{rfc3339(today, site.timezone)}</updated>",
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(absolute(channel.atom))} />",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(absolute(channel.link))} />",
+        f"  <author><name>{escape(site.title)}</name></author>",
+        "  <generator>policy-site</generator>",
+    ]
+    for entry in entries:
+        stamp = rfc3339(entry.day, site.timezone)
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(entry.title)}</title>",
+            f"    <id>{escape(entry.id)}</id>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(entry.link)} />",
+            f"    <published>{stamp}</published>",
+            f"    <updated>{stamp}</updated>",
+            f"    <summary type=\"html\">{escape(entry.html)}</summary>",
+            "  </entry>"]
+    lines += ["</feed>", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def render_json_feed(site: Site, channel: _Channel, entries: list[_Entry]) -> bytes:
+    """JSON Feed 1.1: the same entries and ids as the RSS feed."""
+    absolute = partial(urls.absolute_url, site.base_url)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": channel.title,
+        "home_page_url": absolute(channel.link),
+        "feed_url": absolute(channel.json),
+        "description": channel.description,
+        "language": site.language,
+        "authors": [{"name": site.title}],
+        "items": [{"id": e.id, "url": e.link, "title": e.title, "content_html": e.html,
+                   "date_published": rfc3339(e.day, site.timezone)} for e in entries],
+    }
+    return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def render_feeds(site: Site, strings: dict, today: date,
                  timelines: tuple[Timeline, ...]) -> dict[str, bytes]:
-    """The site's feed of every notice, and one feed per document."""
-    feeds = {urls.SITE_FEED: render_feed(
-        site, strings, today, timelines, urls.SITE_FEED,
-        strings["site_feed_title"].format(title=site.title), "", site.title)}
-    for timeline in timelines:
-        if not timeline.entries:
-            continue
+    """The site's feeds of every notice, and each document's, in RSS, Atom and JSON Feed."""
+    channels = [(_Channel(urls.SITE_FEED, strings["site_feed_title"].format(title=site.title), "",
+                          site.title), timelines)]
+    for timeline in (t for t in timelines if t.entries):
         document = timeline.document
-        feed = urls.feed_path(document.slug)
-        feeds[feed] = render_feed(
-            site, strings, today, (timeline,), feed,
-            strings["feed_title"].format(title=document.title), urls.document_path(document.slug),
-            document.description or document.title)
-    return feeds
+        channels.append((_Channel(urls.feed_path(document.slug),
+                                  strings["feed_title"].format(title=document.title),
+                                  urls.document_path(document.slug),
+                                  document.description or document.title), (timeline,)))
+    files = {}
+    for channel, shown in channels:
+        entries = _entries(site, strings, shown)
+        files[channel.rss] = render_rss(site, today, channel, entries)
+        files[channel.atom] = render_atom(site, today, channel, entries)
+        files[channel.json] = render_json_feed(site, channel, entries)
+    return files

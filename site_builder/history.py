@@ -24,11 +24,11 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from site_builder.model import WITHDRAWAL_KEYS
 from site_builder.problems import UsageError
 from site_builder.sourcefile import FrontMatter, split_front_matter, without_keys
 from site_builder.yamlfields import Fields, compose_mapping
 
-WITHDRAWAL_KEYS = ("withdrawn", "withdrawn_reason")
 _DATE_KEYS = ("effective", "announced", "withdrawn", "adopted")
 _SUBMODULE = "160000"
 SHORT_SHA = 10  # --raw needs --no-abbrev, which also unabbreviates %h

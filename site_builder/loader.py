@@ -14,10 +14,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.dates import FIRST_DAY, LAST_DAY, MAX_NOTICE_DAYS
-from site_builder.model import Document, NoticePolicy, PolicyVersion, Site
+from site_builder.model import WITHDRAWAL_KEYS, Document, NoticePolicy, PolicyVersion, Site
 from site_builder.paths import is_inside, real_path
-from site_builder.problems import WARNING, Problem, UsageError, has_errors
-from site_builder.sourcefile import decode_source, read_bytes, read_source, split_front_matter
+from site_builder.problems import WARNING, PolicyError, Problem, UsageError, has_errors
+from site_builder.sourcefile import (decode_source, read_bytes, read_source, split_front_matter,
+                                     without_keys)
 from site_builder.yamlfields import Fields, compose_mapping
 
 SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -299,6 +300,14 @@ class _Reader:
         return version
 
 
+def read_source_bytes(root: Path, rel: str) -> bytes:
+    """A version file's bytes again, to publish it; it was read and hashed moments ago."""
+    data = read_bytes(root / rel, rel)
+    if isinstance(data, Problem):
+        raise PolicyError([data])
+    return data
+
+
 def _read_and_parse(path: Path, rel: str, named: date) -> tuple[PolicyVersion | None, list[Problem]]:
     data = read_bytes(path, rel)
     return (None, [data]) if isinstance(data, Problem) else parse_version(data, rel, named)
@@ -330,6 +339,8 @@ def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | N
         withdrawn=fields.date("withdrawn"), withdrawn_reason=fields.text("withdrawn_reason"),
         reasons=_reasons(fields),
         path=rel, body_first_line=parts.body_first_line, sha256=hashlib.sha256(data).hexdigest(),
+        content_sha256=hashlib.sha256(
+            without_keys(source.text, WITHDRAWAL_KEYS).encode("utf-8")).hexdigest(),
         key_lines={key: fields.line(key) for key in fields.nodes},
         misspelt=frozenset(fields.suggested))
     return version, [*source.problems, *fields.problems]

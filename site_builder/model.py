@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 
+# The one edit allowed to published front matter: calling off a change not yet in effect.
+WITHDRAWAL_KEYS = ("withdrawn", "withdrawn_reason")
+
+
 @dataclass(frozen=True)
 class NoticePolicy:
     """How many days before taking effect a change must be announced."""
@@ -30,6 +34,7 @@ class PolicyVersion:
     path: str  # relative to the site root, for messages
     body_first_line: int
     sha256: str
+    content_sha256: str = ""  # of the decoded text less WITHDRAWAL_KEYS: what must never change
     withdrawn: date | None = None  # an announced change called off before it took effect
     withdrawn_reason: str | None = None
     reasons: tuple = ()  # (article label, 개정 사유) pairs: the 비고 column of the 신구대비표

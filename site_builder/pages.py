@@ -83,9 +83,9 @@ class PageRenderer:
                 "asset": lambda name: url("assets/" + name),
                 "canonical": urls.absolute_url(self.site.base_url, canonical),
                 "page_title": title,
-                "feeds": data.pop("feeds", [{"title": self.fmt("site_feed_title",
-                                                                title=self.site.title),
-                                              "url": urls.SITE_FEED}]),
+                "feeds": data.pop("feeds", [feed_links(self.fmt("site_feed_title",
+                                                                 title=self.site.title),
+                                                        urls.SITE_FEED)]),
                 "live_reload": Markup(self.inputs.live_reload),
                 **data,
             }).encode("utf-8")
@@ -93,8 +93,8 @@ class PageRenderer:
         return PageJob(digest(template, page, self.site_key, *inputs), render, **needs)
 
     def doc_feeds(self, document: Document) -> list[dict]:
-        return [{"title": self.fmt("feed_title", title=document.title),
-                 "url": urls.feed_path(document.slug)}]
+        return [feed_links(self.fmt("feed_title", title=document.title),
+                           urls.feed_path(document.slug))]
 
     def version_view(self, document: Document, entry: PublishedVersion) -> dict:
         version = entry.version
@@ -113,6 +113,8 @@ class PageRenderer:
             "status_text": self.t[f"status_{entry.status}"],
             "title": version.title or document.title,
             "url": urls.version_path(document.slug, version.effective),
+            "sha256": version.sha256,
+            "source_url": urls.source_path(document.slug, version.effective),
             "changes_url": (urls.changes_path(document.slug, version.effective)
                             if entry.previous else None),
         }
@@ -257,6 +259,12 @@ class PageRenderer:
 
         return PageJob(digest("compare-data", effective, entry.version.sha256), render,
                        bodies=(path,))
+
+
+def feed_links(title: str, rss: str) -> dict:
+    """A feed in its three formats, for the page's <link rel="alternate"> elements."""
+    return {"title": title, "url": rss, "atom": rss.replace(urls.SITE_FEED, urls.ATOM_FEED),
+            "json": rss.replace(urls.SITE_FEED, urls.JSON_FEED)}
 
 
 def document_jobs(renderer: PageRenderer, timeline: Timeline) -> dict[str, PageJob]:

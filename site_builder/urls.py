@@ -10,8 +10,11 @@ from __future__ import annotations
 from datetime import date
 
 SITE_FEED = "feed.xml"
+ATOM_FEED = "atom.xml"
+JSON_FEED = "feed.json"
 VERSIONS_JSON = "versions.json"
 SITEMAP = "sitemap.xml"
+LEDGER = "ledger.json"
 
 
 def document_path(slug: str) -> str:
@@ -37,6 +40,11 @@ def compare_path(slug: str) -> str:
 def compare_data_path(slug: str, effective: date) -> str:
     """One small script per version: the compare page loads only the two it compares."""
     return f"{slug}/compare/{effective.isoformat()}.js"
+
+
+def source_path(slug: str, effective: date) -> str:
+    """The version's source file as published, for checking against the ledger's hash."""
+    return f"{slug}/{effective.isoformat()}/source.md"
 
 
 def feed_path(slug: str) -> str:

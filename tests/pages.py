@@ -24,6 +24,11 @@ def visible_text(html: str) -> str:
     return text_of(body)
 
 
+def without_file_hash(html: str) -> str:
+    """A version page less the SHA-256 of its source file's bytes (which a BOM changes)."""
+    return re.sub(r'<code class="source-sha256">\w+</code>', "", html)
+
+
 def links(html: str) -> list[str]:
     return [a.get("href") for a in parse(html).iter("a") if a.get("href") is not None]
 

@@ -164,11 +164,13 @@ def test_not_utf8_names_the_line_of_the_first_bad_byte(site):
 
 
 def test_bom_and_crlf_give_the_same_html(site):
+    from tests.pages import without_file_hash
+
     plain = site.read("privacy/2016-03-01/index.html")
     path = site.root / VERSION
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     assert site.build().code == 0
-    assert site.read("privacy/2016-03-01/index.html") == plain
+    assert without_file_hash(site.read("privacy/2016-03-01/index.html")) == without_file_hash(plain)
 
 
 @pytest.mark.parametrize("character", ["\x00", "\x07", "\x1b", "\x7f", "\x85"])

@@ -79,7 +79,8 @@ def test_bom_and_crlf_give_the_same_html_as_lf(kit):
     path = kit.root / "policies/privacy/2015-02-15.md"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     assert kit.build().code == 0
-    assert kit.read("privacy/2015-02-15/index.html") == plain
+    from tests.pages import without_file_hash
+    assert without_file_hash(kit.read("privacy/2015-02-15/index.html")) == without_file_hash(plain)
 
 
 def test_every_problem_is_reported_in_one_run(kit):
