@@ -23,7 +23,8 @@ from site_builder.problems import PolicyError, Problem
 from site_builder.publication import Timeline, timeline
 from site_builder.theme import Theme, ThemeError
 from site_builder.validation import Validation, validate
-from site_builder.writer import KEEP, PreviousOutput, output_lock, real_output, write_site
+from site_builder.manifest import PreviousOutput
+from site_builder.writer import KEEP, output_lock, real_output, recover_output, write_site
 
 
 BATCH_JOBS = 500  # pages rendered between two releases of bodies: enough to keep cores busy
@@ -65,6 +66,7 @@ def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
     policies_dir(root)  # a mistyped --root must not create folders before it is refused
     real_out = real_output(root, out)
     with output_lock(real_out):
+        recover_output(real_out)  # a killed build's leftovers first: the reuse below trusts them
         store = open_store(root) if use_cache else None
         memo = Memo(store, workers or default_workers())
         validation = validate(root, as_of, memo)

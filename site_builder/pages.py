@@ -113,8 +113,7 @@ class PageRenderer:
             "status_text": self.t[f"status_{entry.status}"],
             "title": version.title or document.title,
             "url": urls.version_path(document.slug, version.effective),
-            "sha256": version.sha256,
-            "source_url": urls.source_path(document.slug, version.effective),
+
             "changes_url": (urls.changes_path(document.slug, version.effective)
                             if entry.previous else None),
         }
@@ -182,6 +181,10 @@ class PageRenderer:
                 "is_document_page": as_document,
                 "selector_label": self.fmt("previous_versions", title=document.title),
                 "contents": [{"id": h.id, "text": h.text} for h in body.contents],
+                # Only this page shows its own hash: the document's shared view must not
+                # change when one version's text does, or every page of it would.
+                "record": {"sha256": entry.version.sha256,
+                           "source_url": urls.source_path(document.slug, entry.effective)},
                 "body": Markup(body.html),
             }
 

@@ -20,16 +20,17 @@ last output live beside it in ``.<name>.manifest.json``, never inside it.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import fcntl
-import json
 import os
 import shutil
-import tempfile
 import time
 from pathlib import Path, PurePosixPath
 
+from site_builder import journal
+from site_builder.manifest import PreviousOutput, entries, manifest_path, write_manifest
 from site_builder.paths import is_inside, real_path
 from site_builder.problems import UsageError
 
@@ -80,7 +81,7 @@ def real_output(root: Path, out: Path) -> Path:
                          "build wrote; the build replaces the whole folder, so it refuses to. "
                          "Choose an empty or new folder with --out, or move that folder's files "
                          "away (an earlier build whose manifest "
-                         f"{_manifest_path(real).name} was lost: delete the folder)")
+                         f"{manifest_path(real).name} was lost: delete the folder)")
     return real
 
 
@@ -92,7 +93,7 @@ def _foreign_file(out: Path) -> str | None:
     for folder, names, files in os.walk(out):
         for name in sorted(files) + sorted(n for n in names if os.path.islink(os.path.join(folder, n))):
             relative = os.path.relpath(os.path.join(folder, name), out)
-            if relative not in listed:
+            if relative not in listed and not relative.endswith(journal.NEW_SUFFIX):
                 return relative
     return None
 
@@ -104,14 +105,17 @@ def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str])
     crash leaves in place is still known to be ours; after the swap it lists the new tree only.
     """
     try:
-        _recover_and_clean(out)
+        recover_output(out)
         if _already_there(files, out):
+            return
+        if journal.suits(files, out, KEEP):
+            _update_in_place(files, out, keys)
             return
         staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
         try:
             _write_tree(files, staging, out)
             owned_before = PreviousOutput(out).manifest
-            _write_manifest(out, _entries(staging, files, keys), owned_before)
+            write_manifest(out, entries(staging, files, keys), owned_before)
             _swap_in(staging, out)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -119,9 +123,19 @@ def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str])
         raise WriteError(f"cannot write {error.filename or out}: {error.strerror}; the previous "
                          "output was left as it was") from None
     try:
-        _write_manifest(out, _entries(out, files, keys))
+        write_manifest(out, entries(out, files, keys))
     except OSError:
         pass  # the manifest written before the swap lists this tree too
+
+
+def _update_in_place(files: dict, out: Path, keys: dict[str, str]) -> None:
+    """Few files changed: write them beside their targets and rename them in (journal.py)."""
+    try:
+        journal.update_in_place(files, out, keys, KEEP)
+    except OSError:
+        with contextlib.suppress(OSError):
+            journal.recover(out)  # before the commit: back to the old site
+        raise
 
 
 def output_lock(out: Path) -> "_locked":
@@ -140,68 +154,6 @@ def _already_there(files: dict, out: Path) -> bool:
     present = {os.path.relpath(os.path.join(folder, name), out)
                for folder, _, names in os.walk(out) for name in names}
     return present == set(files)
-
-
-def _manifest_path(out: Path) -> Path:
-    return out.parent / f".{out.name}.manifest.json"
-
-
-class PreviousOutput:
-    """What the last build wrote, as its manifest says, to reuse identical files."""
-
-    def __init__(self, out: Path):
-        self.out = out.absolute()
-        try:
-            self.manifest = json.loads(_read_no_follow(_manifest_path(self.out)))
-        except (OSError, ValueError):
-            self.manifest = {}
-        if not isinstance(self.manifest, dict):
-            self.manifest = {}
-
-    def kept(self, keys: dict[str, str]) -> set[str]:
-        """Paths whose previous file was written from the same key and is still as written."""
-        kept = set()
-        for path, key in keys.items():
-            entry = self.manifest.get(path)
-            if not entry or entry[0] != key:
-                continue
-            try:
-                stat = os.stat(self.out / path)
-            except OSError:
-                continue
-            if [stat.st_ino, stat.st_size, stat.st_mtime_ns] == entry[1:]:
-                kept.add(path)
-        return kept
-
-
-def _read_no_follow(path: Path) -> bytes:
-    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-    with os.fdopen(descriptor, "rb") as handle:
-        return handle.read()
-
-
-def _entries(tree: Path, files: dict, keys: dict[str, str]) -> dict[str, list]:
-    entries = {}
-    for path in files:
-        stat = os.stat(tree / path)
-        entries[path] = [keys.get(path, ""), stat.st_ino, stat.st_size, stat.st_mtime_ns]
-    return entries
-
-
-def _write_manifest(out: Path, entries: dict[str, list], also_owned: dict | None = None) -> None:
-    """The list of what this build wrote: it makes the folder ours to replace next time, and
-    lets the next build reuse unchanged files. Written to a new file (never through a link)
-    and renamed over the old one."""
-    target = _manifest_path(out)
-    entries = {**(also_owned or {}), **entries}
-    descriptor, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.manifest-")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(entries, sort_keys=True))
-        os.replace(temporary, target)
-    finally:
-        if os.path.lexists(temporary):
-            os.unlink(temporary)
 
 
 class _locked:
@@ -246,8 +198,9 @@ def _leftovers(out: Path, kind: str) -> list[Path]:
     return sorted(found, key=lambda p: p.stat().st_mtime)
 
 
-def _recover_and_clean(out: Path) -> None:
-    """Undo what a build killed mid-swap left: restore the old site if it is missing, then tidy."""
+def recover_output(out: Path) -> None:
+    """Undo or finish what a killed build left: restore the old site if a swap lost it, tidy
+    leftovers, and roll an interrupted in-place update back or forward (journal.py)."""
     old = _leftovers(out, "old")
     if old and not out.exists():
         old.pop().rename(out)
@@ -255,6 +208,10 @@ def _recover_and_clean(out: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
     for manifest in out.parent.glob(f".{out.name}.manifest-*"):
         manifest.unlink()  # a manifest a killed build was writing; unlink never follows a link
+    for plan in out.parent.glob(f".{out.name}.journal-*"):
+        plan.unlink()
+    if out.is_dir():
+        journal.recover(out)
 
 
 def _write_tree(files: dict[str, bytes | _Keep], staging: Path, out: Path) -> None:

@@ -355,3 +355,52 @@ def test_ctrl_c_ends_every_process_within_a_second_with_one_line(big):
     time.sleep(0.2)
     assert not any(Path(f"/proc/{w}").exists() and "zombie" not in
                    Path(f"/proc/{w}/status").read_text(errors="replace") for w in workers)
+
+
+# A small change is applied in place through a journal (issue 13): cost and crash safety.
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*")
+            if p.is_file()}
+
+
+def edit_one_version(kit: SiteKit, marker: str) -> None:
+    path = sorted((kit.root / "policies/privacy").glob("20*.md"))[30]
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+
+
+def test_one_changed_version_is_written_in_place(big, tmp_path):
+    assert subprocess.run(command(big, NEW_DAY)[:-1]).returncode == 0  # with the cache
+    before = inodes(big.out)
+    edit_one_version(big, "편집 한 번")
+    assert subprocess.run(command(big, NEW_DAY)[:-1]).returncode == 0
+    after = inodes(big.out)
+    rewritten = [path for path in after if before.get(path) != after[path]]
+    assert 0 < len(rewritten) < len(after) * 0.1, rewritten
+    assert subprocess.run(command(big, NEW_DAY, "--out", str(tmp_path / "plain"))).returncode == 0
+    assert tree(big.out) == tree(tmp_path / "plain")
+    assert not list(big.out.rglob("*.policy-site-new")) and leftovers(big) == []
+    assert not (big.root / ".output.journal.json").exists()
+
+
+def test_killed_in_place_updates_are_finished_by_the_next_build(big, tmp_path):
+    cached = command(big, NEW_DAY)[:-1]
+    assert subprocess.run(cached).returncode == 0
+    rng = random.Random(20261129)
+    for round_ in range(6):
+        old = tree(big.out)
+        edit_one_version(big, f"편집 {round_}")
+        assert subprocess.run(command(big, NEW_DAY, "--out", str(tmp_path / "new"))).returncode == 0
+        new = tree(tmp_path / "new")
+        started = time.perf_counter()
+        process = subprocess.Popen(cached, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 1.2) * 0.8)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        now = tree(big.out)
+        journal = (big.root / ".output.journal.json").exists()
+        assert now in (old, new) or journal, "a killed build left a mixed site without a journal"
+        assert subprocess.run(cached).returncode == 0
+        assert tree(big.out) == new
+        assert not list(big.out.rglob("*.policy-site-new"))
+        assert time.perf_counter() - started < 120

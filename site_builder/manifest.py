@@ -1,0 +1,76 @@
+"""The manifest beside an output folder: every file the last build wrote, with the key of what
+it was made from and its inode, size and time.
+
+It makes the folder ours to replace (writer.real_output), and lets the next build link the
+files that did not change instead of writing them again. It is read and written without ever
+following a link: a link named like it cannot make the build read or write anything else.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+
+def manifest_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.manifest.json"
+
+
+class PreviousOutput:
+    """What the last build wrote, as its manifest says, to reuse identical files."""
+
+    def __init__(self, out: Path):
+        self.out = out.absolute()
+        try:
+            self.manifest = json.loads(read_no_follow(manifest_path(self.out)))
+        except (OSError, ValueError):
+            self.manifest = {}
+        if not isinstance(self.manifest, dict):
+            self.manifest = {}
+
+    def kept(self, keys: dict[str, str]) -> set[str]:
+        """Paths whose previous file was written from the same key and is still as written."""
+        kept = set()
+        for path, key in keys.items():
+            entry = self.manifest.get(path)
+            if not entry or entry[0] != key:
+                continue
+            try:
+                stat = os.stat(self.out / path)
+            except OSError:
+                continue
+            if [stat.st_ino, stat.st_size, stat.st_mtime_ns] == entry[1:]:
+                kept.add(path)
+        return kept
+
+
+def read_no_follow(path: Path) -> bytes:
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read()
+
+
+def entries(tree: Path, files: dict, keys: dict[str, str]) -> dict[str, list]:
+    entries = {}
+    for path in files:
+        stat = os.stat(tree / path)
+        entries[path] = [keys.get(path, ""), stat.st_ino, stat.st_size, stat.st_mtime_ns]
+    return entries
+
+
+def write_manifest(out: Path, entries: dict[str, list], also_owned: dict | None = None) -> None:
+    """The list of what this build wrote: it makes the folder ours to replace next time, and
+    lets the next build reuse unchanged files. Written to a new file (never through a link)
+    and renamed over the old one."""
+    target = manifest_path(out)
+    entries = {**(also_owned or {}), **entries}
+    descriptor, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.manifest-")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(entries, sort_keys=True))
+        os.replace(temporary, target)
+    finally:
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
