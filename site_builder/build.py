@@ -159,13 +159,15 @@ def document_timelines(validation: Validation, preview: bool = False) -> tuple[T
 
 def render_site(root: Path, validation: Validation, live_reload: str = "", preview: bool = False,
                 memo: Memo = NO_MEMO, previous: PreviousOutput | None = None,
-                with_indexes: bool = True) -> SiteFiles:
+                with_indexes: bool = True,
+                only: Callable[[tuple[Timeline, ...]], set[str]] | None = None) -> SiteFiles:
     """Every output file by relative path; nothing is written here.
 
     Files the ``previous`` output already holds unchanged are KEEP instead of bytes (pages are
     then not even rendered). Serve passes ``preview`` (drafts too, marked as such), its
     ``live_reload`` script, and ``with_indexes=False``: it makes feeds and indexes only when
-    asked for them, so a save shows its page without waiting for them.
+    asked for them, so a save shows its page without waiting for them. ``check`` passes
+    ``only``: which pages to render (the rest are left out).
     """
     site, today = validation.site, validation.today
     timelines = document_timelines(validation, preview)
@@ -177,9 +179,13 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
         jobs = {urls.page_file(""): renderer.index_page()}
         for document_pages in fresh.values():
             jobs.update(document_pages)
+        if only:
+            wanted = only(timelines)
+            jobs = {path: job for path, job in jobs.items() if path in wanted}
         keys.update((path, job.key) for path, job in jobs.items())
         files.update(_render_pages(inputs, jobs, memo, previous.kept(keys) if previous else set()))
-        _remember_documents(memo, fresh, files, keys)
+        if not only:  # a document is remembered whole or not at all
+            _remember_documents(memo, fresh, files, keys)
         # Feeds and indexes show what the pages show, plus the day and the timezone.
         make_indexes = partial(memo.get, "indexes",
                                digest(today.isoformat(), site.timezone, *keys.values()),

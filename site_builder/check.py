@@ -9,7 +9,9 @@ from pathlib import Path
 from site_builder.history import read_history
 from site_builder.history_rules import check_history
 from site_builder.problems import Problem, has_errors, sorted_problems
+from site_builder import urls
 from site_builder.build import render_site
+from site_builder.publication import Timeline
 from site_builder.cache import open_store
 from site_builder.memo import Memo
 from site_builder.parallel import default_workers
@@ -42,13 +44,33 @@ def run_check(root: Path, as_of: date | None, with_git: bool, base: str | None =
                        sum(len(d.versions) for d in site.documents))
 
 
+def representative_pages(timelines: tuple[Timeline, ...]) -> set[str]:
+    pages = {urls.page_file("")}
+    for timeline in timelines:
+        slug = timeline.document.slug
+        pages |= {urls.page_file(urls.document_path(slug)), urls.page_file(urls.archive_path(slug)),
+                  urls.page_file(urls.compare_path(slug))}
+        first_of_status = {}
+        for entry in timeline.entries:
+            first_of_status.setdefault((entry.status, entry.previous is None), entry)
+        for entry in first_of_status.values():
+            pages.add(urls.page_file(urls.version_path(slug, entry.effective)))
+            pages.add(urls.compare_data_path(slug, entry.effective))
+            if entry.previous:
+                pages.add(urls.page_file(urls.changes_path(slug, entry.effective)))
+    return pages
+
+
 def render_problems(root: Path, validation: Validation) -> list[Problem]:
-    """Render every page in memory, as build would, so that nothing check passes can fail
-    build (a mistake in a theme's template shows only when the template runs). What an
-    earlier build cached is used; nothing is written."""
+    """Render in memory what runs every part of the theme, so that a template mistake fails
+    check as it fails build: the site's index, feeds and indexes, and for every document its
+    page, archive and compare page and, for each status a version can have, one version page
+    and one changes page. That costs what the documents cost, not what the versions do. What
+    an earlier build cached is used; nothing is written."""
     store = open_store(root, read_only=True)
     try:
-        render_site(root, validation, memo=Memo(store, default_workers()))
+        render_site(root, validation, memo=Memo(store, default_workers()),
+                    only=representative_pages)
     except PolicyError as error:
         return error.problems
     finally:

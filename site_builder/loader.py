@@ -17,6 +17,7 @@ from site_builder.dates import FIRST_DAY, LAST_DAY, MAX_NOTICE_DAYS
 from site_builder.model import WITHDRAWAL_KEYS, Document, NoticePolicy, PolicyVersion, Site
 from site_builder.paths import is_inside, real_path
 from site_builder.problems import WARNING, PolicyError, Problem, UsageError, has_errors
+from site_builder.stated_dates import misstated
 from site_builder.sourcefile import (decode_source, read_bytes, read_source, split_front_matter,
                                      without_keys)
 from site_builder.yamlfields import Fields, compose_mapping
@@ -343,7 +344,20 @@ def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | N
             without_keys(source.text, WITHDRAWAL_KEYS).encode("utf-8")).hexdigest(),
         key_lines={key: fields.line(key) for key in fields.nodes},
         misspelt=frozenset(fields.suggested))
-    return version, [*source.problems, *fields.problems]
+    return version, [*source.problems, *fields.problems,
+                     *_stated_date_warning(parts.body, named, rel, parts.body_first_line)]
+
+
+def _stated_date_warning(body: str, effective: date, rel: str, first_line: int) -> list[Problem]:
+    """The text's own "시행일자 : ..." must name the version's effective day (a file's own
+    property, so it is found once per text, with the parse)."""
+    stated = misstated(body, effective)
+    if stated is None:
+        return []
+    return [Problem(rel, first_line + stated.line,
+                    f"the text says it takes effect on {stated.day}, but effective is "
+                    f"{effective}; correct the text or the date",
+                    rule="stated-effective-date", severity=WARNING)]
 
 
 def _base_url_problem(url: str) -> str | None:

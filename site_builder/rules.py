@@ -9,7 +9,6 @@ from datetime import date, timedelta
 
 from site_builder.model import Document, PolicyVersion, Site
 from site_builder.problems import WARNING, Problem
-from site_builder.stated_dates import misstated
 
 
 def check_site(site: Site, today: date) -> list[Problem]:
@@ -36,19 +35,7 @@ def check_notice_window(document: Document, today: date) -> list[Problem]:
             problems.extend(_announced_in_time(version, window, today))
     for version in document.versions:
         problems.extend(check_withdrawal(version))
-        problems.extend(check_stated_date(version))
     return problems
-
-
-def check_stated_date(version: PolicyVersion) -> list[Problem]:
-    """The text's own "시행일자 : ..." must name the version's effective day."""
-    stated = misstated(version.body, version.effective)
-    if stated is None:
-        return []
-    return [Problem(version.path, version.body_first_line + stated.line,
-                    f"the text says it takes effect on {stated.day}, but effective is "
-                    f"{version.effective}; correct the text or the date",
-                    rule="stated-effective-date", severity=WARNING)]
 
 
 def check_withdrawal(version: PolicyVersion) -> list[Problem]:

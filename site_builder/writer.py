@@ -90,9 +90,12 @@ def _foreign_file(out: Path) -> str | None:
     if not out.is_dir():
         return None
     listed = PreviousOutput(out).manifest
+    start = len(str(out)) + 1  # paths below out, as the manifest names them
     for folder, names, files in os.walk(out):
-        for name in sorted(files) + sorted(n for n in names if os.path.islink(os.path.join(folder, n))):
-            relative = os.path.relpath(os.path.join(folder, name), out)
+        below = folder[start:] + "/" if len(folder) >= start else ""
+        links = [n for n in names if os.path.islink(os.path.join(folder, n))]
+        for name in sorted(files) + sorted(links):
+            relative = below + name
             if relative not in listed and not relative.endswith(journal.NEW_SUFFIX):
                 return relative
     return None
