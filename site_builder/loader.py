@@ -76,7 +76,8 @@ class _Reader:
         self.root_prefix = "" if root == Path(".") else root.as_posix().rstrip("/") + "/"
         self.memo = memo
         self.trust_stat = saved is not None
-        self.saved = saved or frozenset()
+        top = root.absolute()
+        self.saved = {p.relative_to(top).as_posix() for p in saved or () if p.is_relative_to(top)}
         self.folder = folder
         self.real_folder = real_path(folder)
         self.problems: list[Problem] = []
@@ -284,7 +285,7 @@ class _Reader:
                                        "target is gone? restore the file or remove the link")
                 return None
             key = digest(rel, f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}")
-            if path.absolute() in self.saved:  # a save can keep size and time: read it anew
+            if rel in self.saved:  # a save can keep size and time: read it anew
                 version, problems = _read_and_parse(path, rel, named)
                 self.memo.remember("source", key, (version, problems))
             else:

@@ -73,13 +73,17 @@ def timeline(document: Document, today: date, preview: bool = False) -> Timeline
     current = max((v for v in in_force if v.effective <= today), default=None,
                   key=lambda v: v.effective)
     public, takes_effect = {id(v) for v in published}, {id(v) for v in in_force}
+    following_of, following = {}, None
+    for version in reversed(document.versions):  # the next version in force after each one
+        following_of[id(version)] = following
+        if id(version) in takes_effect:
+            following = version
     entries, last_in_force, last_shown = [], None, None
-    for index, version in enumerate(document.versions):  # oldest first
+    for version in document.versions:  # oldest first
         is_public = id(version) in public
         if not (is_public or preview):
             continue
-        following = next((v for v in document.versions[index + 1:] if id(v) in takes_effect),
-                         None)
+        following = following_of[id(version)]
         entries.append(PublishedVersion(
             version=version,
             status=_status(version, current, today) if is_public else DRAFT,
