@@ -72,7 +72,10 @@ def _parser() -> argparse.ArgumentParser:
                          help="when it takes effect (default: the earliest the window allows)")
     new_cmd.add_argument("--material", action="store_true",
                          help="a change that reduces users' rights: the longer window applies")
-    new_cmd.add_argument("--draft", action="store_true", help="leave 'announced' out")
+    new_cmd.add_argument("--announce", nargs="?", const="today", metavar="YYYY-MM-DD",
+                         help="set 'announced' (today, or the given day); without it: a draft")
+    new_cmd.add_argument("--title", metavar="T",
+                         help="create a new document with this title and its first version")
     return parser
 
 
@@ -147,13 +150,30 @@ def _new(root: Path, as_of, args: argparse.Namespace) -> int:
     from site_builder.new_version import create_version
 
     effective = parse_as_of(args.effective, "--effective") if args.effective else None
-    created = create_version(root, args.document, effective, args.material, args.draft, as_of)
+    announce = _announce_day(args.announce, root, as_of)
+    created = create_version(root, args.document, effective, args.material, announce, as_of,
+                             args.title)
     where = created.path.relative_to(root) if created.path.is_relative_to(root) else created.path
+    if args.title is not None:
+        print(f"wrote {where}: the first version of '{args.title}', effective "
+              f"{created.effective}.\nNext: write the text, then run policy-site check.")
+        return EXIT_OK
     notice = (f"announced {created.announced}, {created.window}-day notice" if created.announced
               else f"draft: announce it by {created.effective - timedelta(days=created.window)}")
     print(f"wrote {where}: effective {created.effective} ({notice}).\n"
           "Next: write the summary, edit the text, then run policy-site check.")
     return EXIT_OK
+
+
+def _announce_day(value: str | None, root: Path, as_of):
+    """--announce's day: the given one, or today (in the site's timezone)."""
+    if value is None or value != "today":
+        return parse_as_of(value, "--announce") if value else None
+    if as_of:
+        return as_of
+    from site_builder.dates import today_in
+    from site_builder.loader import load_site
+    return today_in(load_site(root).site.timezone)
 
 
 def _serve(root: Path, as_of, args: argparse.Namespace) -> int:

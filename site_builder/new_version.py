@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -23,18 +25,25 @@ class NewVersion:
     window: int
 
 
-def create_version(root: Path, slug: str, effective: date | None, material: bool, draft: bool,
-                   as_of: date | None) -> NewVersion:
+def create_version(root: Path, slug: str, effective: date | None, material: bool,
+                   announce: date | None, as_of: date | None, title: str | None = None) -> NewVersion:
+    """The next version of a document, a draft unless ``announce`` gives its notice day; with
+    ``title``, a new document and its first version."""
     if not SLUG.match(slug):
         raise UsageError(f"'{slug}' is not a document slug (lower-case letters, digits, hyphens)")
     site = load_site(root).site
     document = next((d for d in site.documents if d.slug == slug), None)
-    if document is None:
-        raise UsageError(f"no document '{slug}': create policies/{slug}/document.yaml and its "
-                         "first version first")
     today = as_of or today_in(site.timezone)
+    if title is not None:
+        if document is not None or (root / "policies" / slug).exists():
+            raise UsageError(f"document '{slug}' already exists; leave out --title to add a "
+                             "version to it")
+        return create_document(root, slug, title, effective or today)
+    if document is None:
+        raise UsageError(f"no document '{slug}': create it with policy-site new {slug} --title "
+                         "'its title'")
     window = document.notice.window_for(material)
-    earliest = today + timedelta(days=window)
+    earliest = max(today, announce or today) + timedelta(days=window)
     latest = document.versions[-1] if document.versions else None
     if effective is None:
         effective = max(earliest, latest.effective + timedelta(days=1)) if latest else earliest
@@ -49,8 +58,38 @@ def create_version(root: Path, slug: str, effective: date | None, material: bool
         raise UsageError(f"effective {effective} is not after the latest version "
                          f"({latest.effective}); choose a later date")
     body = restate(latest.body, latest.effective, effective) if latest else "\n"
-    write_new_file(path, _front_matter(effective, None if draft else today, material) + body)
-    return NewVersion(path, effective, None if draft else today, window)
+    write_new_file(path, _front_matter(effective, announce, material) + body)
+    return NewVersion(path, effective, announce, window)
+
+
+FIRST_VERSION_BODY = """\
+> 이 문서는 policy-site new로 만든 첫 버전입니다. 이 안내를 지우고 본문을 작성하세요.
+
+## 제1조 (목적)
+
+(작성하세요)
+"""
+
+
+def create_document(root: Path, slug: str, title: str, effective: date) -> NewVersion:
+    """document.yaml and a first version, written in a hidden folder and renamed into place,
+    so that a failure never leaves half a document."""
+    folder = root / "policies" / slug
+    try:
+        staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".new-{slug}-"))
+    except OSError as error:
+        raise UsageError(f"cannot write {error.filename or folder.parent}: {error.strerror}; "
+                         "nothing was written") from None
+    try:
+        write_new_file(staging / "document.yaml", f"title: {json.dumps(title, ensure_ascii=False)}\n")
+        write_new_file(staging / f"{effective}.md",
+                       f"---\neffective: {effective}\n---\n\n{FIRST_VERSION_BODY}")
+        os.rename(staging, folder)
+    except OSError as error:
+        raise UsageError(f"cannot create {folder}: {error.strerror}; nothing was written") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return NewVersion(folder / f"{effective}.md", effective, None, 0)
 
 
 def write_new_file(path: Path, text: str) -> None:

@@ -7,7 +7,7 @@ from tests.sitekit import BODY
 
 def test_new_version_starts_from_the_latest_text_with_earliest_allowed_date(kit):
     kit.two_versions()
-    result = kit.run("new", "privacy", "--as-of", "2026-11-28")
+    result = kit.run("new", "privacy", "--announce", "--as-of", "2026-11-28")
     assert result.code == 0, result.err
     written = kit.root / "policies/privacy/2026-12-05.md"
     assert "wrote policies/privacy/2026-12-05.md" in result.out
@@ -38,9 +38,9 @@ def test_exactly_the_window_is_allowed(kit):
     assert kit.run("new", "privacy", "--effective", "2026-12-05", "--as-of", "2026-11-28").code == 0
 
 
-def test_draft_leaves_announced_out(kit):
+def test_a_new_version_is_a_draft_by_default(kit):
     kit.two_versions()
-    result = kit.run("new", "privacy", "--draft", "--effective", "2027-03-01", "--as-of", "2026-11-28")
+    result = kit.run("new", "privacy", "--effective", "2027-03-01", "--as-of", "2026-11-28")
     assert result.code == 0 and "announce it by 2027-02-22" in result.out
     text = (kit.root / "policies/privacy/2027-03-01.md").read_text()
     assert "announced" not in text
@@ -61,7 +61,28 @@ def test_default_date_follows_a_later_scheduled_version(kit):
     assert (kit.root / "policies/privacy/2027-01-11.md").exists()
 
 
+def test_announce_takes_a_day_and_measures_the_window_from_it(kit):
+    kit.two_versions()
+    result = kit.run("new", "privacy", "--announce", "2026-12-01", "--as-of", "2026-11-28")
+    assert result.code == 0, result.err
+    text = (kit.root / "policies/privacy/2026-12-08.md").read_text()
+    assert "announced: 2026-12-01" in text
+
+
+def test_title_creates_a_document_that_builds_and_checks_at_once(kit):
+    kit.two_versions()
+    result = kit.run("new", "terms", "--title", "이용약관: 예시", "--as-of", "2026-11-28")
+    assert result.code == 0, result.err
+    assert (kit.root / "policies/terms/document.yaml").read_text() == 'title: "이용약관: 예시"\n'
+    assert (kit.root / "policies/terms/2026-11-28.md").exists()
+    assert kit.check().code == 0 and kit.build().code == 0
+    assert "이용약관: 예시" in kit.read("terms/index.html")
+    again = kit.run("new", "terms", "--title", "또", "--as-of", "2026-11-28")
+    assert again.code == 2 and "already exists" in again.err
+
+
 def test_unknown_document_and_bad_date(kit):
     kit.two_versions()
-    assert "no document 'terms'" in kit.run("new", "terms", "--as-of", "2026-11-28").err
+    missing = kit.run("new", "terms", "--as-of", "2026-11-28").err
+    assert "no document 'terms'" in missing and "--title" in missing
     assert kit.run("new", "privacy", "--effective", "2027-02-30").code == 2
