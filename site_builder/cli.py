@@ -60,6 +60,18 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
 
+    init_cmd = commands.add_parser("init", help="start a new policy site in a new or empty folder")
+    init_cmd.add_argument("folder", nargs="?", default=".", metavar="DIR")
+    init_cmd.add_argument("--language", choices=("ko", "en"), default="ko")
+    init_cmd.add_argument("--title", metavar="T", help="the site's title")
+    init_cmd.add_argument("--base-url", metavar="URL", help="the site's address")
+    init_cmd.add_argument("--force", action="store_true",
+                          help="add the missing files to a folder that is not empty (never "
+                               "overwrites a file)")
+    init_cmd.add_argument("--as-of", metavar="YYYY-MM-DD",
+                          help="the first version's effective day (default: today)")
+    init_cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
     verify_cmd = commands.add_parser(
         "verify", help="check a published site (URL or folder) against its ledger.json")
     verify_cmd.add_argument("site", metavar="URL|PATH")
@@ -131,7 +143,26 @@ def _run(args: argparse.Namespace) -> int:
         return _new(root, as_of, args)
     if args.command == "verify":
         return _verify(args.site)
+    if args.command == "init":
+        return _init(args, as_of)
     raise UsageError(f"unknown command {args.command}")
+
+
+def _init(args: argparse.Namespace, as_of) -> int:
+    from site_builder.dates import today_in
+    from site_builder.init_site import DEFAULTS, init_site
+
+    folder = Path(args.folder)
+    today = as_of or today_in(DEFAULTS[args.language]["timezone"])
+    result = init_site(folder, args.language, args.title, args.base_url, today, args.force)
+    for relative in result.written:
+        print(f"wrote {relative}")
+    for relative in result.kept:
+        print(f"kept {relative} (already there)")
+    go = "" if folder == Path(".") else f"cd {folder} && "
+    print(f"Next: {go}policy-site serve (preview), fill in policies/privacy/{today}.md, "
+          "policy-site check, then commit and push.")
+    return EXIT_OK
 
 
 def _verify(location: str) -> int:

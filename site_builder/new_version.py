@@ -100,6 +100,7 @@ def write_new_file(path: Path, text: str) -> None:
         try:
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 handle.write(text)
+                os.fchmod(handle.fileno(), 0o644)  # a source file, not mkstemp's private one
             os.link(temporary, path)
         finally:
             with contextlib.suppress(OSError):  # a hidden leftover is ignored by the loader

@@ -17,6 +17,9 @@ _LABELLED = re.compile(r"(?:시행\s*일자|시행일|효력\s*발생일)\s*[:�
 _FROM = re.compile(_DAY + r"\s*부터\s*(?:시행|적용)")
 
 
+_ADDENDA_HEADING = re.compile(r"^#+\s*부\s*칙", re.M)
+
+
 @dataclass(frozen=True)
 class StatedDate:
     line: int  # 0-based within the body
@@ -24,10 +27,12 @@ class StatedDate:
     labelled: bool
     start: int  # where the year starts in the body
     end: int  # where the day's digits end
+    in_addenda: bool  # under a 부칙 heading: the record of an earlier amendment, kept as is
 
 
 def stated_dates(body: str) -> list[StatedDate]:
     found = []
+    addenda = _ADDENDA_HEADING.search(body)
     for pattern, labelled in ((_LABELLED, True), (_FROM, False)):
         for match in pattern.finditer(body):
             try:
@@ -35,7 +40,8 @@ def stated_dates(body: str) -> list[StatedDate]:
             except ValueError:
                 continue
             found.append(StatedDate(body.count("\n", 0, match.start(1)), day, labelled,
-                                    match.start(1), match.end(4)))
+                                    match.start(1), match.end(4),
+                                    bool(addenda) and addenda.start() < match.start()))
     return sorted(found, key=lambda s: s.start)
 
 
@@ -52,8 +58,11 @@ def misstated(body: str, effective: date) -> StatedDate | None:
 
 
 def restate(body: str, old: date, new: date) -> str:
-    """The body with its labelled statements of ``old`` saying ``new``, in the same style."""
-    for stated in reversed([s for s in stated_dates(body) if s.labelled and s.day == old]):
+    """The body with its statements of ``old`` saying ``new``, in the same style; sentences
+    under a 부칙 heading stay: they record when earlier versions took effect."""
+    restated = [s for s in stated_dates(body)
+                if s.day == old and (s.labelled or not s.in_addenda)]
+    for stated in reversed(restated):
         text = body[stated.start:stated.end]
         body = body[:stated.start] + _same_style(text, new) + body[stated.end:]
     return body
