@@ -43,10 +43,6 @@ class PolicyVersion:
     # so rules that depend on them stay quiet rather than add a misleading second error.
     misspelt: frozenset = frozenset()
 
-    @property
-    def is_draft(self) -> bool:
-        return self.announced is None
-
     def is_withdrawn_by(self, today: date) -> bool:
         return self.withdrawn is not None and self.withdrawn <= today
 

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from tests.gitkit import GitSite
 from tests.sitekit import SiteKit
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -19,6 +20,15 @@ REQUIRE_BROWSER = "POLICY_SITE_REQUIRE_BROWSER"
 @pytest.fixture
 def kit(tmp_path) -> SiteKit:
     return SiteKit(tmp_path / "site")
+
+
+@pytest.fixture
+def repo(tmp_path) -> GitSite:
+    """A site in a git repository whose first policy was committed on 2015-02-10."""
+    site = GitSite(tmp_path / "site")
+    site.version("2015-02-15")
+    site.commit("2015-02-10", "first policy")
+    return site
 
 
 def _executables() -> list[str | None]:

@@ -11,14 +11,6 @@ from tests.gitkit import GitSite
 from tests.sitekit import BODY
 
 
-@pytest.fixture
-def repo(tmp_path) -> GitSite:
-    site = GitSite(tmp_path / "site")
-    site.version("2015-02-15")
-    site.commit("2015-02-10", "first policy")
-    return site
-
-
 def announce(repo: GitSite, day: str, announced: str = "2016-02-15", **keys) -> None:
     repo.version("2016-03-01", announced=announced, summary="목적 조항 수정",
                  body=BODY.replace("다음의", "아래의"), **keys)

@@ -6,20 +6,11 @@ from __future__ import annotations
 import json
 import os
 
-import pytest
 
 from tests.gitkit import GitSite
 from tests.sitekit import BODY
 
 NEW = "policies/privacy/2020-06-01.md"
-
-
-@pytest.fixture
-def repo(tmp_path) -> GitSite:
-    site = GitSite(tmp_path / "site")
-    site.version("2015-02-15")
-    site.commit("2015-02-10", "first policy")
-    return site
 
 
 def announce(repo: GitSite, announced: str = "2020-05-20", effective: str = "2020-06-01",

@@ -148,7 +148,7 @@ def test_theme_strings_are_checked_against_the_default(kit, strings, words):
 def test_check_renders_every_page_so_a_template_mistake_fails_check_too(kit):
     own_theme(kit, "archive.html", '{% extends "base.html" %}{% block main %}\n'
                                    "<h1>{{ documnet.title }}</h1>{% endblock %}")
-    result = theme_refused(kit, "themes/house/templates/archive.html:2: error: template error: "
-                                "'documnet' is undefined", command="check")
+    theme_refused(kit, "themes/house/templates/archive.html:2: error: template error: "
+                       "'documnet' is undefined", command="check")
     assert not (kit.root / "output").exists() and not (kit.root / ".cache").exists()
     assert kit.build().code == 1
