@@ -28,8 +28,8 @@ def site_and_file(location: str, default_name: str) -> tuple[str, str]:
     """A site's address (or folder) and the file within it: ``https://x/ledger.json`` or
     ``https://x/`` (then ``default_name``)."""
     if location.endswith(".json"):
-        base, _, name = location.rpartition("/")
-        return (base + "/" if base else "."), name
+        base, slash, name = location.rpartition("/")
+        return (base + slash if slash else "."), name
     return location, default_name
 
 

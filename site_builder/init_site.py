@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from site_builder.dates import long_date
+from site_builder.loader import base_url_problem
 from site_builder.new_version import write_new_file
 from site_builder.problems import UsageError
 
@@ -39,6 +40,10 @@ def init_site(folder: Path, language: str, title: str | None, base_url: str | No
     if folder.is_dir() and any(folder.iterdir()) and not force:
         raise UsageError(f"{folder} is not empty; init makes a new site in a new or empty folder "
                          "(--force adds the missing files and never overwrites one)")
+    wrong = base_url_problem(base_url) if base_url else None
+    if wrong:
+        raise UsageError(f"--base-url {base_url} {wrong}; give the site's address, like "
+                         "https://example.com/policies/")
     defaults = DEFAULTS[language]
     title = title or defaults["title"]
     values = {"title": title, "effective_text": long_date(today, language)}

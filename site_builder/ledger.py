@@ -30,6 +30,8 @@ FORMAT = "policy-site-ledger/1"
 GENESIS = "0" * 64
 ANNOUNCED, WITHDRAWAL, IN_EFFECT = "announced", "withdrawn", "in_effect"
 _RANK = {ANNOUNCED: 0, WITHDRAWAL: 1, IN_EFFECT: 2}
+ENTRY_KEYS = ("event", "document", "effective", "sha256", "content_sha256", "published",
+              "previous", "hash")
 LEDGER = "policies/site.yaml"  # where ledger problems point: the site as a whole
 
 
@@ -84,6 +86,8 @@ def chain_problems(entries: list) -> list[str]:
     for seq, entry in enumerate(entries):
         if not isinstance(entry, dict) or entry.get("seq") != seq:
             return [f"entry {seq} is missing or out of order"]
+        if not all(isinstance(entry.get(key), str) for key in ENTRY_KEYS):
+            return [f"entry {seq} lacks one of {', '.join(ENTRY_KEYS)}"]
         if entry.get("previous") != previous:
             return [f"entry {seq} does not follow entry {seq - 1}: the chain was cut or reordered"]
         if entry.get("hash") != entry_hash(entry):

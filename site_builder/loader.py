@@ -153,7 +153,7 @@ class _Reader:
 
     def base_url(self, fields: Fields) -> str:
         url = fields.text("base_url", required=True)
-        wrong = _base_url_problem(url) if url else None
+        wrong = base_url_problem(url) if url else None
         if wrong:
             fields.problems.append(Problem(fields.rel, fields.line("base_url"),
                                            f"base_url '{url}' {wrong}; write the site's address "
@@ -361,7 +361,7 @@ def _stated_date_warning(body: str, effective: date, rel: str, first_line: int) 
                     rule="stated-effective-date", severity=WARNING)]
 
 
-def _base_url_problem(url: str) -> str | None:
+def base_url_problem(url: str) -> str | None:
     """Why a base_url cannot be the prefix of every feed, sitemap and canonical link."""
     if re.search(r"\s", url):
         return "contains a space or line break"

@@ -66,3 +66,9 @@ def test_force_adds_what_is_missing_and_never_overwrites(kit, tmp_path):
     assert result.code == 0 and "kept README.md (already there)" in result.out
     assert (folder / "README.md").read_text() == "우리 README"
     assert (folder / "policies/site.yaml").exists()
+
+
+def test_a_base_url_that_cannot_be_the_site_address_is_refused_before_writing(kit, tmp_path):
+    result = init(kit, tmp_path / "s", "--base-url", "ftp://example.com")
+    assert result.code == 2 and "--base-url ftp://example.com must be absolute" in result.err
+    assert not (tmp_path / "s").exists()

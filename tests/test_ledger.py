@@ -197,3 +197,29 @@ def test_atom_and_json_feed_carry_the_same_items_and_ids(site):
     assert ids == ["https://example.com/policies/privacy/2016-03-01/"]
     page = site.read("privacy/index.html")
     assert 'type="application/atom+xml"' in page and 'type="application/feed+json"' in page
+
+
+@pytest.mark.parametrize("ledger_text", ['{"format": "policy-site-ledger/1", "entries": 5}',
+                                         '{"format": "policy-site-ledger/1", "entries": [{"seq": 0}]}',
+                                         '[1, 2]', "not json"])
+def test_a_malformed_ledger_is_a_message_for_build_and_verify(site, tmp_path, ledger_text):
+    site.build("2026-11-28")
+    live = tmp_path / "live"
+    shutil.copytree(site.out, live)
+    (live / "ledger.json").write_text(ledger_text)
+    built = site.build("2026-11-29", "--ledger", str(live / "ledger.json"))
+    verified = site.run("verify", str(live), root=False)
+    for result in (built, verified):
+        assert result.code == 1, result.text
+        assert "internal error" not in result.text and "Traceback" not in result.text
+
+
+def test_a_forged_entry_with_a_valid_hash_but_missing_fields_is_refused(site, tmp_path):
+    site.build("2026-11-28")
+    live = tmp_path / "live"
+    shutil.copytree(site.out, live)
+    entry = {"seq": 0, "previous": ledger.GENESIS}
+    entry["hash"] = ledger.entry_hash(entry)
+    (live / "ledger.json").write_text(json.dumps({"format": ledger.FORMAT, "entries": [entry]}))
+    assert site.run("verify", str(live), root=False).code == 1
+    assert site.build("2026-11-29", "--ledger", str(live / "ledger.json")).code == 1
