@@ -63,7 +63,8 @@ def _changed_units(old, new, memo: Memo) -> dict[str, str]:
     if any(isinstance(body, NestingTooDeep) for body in bodies):
         return {}
     comparison = compare_articles(bodies[0].articles, bodies[1].articles)
-    return {row.key: _plain_heading(row.heading) for row in comparison.changes}
+    return {row.key: _plain_heading(row.heading) or "the text before the first article"
+            for row in comparison.changes}
 
 
 def _plain_heading(html: str) -> str:
