@@ -65,8 +65,8 @@ def real_output(root: Path, out: Path) -> Path:
         raise UsageError(f"output folder {real} is the site root; the build replaces the whole "
                          "output folder, so choose another, e.g. --out output")
     if ".git" in real.parts:
-        raise UsageError(f"output folder {real} is inside a git repository's .git folder; "
-                         "choose another, e.g. --out output")
+        raise UsageError(f"output folder {real} is a git repository's .git folder or lies inside "
+                         "one; choose another, e.g. --out output")
     for name in ("policies", "themes"):
         source = real_path(real_root / name)
         if source and (is_inside(real, source) or is_inside(source, real)):
