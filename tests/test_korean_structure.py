@@ -148,8 +148,9 @@ def test_new_restates_the_effective_date_in_its_copy(kit):
 
 def test_pages_offer_favicon_feed_stylesheet_and_the_title_once(example):
     home = example.read("index.html")
-    [title] = find_class(home, "site-title")
-    assert text_of(title) == "" and text_of(parse(home).find(".//h1")) == "(주)큐솔루션&아이엠솔루션 정책"
+    assert not find_class(home, "site-header") and not find_class(home, "site-title")
+    assert visible_text(home).count("(주)큐솔루션&아이엠솔루션 정책") == 2  # h1, print footer
+    assert text_of(parse(home).find(".//h1")) == "(주)큐솔루션&아이엠솔루션 정책"
     assert 'rel="icon"' in home and (example.out / "assets/favicon.svg").exists()
     feed = example.read("terms/feed.xml")
     assert '<?xml-stylesheet type="text/xsl" href="../assets/feed.xsl"?>' in feed
