@@ -17,6 +17,7 @@ from site_builder.comparison import compare_articles
 from site_builder.loader import policies_dir, read_source_bytes
 from site_builder.markup import render_or_refuse
 from site_builder.memo import NO_MEMO, Memo, digest
+from site_builder.messages import say
 from site_builder.pages import PageJob, PageRenderer, RenderInputs, document_jobs
 from site_builder.parallel import default_workers
 from site_builder.problems import PolicyError, Problem
@@ -42,11 +43,12 @@ class BuildReport:
     damaged_cache_entries: int = 0
 
     def summary(self) -> str:
-        damaged = (f" (ignored {self.damaged_cache_entries} damaged cache entries)"
-                   if self.damaged_cache_entries else "")
-        return (f"built {self.documents} document(s), {self.versions} version(s), "
-                f"{self.change_pages} change page(s), {self.feeds} feed(s) in "
-                f"{self.seconds:.2f} s -> {self.out}{damaged}")
+        damaged = (say(" (ignored {count} damaged cache entries)",
+                       count=self.damaged_cache_entries) if self.damaged_cache_entries else "")
+        return say("built {documents} document(s), {versions} version(s), {changes} change "
+                   "page(s), {feeds} feed(s) in {seconds} s -> {out}{damaged}",
+                   documents=self.documents, versions=self.versions, changes=self.change_pages,
+                   feeds=self.feeds, seconds=f"{self.seconds:.2f}", out=self.out, damaged=damaged)
 
 
 @dataclass(frozen=True)
@@ -100,17 +102,20 @@ def read_live_ledger(location: str, out: Path) -> list[dict]:
     try:
         entries = ledger.entries_of(json.loads(fetch.read(site, name)))
     except fetch.NotFound:
-        raise fetch.FetchError(f"{where}: no ledger there; the first deploy of a site builds "
-                               "without --ledger, later ones pass the live ledger") from None
+        raise fetch.FetchError(say("{where}: no ledger there; the first deploy of a site builds "
+                                   "without --ledger, later ones pass the live ledger",
+                                   where=where)) from None
     except ValueError as error:
-        raise PolicyError([ledger.ledger_problem(f"{where} is not a ledger: {error}")]) from None
+        raise PolicyError([ledger.ledger_problem(say("{where} is not a ledger: {reason}",
+                                                     where=where, reason=str(error)))]) from None
     earlier = _local_ledger(out)
     broken = ledger.chain_problems(entries)  # reported by continue_chain, with what to do
     if earlier and not broken and not ledger.extends(entries, earlier):
-        raise PolicyError([ledger.ledger_problem(
-            f"{where} has {len(entries)} entries and does not continue the {len(earlier)} this "
-            f"output folder last published: the live site was rolled back or replaced; "
-            "redeploy the last build before continuing the chain")])
+        raise PolicyError([ledger.ledger_problem(say(
+            "{where} has {live} entries and does not continue the {earlier} this output folder "
+            "last published: the live site was rolled back or replaced; redeploy the last build "
+            "before continuing the chain", where=where, live=len(entries),
+            earlier=len(earlier)))])
     return entries
 
 

@@ -16,6 +16,7 @@ from datetime import date
 
 from site_builder.comparison import ArticleChange, Comparison, Segment
 from site_builder.markup import Article, Heading, NestingTooDeep, RenderedBody
+from site_builder.messages import Message
 from site_builder.model import PolicyVersion
 from site_builder.problems import Problem
 
@@ -44,6 +45,8 @@ def decode(blob: bytes):
 
 
 def _plain(value):
+    if isinstance(value, Message):  # before str: it is one, and keeps how to say it again
+        return {"t": "Message", "v": [value.template, _plain(value.values)]}
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, (list, tuple)):
@@ -83,6 +86,8 @@ def _value(plain):
         return date.fromisoformat(value)
     if kind == "NestingTooDeep":
         return NestingTooDeep(int(value))
+    if kind == "Message":
+        return Message(value[0], _value(value[1]))
     cls = TYPES.get(kind)
     if cls is None or not isinstance(value, dict):
         raise Damaged(f"unknown kind {kind!r}")

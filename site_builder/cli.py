@@ -13,7 +13,10 @@ import traceback
 from datetime import timedelta
 from pathlib import Path
 
+import yaml
+
 from site_builder import __version__, report
+from site_builder.messages import in_language, language_for, say
 from site_builder.dates import parse_as_of
 from site_builder.problems import PolicyError, UsageError
 
@@ -21,6 +24,26 @@ from site_builder.problems import PolicyError, UsageError
 # pay for loading the web server and the templates.
 
 EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+LANGUAGE = "en"  # of the messages: the site's, once main() has found it
+
+
+def _say(stream, template: str, **values) -> None:
+    """One line of output, in the site's language."""
+    stream.write(in_language(say(template, **values), LANGUAGE) + "\n")
+    stream.flush()
+
+
+def _site_language(args: argparse.Namespace) -> str | None:
+    """The language of the site the command works on; None before a site is found."""
+    if args.command == "init":
+        return args.language
+    settings = Path(getattr(args, "root", ".")) / "policies" / "site.yaml"
+    try:
+        fields = yaml.safe_load(settings.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError):
+        return None
+    language = fields.get("language", "ko") if isinstance(fields, dict) else None
+    return language if language in ("ko", "en") else None
 ISSUES_URL = "https://github.com/policy-site/policy-site/issues"
 
 
@@ -97,22 +120,26 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    global LANGUAGE
+    LANGUAGE = language_for(_site_language(args))
     try:
         return _run(args)
     except PolicyError as error:
-        sys.stderr.write(report.as_text(error.problems))
-        sys.stderr.write(f"{args.command} failed: {report.counts(error.problems)}; nothing was written\n")
+        sys.stderr.write(report.as_text(error.problems, LANGUAGE))
+        _say(sys.stderr, "{command} failed: {counts}; nothing was written", command=args.command,
+             counts=report.counts(error.problems))
         return EXIT_POLICY
     except UsageError as error:
-        sys.stderr.write(f"policy-site: error: {error}\n")
+        _say(sys.stderr, "policy-site: error: {reason}", reason=error.args[0])
         return EXIT_USAGE
     except KeyboardInterrupt:
-        sys.stderr.write("policy-site: interrupted\n")
+        _say(sys.stderr, "policy-site: interrupted")
         return 130
     except OSError as error:  # the machine, not policy-site: a folder, a disk, a permission
-        where = f"{error.filename}: " if error.filename else ""
-        sys.stderr.write(f"policy-site: error: {where}{error.strerror or error}; check that "
-                         "the folder exists and can be written, and that the disk has room\n")
+        _say(sys.stderr, "policy-site: error: {where}{reason}; check that the folder exists and "
+             "can be written, and that the disk has room",
+             where=f"{error.filename}: " if error.filename else "",
+             reason=error.strerror or str(error))
         return EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the last line of defence is the point
         if args.debug:
@@ -132,8 +159,8 @@ def _run(args: argparse.Namespace) -> int:
         out = Path(args.out) if args.out else root / "output"
         result = build(root, out, as_of, use_cache=not args.no_cache, workers=args.jobs,
                        ledger=args.ledger)
-        sys.stderr.write(report.as_text([p for p in result.warnings]))
-        print(result.summary())
+        sys.stderr.write(report.as_text(result.warnings, LANGUAGE))
+        print(in_language(result.summary(), LANGUAGE))
         return EXIT_OK
     if args.command == "check":
         return _check(root, as_of, args)
@@ -156,12 +183,12 @@ def _init(args: argparse.Namespace, as_of) -> int:
     today = as_of or today_in(DEFAULTS[args.language]["timezone"])
     result = init_site(folder, args.language, args.title, args.base_url, today, args.force)
     for relative in result.written:
-        print(f"wrote {relative}")
+        _say(sys.stdout, "wrote {path}", path=relative)
     for relative in result.kept:
-        print(f"kept {relative} (already there)")
-    go = "" if folder == Path(".") else f"cd {folder} && "
-    print(f"Next: {go}policy-site serve (preview), fill in policies/privacy/{today}.md, "
-          "policy-site check, then commit and push.")
+        _say(sys.stdout, "kept {path} (already there)", path=relative)
+    _say(sys.stdout, "Next: {go}policy-site serve (preview), fill in policies/privacy/{day}.md, "
+         "policy-site check, then commit and push.",
+         go="" if folder == Path(".") else f"cd {folder} && ", day=today)
     return EXIT_OK
 
 
@@ -173,7 +200,8 @@ def _verify(location: str) -> int:
         print(f"ok: {line}")
     for line in result.mismatches:
         print(f"mismatch: {line}")
-    print(f"verify {'passed' if result.ok else 'failed'}: {len(result.mismatches)} mismatch(es)")
+    _say(sys.stdout, "verify passed: {count} mismatch(es)" if result.ok else
+         "verify failed: {count} mismatch(es)", count=len(result.mismatches))
     return EXIT_OK if result.ok else EXIT_POLICY
 
 
@@ -186,13 +214,19 @@ def _new(root: Path, as_of, args: argparse.Namespace) -> int:
                              args.title)
     where = created.path.relative_to(root) if created.path.is_relative_to(root) else created.path
     if args.title is not None:
-        print(f"wrote {where}: the first version of '{args.title}', effective "
-              f"{created.effective}.\nNext: write the text, then run policy-site check.")
+        _say(sys.stdout, "wrote {path}: the first version of '{title}', effective {effective}.\n"
+             "Next: write the text, then run policy-site check.", path=where, title=args.title,
+             effective=created.effective)
         return EXIT_OK
-    notice = (f"announced {created.announced}, {created.window}-day notice" if created.announced
-              else f"draft: announce it by {created.effective - timedelta(days=created.window)}")
-    print(f"wrote {where}: effective {created.effective} ({notice}).\n"
-          "Next: write the summary, edit the text, then run policy-site check.")
+    if created.announced:
+        notice = say("announced {day}, {window}-day notice", day=created.announced,
+                     window=created.window)
+    else:
+        notice = say("draft: announce it by {day}",
+                     day=created.effective - timedelta(days=created.window))
+    _say(sys.stdout, "wrote {path}: effective {effective} ({notice}).\n"
+         "Next: write the summary, edit the text, then run policy-site check.", path=where,
+         effective=created.effective, notice=notice)
     return EXIT_OK
 
 
@@ -214,7 +248,7 @@ def _serve(root: Path, as_of, args: argparse.Namespace) -> int:
     policies_dir(root)  # a wrong --root is a usage error before anything starts
 
     def log(line: str) -> None:
-        print(line, flush=True)
+        print(in_language(line, LANGUAGE), flush=True)
 
     def stop(*_) -> None:
         raise KeyboardInterrupt
@@ -223,7 +257,7 @@ def _serve(root: Path, as_of, args: argparse.Namespace) -> int:
     try:
         serve(root, as_of, args.host, args.port, log)
     except KeyboardInterrupt:
-        print("stopped", flush=True)
+        _say(sys.stdout, "stopped")
     return EXIT_OK
 
 
@@ -231,16 +265,18 @@ def _check(root: Path, as_of, args: argparse.Namespace) -> int:
     from site_builder.check import run_check
 
     if args.base and not args.git:
-        raise UsageError("--base compares with the history of a branch; use it with --git")
+        raise UsageError(say("--base compares with the history of a branch; use it with --git"))
     result = run_check(root, as_of, args.git, args.base)
     problems = result.problems
     if args.format == "json":
-        sys.stdout.write(report.as_json(problems, result.today.isoformat()))
+        sys.stdout.write(report.as_json(problems, result.today.isoformat(), LANGUAGE))
     elif args.format == "github":
-        sys.stdout.write(report.as_github(problems))
+        sys.stdout.write(report.as_github(problems, LANGUAGE))
     else:
-        sys.stdout.write(report.as_text(problems))
-        print(f"check {'passed' if result.ok else 'failed'} as of {result.today}: "
-              f"{result.documents} document(s), {result.versions} version(s)"
-              f"{', history checked' if args.git else ''}; {report.counts(problems)}")
+        sys.stdout.write(report.as_text(problems, LANGUAGE))
+        _say(sys.stdout, "check passed as of {day}: {documents} document(s), {versions} "
+             "version(s){git}; {counts}" if result.ok else "check failed as of {day}: "
+             "{documents} document(s), {versions} version(s){git}; {counts}", day=result.today,
+             documents=result.documents, versions=result.versions,
+             git=say(", history checked") if args.git else "", counts=report.counts(problems))
     return EXIT_OK if result.ok else EXIT_POLICY

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from site_builder.messages import say
 from site_builder.problems import UsageError
 
 MAX_NOTICE_DAYS = 3650  # ten years: a longer window is a typo
@@ -19,13 +20,15 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
 
 def parse_as_of(text: str, flag: str = "--as-of") -> date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise UsageError(f"{flag} {text}: write the date as YYYY-MM-DD")
+        raise UsageError(say("{flag} {text}: write the date as YYYY-MM-DD", flag=flag, text=text))
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{flag} {text}: not a real calendar date") from None
+        raise UsageError(say("{flag} {text}: not a real calendar date", flag=flag,
+                             text=text)) from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise UsageError(f"{flag} {text}: give a day from {FIRST_DAY} to {LAST_DAY}")
+        raise UsageError(say("{flag} {text}: give a day from {first} to {last}", flag=flag,
+                             text=text, first=FIRST_DAY, last=LAST_DAY))
     return day
 
 

@@ -7,6 +7,7 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
 
+from site_builder.messages import say
 from site_builder.problems import UsageError
 
 TIMEOUT_SECONDS = 30
@@ -41,9 +42,10 @@ def read(site: str, relative: str) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise NotFound(f"{path}: no such file") from None
+        raise NotFound(say("{path}: no such file", path=path)) from None
     except OSError as error:
-        raise FetchError(f"cannot read {path}: {error.strerror}") from None
+        raise FetchError(say("cannot read {path}: {reason}", path=path,
+                             reason=error.strerror)) from None
 
 
 def _read_url(url: str) -> bytes:
@@ -53,8 +55,10 @@ def _read_url(url: str) -> bytes:
             return response.read()
     except urllib.error.HTTPError as error:
         if error.code == 404:
-            raise NotFound(f"{url}: not found (HTTP 404)") from None
-        raise FetchError(f"{url}: HTTP {error.code} {error.reason}") from None
+            raise NotFound(say("{url}: not found (HTTP 404)", url=url)) from None
+        raise FetchError(say("{url}: HTTP {code} {reason}", url=url, code=error.code,
+                             reason=error.reason)) from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
-        raise FetchError(f"{url}: cannot connect ({reason})") from None
+        raise FetchError(say("{url}: cannot connect ({reason})", url=url,
+                             reason=str(reason))) from None

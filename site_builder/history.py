@@ -24,6 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from site_builder.messages import say
 from site_builder.model import WITHDRAWAL_KEYS
 from site_builder.problems import UsageError
 from site_builder.sourcefile import FrontMatter, split_front_matter, without_keys
@@ -81,10 +82,10 @@ def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(["git", "-C", str(repo), *args], input=stdin, capture_output=True)
     except FileNotFoundError:
-        raise UsageError("--git needs the git command; install git") from None
+        raise UsageError(say("--git needs the git command; install git")) from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip()
-        raise UsageError(f"git {args[0]} failed: {message}")
+        raise UsageError(say("git {command} failed: {reason}", command=args[0], reason=message))
     return done.stdout
 
 
@@ -93,12 +94,13 @@ def repository_of(root: Path) -> Path:
     try:
         top = _git(root, "rev-parse", "--show-toplevel").decode().strip()
     except UsageError:
-        raise UsageError(f"--git needs a git repository, and {root} is not inside one; run "
-                         "check without --git, or in a clone of the policy repository") from None
+        raise UsageError(say("--git needs a git repository, and {root} is not inside one; run "
+                             "check without --git, or in a clone of the policy repository",
+                             root=root)) from None
     if _git(root, "rev-parse", "--is-shallow-repository").strip() == b"true":
-        raise UsageError("this clone is shallow, so the history --git checks is incomplete; "
-                         "fetch it all (GitHub Actions: actions/checkout with 'fetch-depth: 0'; "
-                         "elsewhere: git fetch --unshallow)")
+        raise UsageError(say("this clone is shallow, so the history --git checks is incomplete; "
+                             "fetch it all (GitHub Actions: actions/checkout with 'fetch-depth: "
+                             "0'; elsewhere: git fetch --unshallow)"))
     return Path(top)
 
 
@@ -109,7 +111,7 @@ def read_history(root: Path, timezone: str, today: date, base: str | None = None
     site_prefix = prefix[:-len("policies/")]
     reader = _Reader(repo, prefix, site_prefix, ZoneInfo(timezone))
     tip = _resolve(repo, base) if base else ("HEAD" if _has_commits(repo) else None)
-    history = History(branch=base or "the checked-out branch")
+    history = History(branch=base or say("the checked-out branch"))
     log = reader.logged_changes(tip) if tip else []
     for commit, changes in log:
         reader.apply(history, commit, changes)
@@ -122,27 +124,28 @@ def read_history(root: Path, timezone: str, today: date, base: str | None = None
 
 def _pending_words(base: str | None) -> str:
     if base:
-        return f"this branch's changes to {base} (counted as merged today)"
-    return "uncommitted changes (counted as made today)"
+        return say("this branch's changes to {base} (counted as merged today)", base=base)
+    return say("uncommitted changes (counted as made today)")
 
 
 def _policies_in(repo: Path, root: Path) -> Path:
     """policies/ as git sees it: a real folder of this repository, not a link or submodule."""
     policies = root / "policies"
     if policies.is_symlink():
-        raise UsageError(f"{policies} is a symbolic link; git records the link, not the "
-                         "versions, so --git cannot see their history: make policies/ a real "
-                         "folder (git mv the target folder to policies/)")
+        raise UsageError(say("{policies} is a symbolic link; git records the link, not the "
+                             "versions, so --git cannot see their history: make policies/ a real "
+                             "folder (git mv the target folder to policies/)", policies=policies))
     real = policies.resolve()
     if not real.is_relative_to(repo.resolve()):
-        raise UsageError(f"{real} is not inside the repository {repo}; run check --git in the "
-                         "repository that holds policies/")
+        raise UsageError(say("{real} is not inside the repository {repo}; run check --git in "
+                             "the repository that holds policies/", real=real, repo=repo))
     relative = real.relative_to(repo.resolve()).as_posix()
     listed = _git(repo, "ls-files", "-s", "-z", "--", relative).split(b"\0")
     if any(entry.startswith(_SUBMODULE.encode()) and entry.endswith(b"\t" + relative.encode())
            for entry in listed):
-        raise UsageError(f"{policies} is a git submodule; its history lives in another "
-                         "repository: run check --git inside that repository")
+        raise UsageError(say("{policies} is a git submodule; its history lives in another "
+                             "repository: run check --git inside that repository",
+                             policies=policies))
     return real
 
 
@@ -156,8 +159,9 @@ def _resolve(repo: Path, ref: str) -> str:
     done = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "--quiet",
                            "--end-of-options", f"{ref}^{{commit}}"], capture_output=True)
     if done.returncode != 0:
-        raise UsageError(f"--base {ref}: no such branch or commit here; fetch it first (GitHub "
-                         "Actions: actions/checkout with 'fetch-depth: 0' fetches every branch)")
+        raise UsageError(say("--base {ref}: no such branch or commit here; fetch it first "
+                             "(GitHub Actions: actions/checkout with 'fetch-depth: 0' fetches "
+                             "every branch)", ref=ref))
     return done.stdout.decode().strip()
 
 
@@ -166,8 +170,8 @@ def _merge_base(repo: Path, tip: str, base: str) -> str | None:
         return None
     done = subprocess.run(["git", "-C", str(repo), "merge-base", tip, "HEAD"], capture_output=True)
     if done.returncode != 0:
-        raise UsageError(f"--base {base} shares no history with the checked-out branch; "
-                         "compare with the branch this one was started from")
+        raise UsageError(say("--base {base} shares no history with the checked-out branch; "
+                             "compare with the branch this one was started from", base=base))
     return done.stdout.decode().strip()
 
 

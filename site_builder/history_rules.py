@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from site_builder.history import Commit, FileState, History, Text
+from site_builder.messages import say
 from site_builder.model import PolicyVersion, Site
 from site_builder.problems import WARNING, Problem
 
-NEW_VERSION_FIX = "publish the correction as a new version (policy-site new) instead"
 SITE_YAML = "policies/site.yaml"
 _VERSION_PATH = re.compile(r"^policies/[^/]+/\d{4}-\d{2}-\d{2}\.md$")
 
@@ -105,14 +105,16 @@ def _back_dated(version: PolicyVersion, days: list[DayState], branch: str) -> li
         arrived = _arrival(days, key, stated) if stated else None
         if arrived is None or arrived.day <= stated:
             continue
-        what = "notice" if key == "announced" else "withdrawal"
-        problems.append(Problem(
-            version.path, version.line_of(key),
-            f"{key} {stated} is earlier than the day this {what} reached {branch}, "
-            f"{arrived.day} in {arrived.state.commit.describe()}: the public could not see it "
-            f"before then, so a {what} cannot be back-dated; set {key} to {arrived.day} or later"
-            + (" (and effective at least a notice window after it)" if key == "announced" else ""),
-            rule=rule))
+        values = dict(stated=stated, branch=branch, day=arrived.day,
+                      commit=arrived.state.commit.describe())
+        problems.append(Problem(version.path, version.line_of(key), say(
+            "announced {stated} is earlier than the day this notice reached {branch}, {day} in "
+            "{commit}: the public could not see it before then, so a notice cannot be "
+            "back-dated; set announced to {day} or later (and effective at least a notice "
+            "window after it)" if key == "announced" else
+            "withdrawn {stated} is earlier than the day this withdrawal reached {branch}, {day} "
+            "in {commit}: the public could not see it before then, so a withdrawal cannot be "
+            "back-dated; set withdrawn to {day} or later", **values), rule=rule))
     return problems
 
 
@@ -130,20 +132,23 @@ def _changed_after_publication(path: str, days: list[DayState], is_first: bool, 
     final = days[-1].state
     if final.text is None:
         return [_removed(path, final)] if days[index].state.path == path else []
-    since = f"after it became public on {seen} (sha256 {published.sha256[:12]})"
+    values = dict(changed=departures[0].commit.describe(), seen=seen,
+                  sha=published.sha256[:12])
     if _as_published(final, path, published):
         restored = later[later.index(departures[-1]) + 1]
-        return [Problem(path, 1, f"published text was changed in "
-                        f"{departures[0].commit.describe()}, {since}, and restored in "
-                        f"{restored.commit.describe()}; it is the published text again, so "
-                        "nothing is to be done", rule="published-text-restored",
-                        severity=WARNING)]
-    return [Problem(
-        path, 1, f"published text was changed in {departures[0].commit.describe()}, {since}; "
-        f"it is now sha256 {final.text.sha256[:12]}; published text is immutable: restore it "
-        f"(git checkout {_commit_before(departures[0])} -- {path}) and {NEW_VERSION_FIX}; to "
-        "call off a change not yet in effect, add only 'withdrawn: YYYY-MM-DD' and "
-        "'withdrawn_reason: ...'", rule="published-text-changed")]
+        return [Problem(path, 1, say(
+            "published text was changed in {changed}, after it became public on {seen} (sha256 "
+            "{sha}), and restored in {restored}; it is the published text again, so nothing is "
+            "to be done", restored=restored.commit.describe(), **values),
+            rule="published-text-restored", severity=WARNING)]
+    return [Problem(path, 1, say(
+        "published text was changed in {changed}, after it became public on {seen} (sha256 "
+        "{sha}); it is now sha256 {now}; published text is immutable: restore it (git checkout "
+        "{before} -- {path}) and publish the correction as a new version (policy-site new) "
+        "instead; to call off a change not yet in effect, add only 'withdrawn: YYYY-MM-DD' and "
+        "'withdrawn_reason: ...'", now=final.text.sha256[:12],
+        before=_commit_before(departures[0]), path=path, **values),
+        rule="published-text-changed")]
 
 
 def _as_published(state: FileState, path: str, published: Text) -> bool:
@@ -158,12 +163,14 @@ def _commit_before(departure: FileState) -> str:
 
 
 def _removed(path: str, final: FileState) -> Problem:
-    what = f"renamed to {final.moved_to}" if final.moved_to else "deleted"
-    return Problem(
-        path, None, f"published version was {what} in {final.commit.describe()}; published "
-        f"versions stay where they are: restore {path} and {NEW_VERSION_FIX}; to call off a "
-        "change not yet in effect, add 'withdrawn: YYYY-MM-DD' and 'withdrawn_reason: ...' "
-        "to it instead", rule="published-version-removed")
+    what = (say("renamed to {target}", target=final.moved_to) if final.moved_to else
+            say("deleted"))
+    return Problem(path, None, say(
+        "published version was {what} in {commit}; published versions stay where they are: "
+        "restore {path} and publish the correction as a new version (policy-site new) instead; "
+        "to call off a change not yet in effect, add 'withdrawn: YYYY-MM-DD' and "
+        "'withdrawn_reason: ...' to it instead", what=what, commit=final.commit.describe(),
+        path=path), rule="published-version-removed")
 
 
 def _adoption(site: Site, history: History) -> tuple[dict[date, set[str]], list[Problem]]:
@@ -176,10 +183,10 @@ def _adoption(site: Site, history: History) -> tuple[dict[date, set[str]], list[
     first = setting.text.date("adopted")
     problems = []
     if site.adopted != first:
-        problems.append(Problem(
-            SITE_YAML, site.adopted_line, f"adopted was set to {first} in "
-            f"{setting.commit.describe()} and cannot be changed: it exempts only the notices "
-            f"that commit held; set it back to adopted: {first}", rule="adopted-changed"))
+        problems.append(Problem(SITE_YAML, site.adopted_line, say(
+            "adopted was set to {first} in {commit} and cannot be changed: it exempts only the "
+            "notices that commit held; set it back to adopted: {first}", first=first,
+            commit=setting.commit.describe()), rule="adopted-changed"))
     return _held_at(history, setting.commit), problems
 
 
@@ -194,6 +201,6 @@ def _held_at(history: History, commit: Commit) -> dict[date, set[str]]:
 
 
 def _link_problem(path: str) -> Problem:
-    return Problem(path, None, "is a symbolic link: git records only the link, so check --git "
-                               "cannot see edits of the text behind it; replace the link with "
-                               "the file itself", rule="symbolic-link")
+    return Problem(path, None, say("is a symbolic link: git records only the link, so check "
+                                   "--git cannot see edits of the text behind it; replace the "
+                                   "link with the file itself"), rule="symbolic-link")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from site_builder.dates import long_date
 from site_builder.loader import base_url_problem
+from site_builder.messages import say
 from site_builder.new_version import write_new_file
 from site_builder.problems import UsageError
 
@@ -36,14 +37,15 @@ class InitResult:
 def init_site(folder: Path, language: str, title: str | None, base_url: str | None,
               today: date, force: bool) -> InitResult:
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file; name a new or empty folder")
+        raise UsageError(say("{folder} is a file; name a new or empty folder", folder=folder))
     if folder.is_dir() and any(folder.iterdir()) and not force:
-        raise UsageError(f"{folder} is not empty; init makes a new site in a new or empty folder "
-                         "(--force adds the missing files and never overwrites one)")
+        raise UsageError(say("{folder} is not empty; init makes a new site in a new or empty "
+                             "folder (--force adds the missing files and never overwrites one)",
+                             folder=folder))
     wrong = base_url_problem(base_url) if base_url else None
     if wrong:
-        raise UsageError(f"--base-url {base_url} {wrong}; give the site's address, like "
-                         "https://example.com/policies/")
+        raise UsageError(say("--base-url {url} {reason}; give the site's address, like "
+                             "https://example.com/policies/", url=base_url, reason=wrong))
     defaults = DEFAULTS[language]
     title = title or defaults["title"]
     values = {"title": title, "effective_text": long_date(today, language)}
@@ -65,7 +67,8 @@ def init_site(folder: Path, language: str, title: str | None, base_url: str | No
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise UsageError(f"cannot create {path.parent}: {error.strerror}") from None
+            raise UsageError(say("cannot create {path}: {reason}", path=path.parent,
+                                 reason=error.strerror)) from None
         write_new_file(path, text)
         result.written.append(relative)
     return result

@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from site_builder.messages import say
 from site_builder.model import Site
 from site_builder.problems import Problem
 from site_builder.publication import WITHDRAWN, Timeline
@@ -85,13 +86,15 @@ def chain_problems(entries: list) -> list[str]:
     previous = GENESIS
     for seq, entry in enumerate(entries):
         if not isinstance(entry, dict) or entry.get("seq") != seq:
-            return [f"entry {seq} is missing or out of order"]
+            return [say("entry {seq} is missing or out of order", seq=seq)]
         if not all(isinstance(entry.get(key), str) for key in ENTRY_KEYS):
-            return [f"entry {seq} lacks one of {', '.join(ENTRY_KEYS)}"]
+            return [say("entry {seq} lacks one of {keys}", seq=seq, keys=", ".join(ENTRY_KEYS))]
         if entry.get("previous") != previous:
-            return [f"entry {seq} does not follow entry {seq - 1}: the chain was cut or reordered"]
+            return [say("entry {seq} does not follow entry {before}: the chain was cut or "
+                        "reordered", seq=seq, before=seq - 1)]
         if entry.get("hash") != entry_hash(entry):
-            return [f"entry {seq} was altered after it was published: its hash does not match"]
+            return [say("entry {seq} was altered after it was published: its hash does not "
+                        "match", seq=seq)]
         previous = entry["hash"]
     return []
 
@@ -109,8 +112,9 @@ def continue_chain(live: list[dict], timelines: tuple[Timeline, ...],
     """The live chain with today's new events appended, and why it must not be published."""
     broken = chain_problems(live)
     if broken:
-        return live, [ledger_problem(f"the published ledger is broken: {broken[0]}; restore "
-                                     "the site's ledger.json from its last deploy")]
+        return live, [ledger_problem(say("the published ledger is broken: {reason}; restore the "
+                                         "site's ledger.json from its last deploy",
+                                         reason=broken[0]))]
     current = events(timelines)
     problems = _changed_since_published(live, {e.key: e for e in current})
     entries = [dict(entry) for entry in live]
@@ -119,11 +123,12 @@ def continue_chain(live: list[dict], timelines: tuple[Timeline, ...],
                    key=lambda e: (_RANK[e.kind], e.document, e.effective))
     for event in fresh:
         if event.kind == ANNOUNCED and (event.effective - today).days < event.window:
-            problems.append(ledger_problem(
-                f"{event.document} {event.effective}: the public sees this notice first today, "
-                f"{today}, only {(event.effective - today).days} day(s) before it takes effect; "
-                f"it needs {event.window}: the notice was not deployed in time, so move "
-                "effective later in a new version (or withdraw this one)"))
+            problems.append(ledger_problem(say(
+                "{document} {effective}: the public sees this notice first today, {today}, only "
+                "{days} day(s) before it takes effect; it needs {window}: the notice was not "
+                "deployed in time, so move effective later in a new version (or withdraw this "
+                "one)", document=event.document, effective=event.effective, today=today,
+                days=(event.effective - today).days, window=event.window)))
         _append(entries, event, today)
     return entries, problems
 
@@ -137,14 +142,15 @@ def _changed_since_published(live: list[dict], current: dict) -> list[Problem]:
                     if (e := current.get((kind, entry["document"], entry["effective"])))), None)
         label = f"{entry['document']} {entry['effective']}"
         if now is None:
-            problems.append(ledger_problem(f"{label} was published (ledger entry "
-                                           f"{entry['seq']}) and is gone from the sources; "
-                                           "published versions stay"))
+            problems.append(ledger_problem(say("{label} was published (ledger entry {seq}) and is "
+                                               "gone from the sources; published versions stay",
+                                               label=label, seq=entry["seq"])))
         elif now.content_sha256 != entry["content_sha256"]:
-            problems.append(ledger_problem(
-                f"{label}: the published text (sha256 {entry['content_sha256'][:12]}, ledger "
-                f"entry {entry['seq']}) was changed (now {now.content_sha256[:12]}); restore it "
-                "and publish the correction as a new version"))
+            problems.append(ledger_problem(say(
+                "{label}: the published text (sha256 {sha}, ledger entry {seq}) was changed (now "
+                "{now}); restore it and publish the correction as a new version", label=label,
+                sha=entry["content_sha256"][:12], seq=entry["seq"],
+                now=now.content_sha256[:12])))
     return list({p.message: p for p in problems}.values())
 
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from site_builder.memo import NO_MEMO, Memo, digest
+from site_builder.messages import say
 from site_builder.dates import FIRST_DAY, LAST_DAY, MAX_NOTICE_DAYS
 from site_builder.model import WITHDRAWAL_KEYS, Document, NoticePolicy, PolicyVersion, Site
 from site_builder.paths import is_inside, real_path
@@ -51,10 +52,11 @@ class LoadResult:
 def policies_dir(root: Path) -> Path:
     folder = root / "policies"
     if not root.is_dir():
-        raise UsageError(f"{root}: no such folder; pass the site's folder with --root")
+        raise UsageError(say("{root}: no such folder; pass the site's folder with --root",
+                             root=root))
     if not folder.is_dir():
-        raise UsageError(f"{root.absolute()}: no policies/ folder here; run in the site's folder "
-                         "or pass --root (see README: Sources)")
+        raise UsageError(say("{root}: no policies/ folder here; run in the site's folder or "
+                             "pass --root (see README: Sources)", root=root.absolute()))
     return folder
 
 
@@ -102,18 +104,19 @@ class _Reader:
             return False
         real = real_path(path)
         if real is None:
-            self.error(path, None, "is a loop of symbolic links; replace the link with the file "
-                                   "itself", rule="outside-root")
+            self.error(path, None, say("is a loop of symbolic links; replace the link with the "
+                                       "file itself"), rule="outside-root")
             return True
         if is_inside(real, self.real_folder):
             return False
-        self.error(path, None, f"links to {real}, outside policies/; replace the "
-                               "link with the file itself", rule="outside-root")
+        self.error(path, None, say("links to {target}, outside policies/; replace the link with "
+                                   "the file itself", target=real), rule="outside-root")
         return True
 
     def fields_of(self, path: Path) -> Fields | None:
         if not path.exists() and not path.is_symlink():
-            self.error(path, None, f"missing {path.name}; create it with at least 'title: ...'")
+            self.error(path, None, say("missing {name}; create it with at least 'title: ...'",
+                                       name=path.name))
             return None
         if self.escapes(path):
             return None
@@ -155,9 +158,9 @@ class _Reader:
         url = fields.text("base_url", required=True)
         wrong = base_url_problem(url) if url else None
         if wrong:
-            fields.problems.append(Problem(fields.rel, fields.line("base_url"),
-                                           f"base_url '{url}' {wrong}; write the site's address "
-                                           "like https://example.com/policies/"))
+            fields.problems.append(Problem(fields.rel, fields.line("base_url"), say(
+                "base_url '{url}' {reason}; write the site's address like "
+                "https://example.com/policies/", url=url, reason=wrong)))
         return (url or "").rstrip("/") + "/"
 
     def theme(self, fields: Fields) -> str:
@@ -166,25 +169,26 @@ class _Reader:
         name = fields.text("theme") or "default"
         themes = self.root / "themes"
         if not THEME_NAME.match(name):
-            fields.problems.append(Problem(fields.rel, fields.line("theme"), f"theme '{name}' must "
-                                           "be the name of a folder under themes/ (letters, "
-                                           "digits, - and _), not a path"))
+            fields.problems.append(Problem(fields.rel, fields.line("theme"), say(
+                "theme '{name}' must be the name of a folder under themes/ (letters, digits, - "
+                "and _), not a path", name=name)))
             return "default"
         if name != "default" and not (themes / name).is_dir():
             known = sorted(p.name for p in themes.iterdir() if p.is_dir()) if themes.is_dir() else []
             close = difflib.get_close_matches(name, known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"create themes/{name}/"
-            fields.problems.append(Problem(fields.rel, fields.line("theme"), f"theme '{name}' not "
-                                           f"found (no folder themes/{name}/); {hint} or "
-                                           "remove 'theme' to use the default"))
+            hint = (say("did you mean '{key}'?", key=close[0]) if close else
+                    say("create themes/{name}/", name=name))
+            fields.problems.append(Problem(fields.rel, fields.line("theme"), say(
+                "theme '{name}' not found (no folder themes/{name}/); {hint} or remove 'theme' to "
+                "use the default", name=name, hint=hint)))
             return "default"
         return name
 
     def language(self, fields: Fields) -> str:
         language = fields.text("language") or "ko"
         if language not in LANGUAGES:
-            fields.problems.append(Problem(fields.rel, fields.line("language"),
-                                           f"language '{language}' is not supported; use ko or en"))
+            fields.problems.append(Problem(fields.rel, fields.line("language"), say(
+                "language '{language}' is not supported; use ko or en", language=language)))
         return language
 
     def timezone(self, fields: Fields) -> str:
@@ -194,9 +198,8 @@ class _Reader:
             if name not in available_timezones() or name in NOT_TIMEZONES:
                 raise ZoneInfoNotFoundError(name)
         except (ZoneInfoNotFoundError, ValueError):
-            fields.problems.append(Problem(fields.rel, fields.line("timezone"),
-                                           f"unknown timezone '{name}'; use an IANA name such as "
-                                           "Asia/Seoul"))
+            fields.problems.append(Problem(fields.rel, fields.line("timezone"), say(
+                "unknown timezone '{name}'; use an IANA name such as Asia/Seoul", name=name)))
             return "Asia/Seoul"
         return name
 
@@ -222,20 +225,23 @@ class _Reader:
                 if document:
                     documents.append(document)
             else:
-                self.warn(entry, "ignored: policies/ holds site.yaml and one folder per document")
+                self.warn(entry, say("ignored: policies/ holds site.yaml and one folder per "
+                                     "document"))
         if not documents and not has_errors(self.problems):
-            self.error(self.folder, None, "no documents: add a folder such as policies/privacy/ "
-                                          "with document.yaml and a first version YYYY-MM-DD.md")
+            self.error(self.folder, None, say("no documents: add a folder such as policies/privacy/ "
+                                              "with document.yaml and a first version "
+                                              "YYYY-MM-DD.md"))
         return documents
 
     def read_document(self, folder: Path, site_notice: NoticePolicy) -> Document | None:
         if not SLUG.match(folder.name):
-            self.error(folder, None, f"folder name '{folder.name}' is not a valid document slug; "
-                                     "use lower-case letters, digits and hyphens (e.g. privacy)")
+            self.error(folder, None, say("folder name '{name}' is not a valid document slug; use "
+                                         "lower-case letters, digits and hyphens (e.g. privacy)",
+                                         name=folder.name))
             return None
         if folder.name in RESERVED_SLUGS:
-            self.error(folder, None, f"'{folder.name}' is reserved for the theme's files; "
-                                     "rename the folder")
+            self.error(folder, None, say("'{name}' is reserved for the theme's files; rename the "
+                                         "folder", name=folder.name))
             return None
         fields = self.fields_of(folder / "document.yaml")
         versions = self.read_versions(folder)
@@ -260,19 +266,20 @@ class _Reader:
                 continue
             match = VERSION_NAME.match(name)
             if path.is_dir() or not name.endswith(".md"):
-                self.warn(path, "ignored: a document folder holds document.yaml and YYYY-MM-DD.md "
-                                "files only")
+                self.warn(path, say("ignored: a document folder holds document.yaml and "
+                                    "YYYY-MM-DD.md files only"))
             elif not match or not _is_date(match.group(1)):
-                self.error(path, None, f"'{name}' is not named by a date; name each version by "
-                                       f"its effective date ({FIRST_DAY} to {LAST_DAY}), e.g. "
-                                       "2024-03-01.md")
+                self.error(path, None, say("'{name}' is not named by a date; name each version "
+                                           "by its effective date ({first} to {last}), e.g. "
+                                           "2024-03-01.md", name=name, first=FIRST_DAY,
+                                           last=LAST_DAY))
             elif not self.escapes(path):
                 version = self.read_version(path, date.fromisoformat(match.group(1)))
                 if version:
                     versions.append(version)
         if not versions and errors_before == sum(1 for p in self.problems if p.is_error):
-            self.error(folder, None, "this document has no versions; add its first version as "
-                                     "YYYY-MM-DD.md (the date it takes effect)")
+            self.error(folder, None, say("this document has no versions; add its first version as "
+                                         "YYYY-MM-DD.md (the date it takes effect)"))
         return tuple(sorted(versions, key=lambda v: v.effective))
 
     def read_version(self, path: Path, named: date) -> PolicyVersion | None:
@@ -281,8 +288,9 @@ class _Reader:
             try:
                 stat = path.stat()
             except OSError as error:
-                self.error(path, None, f"cannot read this file ({error.strerror}); a link whose "
-                                       "target is gone? restore the file or remove the link")
+                self.error(path, None, say("cannot read this file ({reason}); a link whose "
+                                           "target is gone? restore the file or remove the link",
+                                           reason=error.strerror))
                 return None
             key = digest(rel, f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}")
             if rel in self.saved:  # a save can keep size and time: read it anew
@@ -329,12 +337,12 @@ def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | N
     fields.refuse_unknown(VERSION_KEYS)
     effective = fields.date("effective", required=True)
     if effective and effective != named:
-        fields.problems.append(Problem(
-            rel, fields.line("effective"), f"effective {effective} does not match the file name "
-            f"{named}.md; rename the file to {effective}.md or correct the date"))
+        fields.problems.append(Problem(rel, fields.line("effective"), say(
+            "effective {effective} does not match the file name {named}.md; rename the file to "
+            "{effective}.md or correct the date", effective=effective, named=named)))
     if not parts.body.strip():
         fields.problems.append(Problem(rel, parts.body_first_line - 1,
-                                       "the version has no text below the front matter"))
+                                       say("the version has no text below the front matter")))
     version = PolicyVersion(
         effective=named, announced=fields.date("announced"), summary=fields.text("summary"),
         material=fields.boolean("material"), title=fields.text("title"), body=parts.body,
@@ -356,26 +364,27 @@ def _stated_date_warning(body: str, effective: date, rel: str, first_line: int) 
     if stated is None:
         return []
     return [Problem(rel, first_line + stated.line,
-                    f"the text says it takes effect on {stated.day}, but effective is "
-                    f"{effective}; correct the text or the date",
+                    say("the text says it takes effect on {stated}, but effective is "
+                        "{effective}; correct the text or the date", stated=stated.day,
+                        effective=effective),
                     rule="stated-effective-date", severity=WARNING)]
 
 
 def base_url_problem(url: str) -> str | None:
     """Why a base_url cannot be the prefix of every feed, sitemap and canonical link."""
     if re.search(r"\s", url):
-        return "contains a space or line break"
+        return say("contains a space or line break")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return "must be absolute (http:// or https:// and a host)"
+        return say("must be absolute (http:// or https:// and a host)")
     if parts.username is not None or parts.password is not None:
-        return "must not carry a user name or password"
+        return say("must not carry a user name or password")
     if parts.query or parts.fragment or url.endswith(("?", "#")):
-        return "must not have a query (?) or a fragment (#)"
+        return say("must not have a query (?) or a fragment (#)")
     try:
         parts.port
     except ValueError:
-        return "has a port that does not exist (1 to 65535)"
+        return say("has a port that does not exist (1 to 65535)")
     return None
 
 

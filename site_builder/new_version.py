@@ -13,6 +13,7 @@ from pathlib import Path
 
 from site_builder.dates import today_in
 from site_builder.loader import SLUG, load_site
+from site_builder.messages import say
 from site_builder.problems import UsageError
 from site_builder.stated_dates import restate
 
@@ -30,18 +31,19 @@ def create_version(root: Path, slug: str, effective: date | None, material: bool
     """The next version of a document, a draft unless ``announce`` gives its notice day; with
     ``title``, a new document and its first version."""
     if not SLUG.match(slug):
-        raise UsageError(f"'{slug}' is not a document slug (lower-case letters, digits, hyphens)")
+        raise UsageError(say("'{slug}' is not a document slug (lower-case letters, digits, "
+                             "hyphens)", slug=slug))
     site = load_site(root).site
     document = next((d for d in site.documents if d.slug == slug), None)
     today = as_of or today_in(site.timezone)
     if title is not None:
         if document is not None or (root / "policies" / slug).exists():
-            raise UsageError(f"document '{slug}' already exists; leave out --title to add a "
-                             "version to it")
+            raise UsageError(say("document '{slug}' already exists; leave out --title to add a "
+                                 "version to it", slug=slug))
         return create_document(root, slug, title, effective or today)
     if document is None:
-        raise UsageError(f"no document '{slug}': create it with policy-site new {slug} --title "
-                         "'its title'")
+        raise UsageError(say("no document '{slug}': create it with policy-site new {slug} "
+                             "--title 'its title'", slug=slug))
     window = document.notice.window_for(material)
     earliest = max(today, announce or today) + timedelta(days=window)
     latest = document.versions[-1] if document.versions else None
@@ -49,14 +51,18 @@ def create_version(root: Path, slug: str, effective: date | None, material: bool
         effective = max(earliest, latest.effective + timedelta(days=1)) if latest else earliest
     path = root / "policies" / slug / f"{effective}.md"
     if path.exists():
-        raise UsageError(f"{path.relative_to(root)} already exists; edit it or choose another date")
+        raise UsageError(say("{path} already exists; edit it or choose another date",
+                             path=path.relative_to(root)))
     if effective < earliest:
-        kind = "material change" if material else "change"
-        raise UsageError(f"effective {effective} is inside the {window}-day notice window for a "
-                         f"{kind} announced {today}; the earliest allowed is {earliest}")
+        raise UsageError(say(
+            "effective {effective} is inside the {window}-day notice window for a material "
+            "change announced {today}; the earliest allowed is {earliest}" if material else
+            "effective {effective} is inside the {window}-day notice window for a change "
+            "announced {today}; the earliest allowed is {earliest}", effective=effective,
+            window=window, today=max(today, announce or today), earliest=earliest))
     if latest and effective <= latest.effective:
-        raise UsageError(f"effective {effective} is not after the latest version "
-                         f"({latest.effective}); choose a later date")
+        raise UsageError(say("effective {effective} is not after the latest version ({latest}); "
+                             "choose a later date", effective=effective, latest=latest.effective))
     body = restate(latest.body, latest.effective, effective) if latest else "\n"
     write_new_file(path, _front_matter(effective, announce, material) + body)
     return NewVersion(path, effective, announce, window)
@@ -78,15 +84,16 @@ def create_document(root: Path, slug: str, title: str, effective: date) -> NewVe
     try:
         staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".new-{slug}-"))
     except OSError as error:
-        raise UsageError(f"cannot write {error.filename or folder.parent}: {error.strerror}; "
-                         "nothing was written") from None
+        raise UsageError(say("cannot write {path}: {reason}; nothing was written",
+                             path=error.filename or folder.parent, reason=error.strerror)) from None
     try:
         write_new_file(staging / "document.yaml", f"title: {json.dumps(title, ensure_ascii=False)}\n")
         write_new_file(staging / f"{effective}.md",
                        f"---\neffective: {effective}\n---\n\n{FIRST_VERSION_BODY}")
         os.rename(staging, folder)
     except OSError as error:
-        raise UsageError(f"cannot create {folder}: {error.strerror}; nothing was written") from None
+        raise UsageError(say("cannot create {path}: {reason}; nothing was written", path=folder,
+                             reason=error.strerror)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return NewVersion(folder / f"{effective}.md", effective, None, 0)
@@ -106,10 +113,11 @@ def write_new_file(path: Path, text: str) -> None:
             with contextlib.suppress(OSError):  # a hidden leftover is ignored by the loader
                 os.unlink(temporary)
     except FileExistsError:
-        raise UsageError(f"{path} already exists; edit it or choose another date") from None
+        raise UsageError(say("{path} already exists; edit it or choose another date",
+                             path=path)) from None
     except OSError as error:
-        raise UsageError(f"cannot write {error.filename or path}: {error.strerror}; nothing was "
-                         "written") from None
+        raise UsageError(say("cannot write {path}: {reason}; nothing was written",
+                             path=error.filename or path, reason=error.strerror)) from None
 
 
 def _front_matter(effective: date, announced: date | None, material: bool) -> str:

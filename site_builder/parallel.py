@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, TypeVar
 
+from site_builder.messages import say
 from site_builder.problems import UsageError
 
 T = TypeVar("T")
@@ -77,9 +78,9 @@ def run_jobs(jobs: list[Callable[[], T]], workers: int,
             forked()
         return list(results)
     except BrokenProcessPool:
-        raise WorkerDied("a render process died (killed by the system, perhaps for lack of "
-                         "memory); nothing was written: run the build again, with --jobs 1 if "
-                         "memory is short") from None
+        raise WorkerDied(say("a render process died (killed by the system, perhaps for lack of "
+                             "memory); nothing was written: run the build again, with --jobs 1 "
+                             "if memory is short")) from None
     except BaseException:
         _stop(pool)
         raise

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from site_builder.messages import in_language
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -32,8 +34,8 @@ class Problem:
                 parts.append(str(self.column))
         return ":".join(parts)
 
-    def as_text(self) -> str:
-        return f"{self.location()}: {self.severity}: {self.message}"
+    def as_text(self, language: str = "en") -> str:
+        return f"{self.location()}: {self.severity}: {in_language(self.message, language)}"
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from site_builder.messages import say
 from site_builder.model import Document, PolicyVersion, Site
 from site_builder.problems import WARNING, Problem
 
@@ -14,9 +15,9 @@ from site_builder.problems import WARNING, Problem
 def check_site(site: Site, today: date) -> list[Problem]:
     problems = []
     if site.adopted and site.adopted > today:
-        problems.append(Problem("policies/site.yaml", None, f"adopted {site.adopted} is in the "
-                                "future; it is the day this repository started using "
-                                "policy-site, at the latest today", rule="adopted-in-future"))
+        problems.append(Problem("policies/site.yaml", None, say(
+            "adopted {day} is in the future; it is the day this repository started using "
+            "policy-site, at the latest today", day=site.adopted), rule="adopted-in-future"))
     for document in site.documents:
         problems.extend(check_notice_window(document, today))
     return problems
@@ -43,29 +44,32 @@ def check_withdrawal(version: PolicyVersion) -> list[Problem]:
     if version.withdrawn is None:
         if version.withdrawn_reason is None:
             return []
-        return [Problem(version.path, version.line_of("withdrawn_reason"),
-                        "withdrawn_reason without withdrawn: add 'withdrawn: YYYY-MM-DD' (the "
-                        "day the change is called off) or remove the reason", rule="withdrawal")]
+        return [Problem(version.path, version.line_of("withdrawn_reason"), say(
+            "withdrawn_reason without withdrawn: add 'withdrawn: YYYY-MM-DD' (the day the "
+            "change is called off) or remove the reason"), rule="withdrawal")]
     line = version.line_of("withdrawn")
     if version.announced is None:
-        return [Problem(version.path, line, "only an announced change can be withdrawn; a draft "
-                        "was never public: delete the file instead", rule="withdrawal")]
+        return [Problem(version.path, line, say(
+            "only an announced change can be withdrawn; a draft was never public: delete the "
+            "file instead"), rule="withdrawal")]
     problems = []
     if not version.announced <= version.withdrawn < version.effective:
-        problems.append(Problem(
-            version.path, line, f"withdrawn {version.withdrawn} must be on or after announced "
-            f"{version.announced} and before effective {version.effective}: a change already in "
-            "effect is not withdrawn but replaced by a new version (policy-site new)",
-            rule="withdrawal"))
+        problems.append(Problem(version.path, line, say(
+            "withdrawn {withdrawn} must be on or after announced {announced} and before "
+            "effective {effective}: a change already in effect is not withdrawn but replaced by "
+            "a new version (policy-site new)", withdrawn=version.withdrawn,
+            announced=version.announced, effective=version.effective), rule="withdrawal"))
     if not version.withdrawn_reason:
-        problems.append(Problem(version.path, line, "a withdrawal needs its reason: add "
-                                "'withdrawn_reason: ...' (shown to readers)", rule="withdrawal"))
+        problems.append(Problem(version.path, line, say(
+            "a withdrawal needs its reason: add 'withdrawn_reason: ...' (shown to readers)"),
+            rule="withdrawal"))
     return problems
 
 
 def _window_words(version: PolicyVersion, window: int) -> str:
-    kind = "a material change" if version.material else "a change"
-    return f"{kind} needs {window} days' notice"
+    if version.material:
+        return say("a material change needs {window} days' notice", window=window)
+    return say("a change needs {window} days' notice", window=window)
 
 
 def _announced_in_time(version: PolicyVersion, window: int, today: date) -> list[Problem]:
@@ -73,15 +77,15 @@ def _announced_in_time(version: PolicyVersion, window: int, today: date) -> list
     notice_days = (version.effective - version.announced).days
     if notice_days < window:
         problems.append(Problem(
-            version.path, version.line_of("announced"),
-            f"announced {version.announced} is {_gap(notice_days)} effective "
-            f"{version.effective}; {_window_words(version, window)}: "
-            f"{_notice_advice(version, window, today)}", rule="notice-window"))
+            version.path, version.line_of("announced"), _short_notice(
+                version, notice_days, _window_words(version, window),
+                _notice_advice(version, window, today)), rule="notice-window"))
     if not version.summary:
         problems.append(Problem(
-            version.path, version.key_lines.get("summary") or version.line_of("announced"),
-            "an announced change needs a summary: add 'summary: ...' saying what changes "
-            "(shown in the feeds, the archive and the changes page)", rule="summary-required"))
+            version.path, version.key_lines.get("summary") or version.line_of("announced"), say(
+                "an announced change needs a summary: add 'summary: ...' saying what changes "
+                "(shown in the feeds, the archive and the changes page)"),
+            rule="summary-required"))
     return problems
 
 
@@ -90,27 +94,35 @@ def _notice_advice(version: PolicyVersion, window: int, today: date) -> str:
     earlier only while its latest day is ahead."""
     latest = version.effective - timedelta(days=window)
     earliest = max(version.announced, today) + timedelta(days=window)
-    move = f"move effective to {earliest} or later"
-    return f"announce by {latest} or {move}" if latest >= today else move
+    if latest >= today:
+        return say("announce by {latest} or move effective to {earliest} or later",
+                   latest=latest, earliest=earliest)
+    return say("move effective to {earliest} or later", earliest=earliest)
 
 
 def _draft_deadline(version: PolicyVersion, window: int, today: date) -> Problem:
     latest = version.effective - timedelta(days=window)
     if today > latest:
-        return Problem(
-            version.path, version.line_of("effective"),
-            f"draft can no longer be announced in time for effective {version.effective}: "
-            f"{_window_words(version, window)}; if announced today ({today}) it could take "
-            f"effect on {today + timedelta(days=window)} at the earliest: move effective there "
-            "or later before announcing it", rule="draft-too-late", severity=WARNING)
-    return Problem(
-        version.path, version.line_of("effective"),
-        f"draft: announce it by {latest} (add 'announced: YYYY-MM-DD') to take effect on "
-        f"{version.effective}", rule="draft-deadline", severity=WARNING)
+        return Problem(version.path, version.line_of("effective"), say(
+            "draft can no longer be announced in time for effective {effective}: {window}; if "
+            "announced today ({today}) it could take effect on {earliest} at the earliest: move "
+            "effective there or later before announcing it", effective=version.effective,
+            window=_window_words(version, window), today=today,
+            earliest=today + timedelta(days=window)), rule="draft-too-late", severity=WARNING)
+    return Problem(version.path, version.line_of("effective"), say(
+        "draft: announce it by {latest} (add 'announced: YYYY-MM-DD') to take effect on "
+        "{effective}", latest=latest, effective=version.effective), rule="draft-deadline",
+        severity=WARNING)
 
 
-def _gap(days: int) -> str:
+def _short_notice(version: PolicyVersion, days: int, window: str, advice: str) -> str:
+    values = dict(announced=version.announced, effective=version.effective, days=abs(days),
+                  s="s" if abs(days) != 1 else "", window=window, advice=advice)
     if days == 0:
-        return "the same day as"
-    plural = "s" if abs(days) != 1 else ""
-    return f"only {days} day{plural} before" if days > 0 else f"{-days} day{plural} after"
+        return say("announced {announced} is the same day as effective {effective}; {window}: "
+                   "{advice}", **values)
+    if days > 0:
+        return say("announced {announced} is only {days} day{s} before effective {effective}; "
+                   "{window}: {advice}", **values)
+    return say("announced {announced} is {days} day{s} after effective {effective}; {window}: "
+               "{advice}", **values)

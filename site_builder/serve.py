@@ -25,6 +25,7 @@ from watchdog.observers import Observer
 
 from site_builder.build import render_site
 from site_builder.memo import Memo, SessionStore
+from site_builder.messages import language_for, say
 from site_builder.problems import PolicyError, Problem, UsageError
 from site_builder.theme import Theme, ThemeError
 from site_builder.validation import validate
@@ -61,13 +62,15 @@ class Preview:
             except PolicyError as error:
                 self._show_problems(error.problems)
             except UsageError as error:  # e.g. policies/ was removed while serving
-                self._show_problems([Problem("policies", None, str(error))])
+                self._show_problems([Problem("policies", None, error.args[0])])
             except OSError as error:  # a file that vanished or cannot be read mid-rebuild
                 self._show_problems([Problem(str(error.filename or "policies"), None,
-                                             f"cannot read this file ({error.strerror})")])
+                                             say("cannot read this file ({reason})",
+                                                 reason=error.strerror))])
             else:
-                self.log(f"rebuilt in {time.perf_counter() - started:.3f} s as of {today}; "
-                         f"{len(files)} files")
+                self.log(say("rebuilt in {seconds} s as of {today}; {files} files",
+                             seconds=f"{time.perf_counter() - started:.3f}", today=today,
+                             files=len(files)))
 
     def _render(self, saved: frozenset[Path]) -> tuple[dict[str, bytes], date]:
         validation = validate(self.root, self.as_of, self.memo, saved=saved)
@@ -83,7 +86,8 @@ class Preview:
 
     def _show_problems(self, problems: list[Problem]) -> None:
         self._publish(self.files, self._error_page(problems, self.language))
-        self.log("".join(p.as_text() + "\n" for p in problems).rstrip())
+        said = language_for(self.language)
+        self.log("".join(p.as_text(said) + "\n" for p in problems).rstrip())
 
     def _publish(self, files: dict[str, bytes], error_page: bytes | None) -> None:
         with self.changed:
@@ -97,7 +101,8 @@ class Preview:
         try:
             html = theme.render("error.html", {
                 "language": language, "t": theme.strings, "live_reload": Markup(RELOAD_SCRIPT),
-                "problems": [{"severity": p.severity, "text": p.as_text()} for p in problems]})
+                "problems": [{"severity": p.severity, "text": p.as_text(language_for(language))}
+                             for p in problems]})
         except ThemeError as error:
             html = f"<pre>{Markup.escape(error.problem.as_text())}</pre>{RELOAD_SCRIPT}"
         return html.encode("utf-8")
@@ -302,12 +307,14 @@ def serve(root: Path, as_of: date | None, host: str, port: int,
         server = _Server((host, port), handler)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            raise UsageError(f"port {port} on {host} is in use; stop the other server or pass "
-                             f"--port {port + 1}") from None
-        raise UsageError(f"cannot listen on {host}:{port}: {error.strerror}") from None
+            raise UsageError(say("port {port} on {host} is in use; stop the other server or pass "
+                                 "--port {next}", port=port, host=host, next=port + 1)) from None
+        raise UsageError(say("cannot listen on {host}:{port}: {reason}", host=host, port=port,
+                             reason=error.strerror)) from None
     watcher = _Watcher(root.absolute(), preview.rebuild)
     watcher.start()
-    log(f"serving http://{host}:{server.server_address[1]}/ (drafts shown; Ctrl-C stops)")
+    log(say("serving http://{host}:{port}/ (drafts shown; Ctrl-C stops)", host=host,
+            port=server.server_address[1]))
     try:
         server.serve_forever(poll_interval=0.2)
     finally:

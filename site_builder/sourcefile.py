@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.messages import say
 from site_builder.problems import WARNING, Problem
 
 MAX_FRONT_MATTER_BYTES = 64 * 1024
@@ -50,7 +51,8 @@ def read_bytes(path: Path, rel: str) -> bytes | Problem:
     try:
         return path.read_bytes()
     except OSError as error:
-        return Problem(rel, None, f"cannot read this file ({error.strerror}); check its permissions")
+        return Problem(rel, None, say("cannot read this file ({reason}); check its permissions",
+                                      reason=error.strerror))
 
 
 def read_source(path: Path, rel: str) -> SourceText | Problem:
@@ -61,14 +63,15 @@ def read_source(path: Path, rel: str) -> SourceText | Problem:
 def decode_source(data: bytes, rel: str) -> SourceText | Problem:
     """Decode a source as UTF-8 (BOM and CRLF accepted) or say where it is not usable text."""
     if len(data) > MAX_SOURCE_BYTES:
-        return Problem(rel, None, f"file is {len(data):,} bytes; the limit is "
-                                  f"{MAX_SOURCE_BYTES:,}: split the text or remove embedded data")
+        return Problem(rel, None, say("file is {size} bytes; the limit is {limit}: split the "
+                                      "text or remove embedded data", size=f"{len(data):,}",
+                                      limit=f"{MAX_SOURCE_BYTES:,}"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        return Problem(rel, line, f"not valid UTF-8 (byte 0x{data[error.start]:02x}); "
-                                  "save the file as UTF-8")
+        return Problem(rel, line, say("not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
+                                      byte=f"{data[error.start]:02x}"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _checked_characters(text, rel)
 
@@ -78,8 +81,8 @@ def _checked_characters(text: str, rel: str) -> SourceText | Problem:
     if bad:
         code = f"U+{ord(bad.group()):04X}"
         return Problem(rel, line_of_offset(text, bad.start()),
-                       f"character {code} (a control character or noncharacter) is not allowed; "
-                       "delete it (it may be invisible in your editor)",
+                       say("character {code} (a control character or noncharacter) is not "
+                           "allowed; delete it (it may be invisible in your editor)", code=code),
                        column=_column(text, bad.start()))
     warnings = []
     seen_lines = set()
@@ -88,8 +91,9 @@ def _checked_characters(text: str, rel: str) -> SourceText | Problem:
         if line not in seen_lines:
             seen_lines.add(line)
             warnings.append(Problem(
-                rel, line, f"invisible character U+{ord(match.group()):04X} (bidi control or "
-                "zero-width) in the text; remove it unless you mean it",
+                rel, line, say("invisible character U+{code} (bidi control or zero-width) in the "
+                               "text; remove it unless you mean it",
+                               code=f"{ord(match.group()):04X}"),
                 rule="invisible-character", severity=WARNING, column=_column(text, match.start())))
     return SourceText(text, tuple(warnings))
 
@@ -102,16 +106,18 @@ def split_front_matter(text: str, rel: str) -> FrontMatter | Problem:
     """Split ``---`` YAML ``---`` from the body; the opening fence must be the first line."""
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0]):
-        return Problem(rel, 1, "missing front matter: start the file with a line '---', the "
-                               "settings (effective: YYYY-MM-DD, ...), then another '---'")
+        return Problem(rel, 1, say("missing front matter: start the file with a line '---', "
+                                   "the settings (effective: YYYY-MM-DD, ...), then another "
+                                   "'---'"))
     for index in range(1, len(lines)):
         if _FENCE.match(lines[index]):
             yaml_text = "\n".join(lines[1:index])
             if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
-                return Problem(rel, 2, f"front matter is larger than {MAX_FRONT_MATTER_BYTES // 1024}"
-                                       " KiB; it holds settings only, the text goes below it")
+                return Problem(rel, 2, say("front matter is larger than {size} KiB; it holds "
+                                           "settings only, the text goes below it",
+                                           size=MAX_FRONT_MATTER_BYTES // 1024))
             return FrontMatter(yaml_text, 2, "\n".join(lines[index + 1:]), index + 2)
-    return Problem(rel, 1, "front matter is not closed: add a line '---' after the settings")
+    return Problem(rel, 1, say("front matter is not closed: add a line '---' after the settings"))
 
 
 def without_keys(text: str, keys: tuple[str, ...]) -> str:

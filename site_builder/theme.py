@@ -19,6 +19,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from site_builder.messages import say
 from site_builder.paths import is_inside, real_path
 from site_builder.problems import Problem
 from site_builder.sourcefile import read_source
@@ -71,8 +72,9 @@ class _ContainedLoader(jinja2.FileSystemLoader):
                                                         self.rel)
         real = real_path(Path(filename))
         if real is None or not any(f and is_inside(real, f) for f in self.real_folders):
-            raise ThemeError(Problem(self.rel(filename), None, "template links to a file outside "
-                                     "its theme folder; copy the file into the theme instead"))
+            raise ThemeError(Problem(self.rel(filename), None, say(
+                "template links to a file outside its theme folder; copy the file into the "
+                "theme instead")))
         return source, filename, uptodate
 
 
@@ -80,12 +82,12 @@ def _source_or_problem(get_source, environment, template, rel):
     try:
         return get_source(environment, template)
     except UnicodeDecodeError as error:
-        raise ThemeError(Problem(rel(_find(environment, template)), None,
-                                 f"template is not valid UTF-8 (byte 0x{error.object[error.start]:02x}"
-                                 "); save it as UTF-8")) from None
+        raise ThemeError(Problem(rel(_find(environment, template)), None, say(
+            "template is not valid UTF-8 (byte 0x{byte}); save it as UTF-8",
+            byte=f"{error.object[error.start]:02x}"))) from None
     except OSError as error:
-        raise ThemeError(Problem(template, None, f"cannot read this template ({error.strerror})"))\
-            from None
+        raise ThemeError(Problem(template, None, say("cannot read this template ({reason})",
+                                                     reason=error.strerror))) from None
 
 
 def _find(environment, template: str) -> str:
@@ -120,8 +122,8 @@ class Theme:
             return [BUILTIN]
         real_own, real_themes = real_path(own), real_path(root / "themes")
         if real_own is None or real_themes is None or not is_inside(real_own, real_themes):
-            raise ThemeError(Problem(self._rel(own), None, "the theme folder links outside "
-                                     "themes/; put the theme itself there"))
+            raise ThemeError(Problem(self._rel(own), None, say(
+                "the theme folder links outside themes/; put the theme itself there")))
         return ([own] if real_own != real_path(BUILTIN) else []) + [BUILTIN]
 
     def _strings(self) -> dict[str, str]:
@@ -142,15 +144,18 @@ class Theme:
             line = fields.line(key)
             if key not in default:
                 close = difflib.get_close_matches(key, list(default), n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "see the default theme's strings"
-                raise ThemeError(Problem(fields.rel, line, f"unknown string '{key}'; {hint}"))
+                hint = (say("did you mean '{key}'?", key=close[0]) if close else
+                        say("see the default theme's strings"))
+                raise ThemeError(Problem(fields.rel, line, say("unknown string '{key}'; {hint}",
+                                                               key=key, hint=hint)))
             allowed = _placeholders(default[key])
             used = _placeholders(text, fields.rel, line)
             if not used <= allowed:
-                names = ", ".join("{" + n + "}" for n in sorted(allowed)) or "none"
-                raise ThemeError(Problem(fields.rel, line, f"'{key}' uses "
-                                         f"{', '.join('{' + n + '}' for n in sorted(used - allowed))}"
-                                         f", which this string does not have; it can use: {names}"))
+                names = ", ".join("{" + n + "}" for n in sorted(allowed)) or say("none")
+                raise ThemeError(Problem(fields.rel, line, say(
+                    "'{key}' uses {used}, which this string does not have; it can use: {names}",
+                    key=key, used=", ".join("{" + n + "}" for n in sorted(used - allowed)),
+                    names=names)))
         return strings
 
     def _read_strings(self, path: Path) -> dict[str, str]:
@@ -161,8 +166,8 @@ class Theme:
         rel = self._rel(path)
         real = real_path(path)
         if real is None or not any(is_inside(real, r) for r in map(real_path, self.folders) if r):
-            raise ThemeError(Problem(rel, None, "strings file links outside its theme folder; "
-                                     "put the file itself there"))
+            raise ThemeError(Problem(rel, None, say("strings file links outside its theme folder; "
+                                                "put the file itself there")))
         source = read_source(path, rel)
         fields = source if isinstance(source, Problem) else compose_mapping(source.text, rel, 1)
         if isinstance(fields, Problem):
@@ -192,9 +197,9 @@ class Theme:
                 path = Path(current, name)
                 real = real_path(path)
                 if real is None or theme is None or not is_inside(real, theme):
-                    raise ThemeError(Problem(self._rel(path), None, "links outside its theme "
-                                             "folder, so it is not published; copy the file "
-                                             "into the theme instead"))
+                    raise ThemeError(Problem(self._rel(path), None, say(
+                        "links outside its theme folder, so it is not published; copy the file "
+                        "into the theme instead")))
                 if real.is_file():
                     yield path.relative_to(folder).as_posix(), path
 
@@ -212,8 +217,8 @@ class Theme:
         try:
             return path.read_bytes()
         except OSError as error:
-            raise ThemeError(Problem(self._rel(path), None,
-                                     f"cannot read this theme file ({error.strerror})")) from None
+            raise ThemeError(Problem(self._rel(path), None, say(
+                "cannot read this theme file ({reason})", reason=error.strerror))) from None
 
     def fingerprint(self) -> str:
         """Changes whenever any theme file does; part of every cache key."""
@@ -231,21 +236,21 @@ class Theme:
         except ThemeError:
             raise
         except jinja2.TemplateSyntaxError as error:
-            raise ThemeError(Problem(self._rel(error.filename or template), error.lineno,
-                                     f"template syntax error: {error.message}")) from None
+            raise ThemeError(Problem(self._rel(error.filename or template), error.lineno, say(
+                "template syntax error: {reason}", reason=error.message))) from None
         except jinja2.TemplateError as error:
             path, line = self._template_frame(error)
-            raise ThemeError(Problem(path or template, line,
-                                     f"template error: {error}; check the name against the "
-                                     "default theme's templates")) from None
+            raise ThemeError(Problem(path or template, line, say(
+                "template error: {reason}; check the name against the default theme's templates",
+                reason=str(error)))) from None
         except RecursionError:
-            raise ThemeError(Problem(self._rel(_find(self.env, template)), None,
-                                     "templates extend or include each other in a loop; "
-                                     "break the loop")) from None
+            raise ThemeError(Problem(self._rel(_find(self.env, template)), None, say(
+                "templates extend or include each other in a loop; break the loop"))) from None
         except Exception as error:  # noqa: BLE001 - any failure inside a template is the theme's
             path, line = self._template_frame(error)
-            raise ThemeError(Problem(path or template, line, f"template failed: "
-                                     f"{type(error).__name__}: {error}")) from None
+            raise ThemeError(Problem(path or template, line, say(
+                "template failed: {kind}: {reason}", kind=type(error).__name__,
+                reason=str(error)))) from None
 
     def _template_frame(self, error: Exception) -> tuple[str | None, int | None]:
         """Jinja rewrites tracebacks so template frames carry the template's file and line."""
@@ -260,5 +265,6 @@ def _placeholders(text: str, rel: str = "", line: int | None = None) -> set[str]
     try:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
     except ValueError as error:
-        raise ThemeError(Problem(rel, line, f"string has a broken placeholder ({error}); write "
-                                 "{name} for a value, {{ or }} for a brace")) from None
+        raise ThemeError(Problem(rel, line, say(
+            "string has a broken placeholder ({reason}); write {{name}} for a value, {{{{ or }}}} "
+            "for a brace", reason=str(error)))) from None

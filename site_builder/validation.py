@@ -14,6 +14,7 @@ from site_builder.comparison import compare_articles
 from site_builder.markup import (MAX_NESTING, NestingTooDeep, may_nest_too_deep, render_or_refuse,
                                  unit_key)
 from site_builder.memo import NO_MEMO, Memo, digest
+from site_builder.messages import say
 from site_builder.model import Site
 from site_builder.problems import Problem, has_errors, sorted_problems
 from site_builder.rules import check_site
@@ -63,7 +64,7 @@ def _changed_units(old, new, memo: Memo) -> dict[str, str]:
     if any(isinstance(body, NestingTooDeep) for body in bodies):
         return {}
     comparison = compare_articles(bodies[0].articles, bodies[1].articles)
-    return {row.key: _plain_heading(row.heading) or "the text before the first article"
+    return {row.key: _plain_heading(row.heading) or say("the text before the first article")
             for row in comparison.changes}
 
 
@@ -74,14 +75,14 @@ def _plain_heading(html: str) -> str:
 def _reason_problem(label: str, changed: dict[str, str], has_previous: bool) -> str | None:
     key = unit_key(label)
     if not has_previous:
-        return "a first version changes nothing, so it has no reasons; remove 'reasons'"
+        return say("a first version changes nothing, so it has no reasons; remove 'reasons'")
     if key is None:
-        return (f"'{label}' does not name an article; write it as 제6조, 제1조의2, 부칙 제1조 or "
-                "제2장")
+        return say("'{label}' does not name an article; write it as 제6조, 제1조의2, 부칙 제1조 or "
+                   "제2장", label=label)
     if key not in changed:
-        listed = ", ".join(changed.values()) or "none"
-        return (f"'{label}' is not changed by this version, so it needs no reason; the changed "
-                f"articles are: {listed}")
+        return say("'{label}' is not changed by this version, so it needs no reason; the changed "
+                   "articles are: {listed}", label=label,
+                   listed=", ".join(changed.values()) or say("none"))
     return None
 
 
@@ -92,8 +93,9 @@ def check_nesting(site: Site, memo: Memo) -> list[Problem]:
     results = memo.get_many("body", [(digest(v.body), partial(render_or_refuse, v.body))
                                      for v in versions])
     return [Problem(version.path, version.body_first_line + result.line,
-                    f"lists or quotes are nested too deeply here (the limit is {MAX_NESTING // 2} "
-                    f"lists inside each other, or {MAX_NESTING} quotes); the "
-                    "text after this line would be lost, so flatten the nesting",
+                    say("lists or quotes are nested too deeply here (the limit is {lists} lists "
+                        "inside each other, or {quotes} quotes); the text after this line would "
+                        "be lost, so flatten the nesting", lists=MAX_NESTING // 2,
+                        quotes=MAX_NESTING),
                     rule="markdown-nesting")
             for version, result in zip(versions, results) if isinstance(result, NestingTooDeep)]

@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 
 from site_builder import journal
 from site_builder.manifest import PreviousOutput, entries, manifest_path, write_manifest
+from site_builder.messages import say
 from site_builder.paths import is_inside, real_path
 from site_builder.problems import UsageError
 
@@ -59,29 +60,31 @@ def real_output(root: Path, out: Path) -> Path:
     """
     real, real_root = real_path(out.absolute()), real_path(root.absolute())
     if real is None or real_root is None:
-        raise UsageError(f"{out if real is None else root} is a loop of symbolic links; point "
-                         "it at a real folder")
+        raise UsageError(say("{path} is a loop of symbolic links; point it at a real folder",
+                             path=out if real is None else root))
     if real == real_root:
-        raise UsageError(f"output folder {real} is the site root; the build replaces the whole "
-                         "output folder, so choose another, e.g. --out output")
+        raise UsageError(say("output folder {out} is the site root; the build replaces the "
+                             "whole output folder, so choose another, e.g. --out output", out=real))
     if ".git" in real.parts:
-        raise UsageError(f"output folder {real} is a git repository's .git folder or lies inside "
-                         "one; choose another, e.g. --out output")
+        raise UsageError(say("output folder {out} is a git repository's .git folder or lies "
+                             "inside one; choose another, e.g. --out output", out=real))
     for name in ("policies", "themes"):
         source = real_path(real_root / name)
         if source and (is_inside(real, source) or is_inside(source, real)):
-            raise UsageError(f"output folder {real} would replace or lie inside {name}/; "
-                             "choose a folder outside the sources, e.g. --out output")
+            raise UsageError(say("output folder {out} would replace or lie inside {name}/; choose "
+                                 "a folder outside the sources, e.g. --out output", out=real,
+                                 name=name))
     if real.exists() and not real.is_dir():
-        raise UsageError(f"output {real} is a file, not a folder; remove it or choose another "
-                         "--out")
+        raise UsageError(say("output {out} is a file, not a folder; remove it or choose another "
+                             "--out", out=real))
     stranger = _foreign_file(real)
     if stranger:
-        raise UsageError(f"output folder {real} holds {stranger}, which no earlier policy-site "
-                         "build wrote; the build replaces the whole folder, so it refuses to. "
-                         "Choose an empty or new folder with --out, or move that folder's files "
-                         "away (an earlier build whose manifest "
-                         f"{manifest_path(real).name} was lost: delete the folder)")
+        raise UsageError(say("output folder {out} holds {stranger}, which no earlier policy-site "
+                             "build wrote; the build replaces the whole folder, so it refuses to. "
+                             "Choose an empty or new folder with --out, or move that folder's "
+                             "files away (an earlier build whose manifest {manifest} was lost: "
+                             "delete the folder)", out=real, stranger=stranger,
+                             manifest=manifest_path(real).name))
     return real
 
 
@@ -123,8 +126,8 @@ def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str])
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     except OSError as error:
-        raise WriteError(f"cannot write {error.filename or out}: {error.strerror}; the previous "
-                         "output was left as it was") from None
+        raise WriteError(say("cannot write {path}: {reason}; the previous output was left as it "
+                             "was", path=error.filename or out, reason=error.strerror)) from None
     try:
         write_manifest(out, entries(out, files, keys))
     except OSError:
@@ -146,7 +149,8 @@ def output_lock(out: Path) -> "_locked":
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise WriteError(f"cannot create {out.parent}: {error.strerror}") from None
+        raise WriteError(say("cannot create {path}: {reason}", path=out.parent,
+                             reason=error.strerror)) from None
     return _locked(out)
 
 
@@ -170,11 +174,14 @@ class _locked:
             descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,
                                  0o644)
         except OSError as error:
-            kind = {errno.ELOOP: "a symbolic link", errno.EISDIR: "a folder"}.get(error.errno)
+            kind = {errno.ELOOP: say("a symbolic link"), errno.EISDIR: say("a folder")}.get(
+                error.errno)
             if kind:
-                raise WriteError(f"{self.path} is {kind}, not policy-site's lock file; remove it "
-                                 "(policy-site creates the lock itself)") from None
-            raise WriteError(f"cannot open the lock file {self.path}: {error.strerror}") from None
+                raise WriteError(say("{path} is {kind}, not policy-site's lock file; remove it "
+                                     "(policy-site creates the lock itself)", path=self.path,
+                                     kind=kind)) from None
+            raise WriteError(say("cannot open the lock file {path}: {reason}", path=self.path,
+                                 reason=error.strerror)) from None
         self.handle = os.fdopen(descriptor, "r+b")
         deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
         while True:
@@ -184,8 +191,9 @@ class _locked:
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     self.handle.close()
-                    raise UsageError(f"another build has held {self.path} for "
-                                     f"{LOCK_TIMEOUT_SECONDS} s; is one stuck?") from None
+                    raise UsageError(say("another build has held {path} for {seconds} s; is one "
+                                         "stuck?", path=self.path,
+                                         seconds=LOCK_TIMEOUT_SECONDS)) from None
                 time.sleep(0.05)
 
     def __exit__(self, *exc):

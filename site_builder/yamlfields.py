@@ -15,6 +15,7 @@ from datetime import date
 import yaml
 
 from site_builder.dates import FIRST_DAY, LAST_DAY
+from site_builder.messages import say
 from site_builder.problems import Problem
 
 _KEY_LINE = re.compile(r"^\s*([^\s:#][^:]*?)\s*:\s+(\S.*)$")
@@ -27,8 +28,8 @@ _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _YAML_TYPE_NAMES = {
-    _BOOL: "a yes/no value", _INT: "a number", "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:null": "empty", _TIMESTAMP: "a date",
+    _BOOL: say("a yes/no value"), _INT: say("a number"), "tag:yaml.org,2002:float": say("a number"),
+    "tag:yaml.org,2002:null": say("empty"), _TIMESTAMP: say("a date"),
 }
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -48,19 +49,22 @@ def compose_mapping(text: str, rel: str, first_line: int) -> "Fields | Problem":
         reason = (error.problem or "invalid YAML").strip()
         quoting = quote_hint(text, mark.line if mark else 0)
         if quoting:
-            return Problem(rel, first_line + quoting[0], f"YAML syntax error: {reason}; {quoting[1]}")
-        hint = " (YAML does not allow tabs for indentation; use spaces)" if "\t" in text else ""
-        return Problem(rel, line, f"YAML syntax error: {reason}{hint}", column=column)
+            return Problem(rel, first_line + quoting[0], say("YAML syntax error: {reason}; {hint}",
+                                                             reason=reason, hint=quoting[1]))
+        hint = say(" (YAML does not allow tabs for indentation; use spaces)") if "\t" in text else ""
+        return Problem(rel, line, say("YAML syntax error: {reason}{hint}", reason=reason, hint=hint),
+                       column=column)
     except yaml.YAMLError as error:
-        return Problem(rel, first_line, f"YAML error: {error}")
+        return Problem(rel, first_line, say("YAML error: {reason}", reason=str(error)))
     except RecursionError:
-        return Problem(rel, first_line, "YAML is nested too deeply; settings are flat key: value pairs")
+        return Problem(rel, first_line, say("YAML is nested too deeply; settings are flat key: "
+                                            "value pairs"))
     if root is None:
         return Fields({}, rel, first_line, first_line)
     if not isinstance(root, yaml.MappingNode):
-        kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        kind = say("a list") if isinstance(root, yaml.SequenceNode) else say("a single value")
         return Problem(rel, first_line + root.start_mark.line,
-                       f"settings must be 'key: value' lines, found {kind}")
+                       say("settings must be 'key: value' lines, found {kind}", kind=kind))
     return Fields.from_node(root, rel, first_line)
 
 
@@ -68,9 +72,9 @@ def _refuse_anchors(text: str, rel: str, first_line: int) -> Problem | None:
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             quoting = quote_hint(text, event.start_mark.line)
-            return Problem(rel, first_line + event.start_mark.line,
-                           "YAML anchors and aliases (& and *) are not allowed; "
-                           + (quoting[1] if quoting else "write the value out"))
+            return Problem(rel, first_line + event.start_mark.line, say(
+                "YAML anchors and aliases (& and *) are not allowed; {hint}",
+                hint=quoting[1] if quoting else say("write the value out")))
     return None
 
 
@@ -85,7 +89,8 @@ def quote_hint(text: str, error_line: int) -> tuple[int, str] | None:
             if not _NEEDS_QUOTES.search(value):
                 return None
             quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-            return index, f"if this is text, put it in quotes: {key}: {quoted}"
+            return index, say("if this is text, put it in quotes: {key}: {quoted}", key=key,
+                              quoted=quoted)
     return None
 
 
@@ -108,8 +113,8 @@ class Fields:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             if key in fields.nodes:
-                fields._problem(key_node, f"duplicate key '{key}' (first on line "
-                                          f"{fields.line(key)}); keep one of them")
+                fields._problem(key_node, say("duplicate key '{key}' (first on line {line}); keep "
+                                              "one of them", key=key, line=fields.line(key)))
                 continue
             fields.nodes[key] = (key_node, value_node)
         return fields
@@ -126,18 +131,20 @@ class Fields:
             return
         if key in self.nodes:
             if isinstance(self.nodes[key][1], yaml.ScalarNode):  # else already reported
-                self._problem(self.nodes[key][0], f"'{key}' is empty; write it as '{example}'")
+                self._problem(self.nodes[key][0], say("'{key}' is empty; write it as '{example}'",
+                                                      key=key, example=example))
         else:
-            self.problems.append(Problem(self.rel, self.own_line,
-                                         f"missing required key '{key}'; add a line '{example}'"))
+            self.problems.append(Problem(self.rel, self.own_line, say(
+                "missing required key '{key}'; add a line '{example}'", key=key, example=example)))
 
     def refuse_unknown(self, allowed: list[str]) -> None:
         for key, (key_node, _) in self.nodes.items():
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
+                hint = (say("did you mean '{key}'?", key=close[0]) if close else
+                        say("allowed keys: {keys}", keys=", ".join(allowed)))
                 self.suggested.update(close)
-                self._problem(key_node, f"unknown key '{key}'; {hint}")
+                self._problem(key_node, say("unknown key '{key}'; {hint}", key=key, hint=hint))
 
     def _scalar(self, key: str) -> yaml.ScalarNode | None:
         entry = self.nodes.get(key)
@@ -145,7 +152,8 @@ class Fields:
             return None
         node = entry[1]
         if not isinstance(node, yaml.ScalarNode):
-            self._problem(node, f"'{key}' must be a single value, not a list or mapping")
+            self._problem(node, say("'{key}' must be a single value, not a list or mapping",
+                                    key=key))
             return None
         if node.tag == "tag:yaml.org,2002:null":
             return None
@@ -159,23 +167,25 @@ class Fields:
             return None
         value = node.value.strip()
         if _HAS_TIME.match(value) or (node.tag == _TIMESTAMP and not _ISO_DATE.match(value)):
-            self._problem(node, f"'{key}: {value}' has a time of day; give the calendar day only, "
-                                "as YYYY-MM-DD (days count in the site's timezone)")
+            self._problem(node, say("'{key}: {value}' has a time of day; give the calendar day "
+                                    "only, as YYYY-MM-DD (days count in the site's timezone)",
+                                    key=key, value=value))
             return None
         if node.tag not in (_TIMESTAMP, _STR) or not _ISO_DATE.match(value):
-            self._problem(node, f"'{key}: {value}' is not a date; write it as YYYY-MM-DD, "
-                                "e.g. 2024-03-01")
+            self._problem(node, say("'{key}: {value}' is not a date; write it as YYYY-MM-DD, "
+                                    "e.g. 2024-03-01", key=key, value=value))
             return None
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            self._problem(node, f"'{key}: {value}' is not a real calendar date; check the month "
-                                "and day")
+            self._problem(node, say("'{key}: {value}' is not a real calendar date; check the "
+                                    "month and day", key=key, value=value))
             return None
         if not FIRST_DAY <= day <= LAST_DAY:
-            self._problem(node, f"'{key}: {value}' is outside the days policy-site handles "
-                                f"({FIRST_DAY} to {LAST_DAY}, so that every notice window stays "
-                                "inside the calendar); check the year")
+            self._problem(node, say("'{key}: {value}' is outside the days policy-site handles "
+                                    "({first} to {last}, so that every notice window stays "
+                                    "inside the calendar); check the year", key=key, value=value,
+                                    first=FIRST_DAY, last=LAST_DAY))
             return None
         return day
 
@@ -186,9 +196,10 @@ class Fields:
                 self._missing(key, f"{key}: ...")
             return None
         if node.tag != _STR:
-            kind = _YAML_TYPE_NAMES.get(node.tag, "not text")
-            self._problem(node, f"YAML reads '{key}: {node.value}' as {kind}, not text; put the "
-                                f"text in quotes: {key}: \"{node.value}\"")
+            kind = _YAML_TYPE_NAMES.get(node.tag, say("not text"))
+            self._problem(node, say("YAML reads '{key}: {value}' as {kind}, not text; put the "
+                                    "text in quotes: {key}: \"{value}\"", key=key,
+                                    value=node.value, kind=kind))
             return None
         return node.value.strip()
 
@@ -198,7 +209,8 @@ class Fields:
             return default
         if node.tag == _BOOL and node.value.lower() in ("true", "false"):
             return node.value.lower() == "true"
-        self._problem(node, f"'{key}: {node.value}' must be true or false")
+        self._problem(node, say("'{key}: {value}' must be true or false", key=key,
+                                value=node.value))
         return default
 
     def integer(self, key: str, default: int, minimum: int = 0, maximum: int = 10**9) -> int:
@@ -208,8 +220,9 @@ class Fields:
         if (node.tag == _INT and re.fullmatch(r"[0-9]{1,10}", node.value)
                 and minimum <= int(node.value) <= maximum):
             return int(node.value)
-        self._problem(node, f"'{key}: {node.value}' must be a whole number from {minimum} to "
-                            f"{maximum}")
+        self._problem(node, say("'{key}: {value}' must be a whole number from {minimum} to "
+                                "{maximum}", key=key, value=node.value, minimum=minimum,
+                                maximum=maximum))
         return default
 
     def mapping(self, key: str) -> "Fields | None":
@@ -217,6 +230,7 @@ class Fields:
         if entry is None:
             return None
         if not isinstance(entry[1], yaml.MappingNode):
-            self._problem(entry[1], f"'{key}' must hold 'key: value' lines indented below it")
+            self._problem(entry[1], say("'{key}' must hold 'key: value' lines indented below it",
+                                        key=key))
             return None
         return Fields.from_node(entry[1], self.rel, self.first_line, self.problems)

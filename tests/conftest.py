@@ -17,6 +17,12 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 REQUIRE_BROWSER = "POLICY_SITE_REQUIRE_BROWSER"
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """The tests read messages in English; tests/test_messages.py checks the Korean ones."""
+    monkeypatch.setenv("POLICY_SITE_MESSAGES", "en")
+
+
 @pytest.fixture
 def kit(tmp_path) -> SiteKit:
     return SiteKit(tmp_path / "site")

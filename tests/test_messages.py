@@ -1,0 +1,69 @@
+"""Messages exist in both languages, and a Korean site's editors read them in Korean (issue 14)."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+from site_builder.messages import OVERRIDE, in_language, say
+from site_builder.messages_ko import KO
+
+PACKAGE = Path(__file__).resolve().parent.parent / "site_builder"
+
+
+def _literals(node) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _literals(node.body) + _literals(node.orelse)
+    raise AssertionError(f"line {node.lineno}: a message template must be a literal")
+
+
+def templates() -> dict[str, str]:
+    """Every template the package says, with where it is said."""
+    found = {}
+    for path in sorted(PACKAGE.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("say", "_say"):
+                argument = node.args[0 if node.func.id == "say" else 1]
+                if isinstance(argument, ast.Name):
+                    continue  # say() and _say() passing their own parameter on
+                for template in _literals(argument):
+                    found[template] = f"{path.name}:{node.lineno}"
+    return found
+
+
+def names(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_message_exists_in_korean_with_the_same_values():
+    said = templates()
+    missing = {t: where for t, where in said.items() if t not in KO}
+    assert not missing, f"messages without Korean text: {missing}"
+    for template, korean in KO.items():
+        assert names(korean) <= names(template), template
+    stale = set(KO) - set(said)
+    assert not stale, f"Korean texts no message uses: {stale}"
+
+
+def test_nested_messages_are_said_in_the_same_language():
+    inner = say("draft: announce it by {day}", day="2026-12-01")
+    outer = say("wrote {path}: effective {effective} ({notice}).\nNext: write the summary, "
+                "edit the text, then run policy-site check.", path="a.md",
+                effective="2026-12-08", notice=inner)
+    assert str(outer).startswith("wrote a.md: effective 2026-12-08 (draft: announce it by")
+    korean = in_language(outer, "ko")
+    assert "2026-12-01" in korean and "draft" not in korean
+
+
+def test_a_korean_site_gets_korean_messages_in_the_same_shape(kit, monkeypatch):
+    monkeypatch.delenv(OVERRIDE, raising=False)
+    kit.two_versions(announced="2016-02-28")
+    result = kit.check()
+    assert result.code == 1
+    assert "policies/privacy/2016-03-01.md:3: error: 공고일 2016-02-28" in result.out
+    assert "검사 실패" in result.out
+    kit.site_yaml(language="en")
+    assert "check failed" in kit.check().out
