@@ -13,12 +13,11 @@ import traceback
 from datetime import timedelta
 from pathlib import Path
 
-import yaml
-
 from site_builder import __version__, report
 from site_builder.messages import in_language, language_for, say
 from site_builder.dates import parse_as_of
 from site_builder.problems import PolicyError, UsageError
+from site_builder.yamlfields import Fields, compose_mapping
 
 # Each command imports its own modules when it runs: `check` in a pre-commit hook should not
 # pay for loading the web server and the templates.
@@ -38,11 +37,13 @@ def _site_language(args: argparse.Namespace) -> str | None:
     if args.command == "init":
         return args.language
     settings = Path(getattr(args, "root", ".")) / "policies" / "site.yaml"
-    try:
-        fields = yaml.safe_load(settings.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError):
+    try:  # read as strictly as the loader will (no anchors): the file may come from anyone
+        fields = compose_mapping(settings.read_text(encoding="utf-8"), "site.yaml", 1)
+    except (OSError, ValueError):
         return None
-    language = fields.get("language", "ko") if isinstance(fields, dict) else None
+    if not isinstance(fields, Fields):
+        return None
+    language = fields.text("language") or "ko"
     return language if language in ("ko", "en") else None
 ISSUES_URL = "https://github.com/policy-site/policy-site/issues"
 

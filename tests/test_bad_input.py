@@ -335,3 +335,12 @@ def test_missing_root_exits_2(tmp_path):
     kit = SiteKit(tmp_path / "x")
     result = kit.run("build", "--root", str(tmp_path / "nowhere"), root=False)
     assert result.code == 2 and "no such folder" in result.err
+
+
+def test_a_billion_laughs_site_yaml_is_refused_without_being_expanded(kit):
+    laughs = "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9) if i else 'x'}]\n"
+                     for i in range(9))
+    kit.site_yaml(extra=laughs)
+    kit.two_versions()
+    result = kit.check()
+    assert result.code == 1 and "anchors and aliases" in result.out
