@@ -11,6 +11,7 @@ from site_builder.messages import say
 from site_builder.problems import UsageError
 
 TIMEOUT_SECONDS = 30
+MAX_BYTES = 64 * 1024 * 1024  # more than any ledger, page or source: a site is not a stream
 
 
 class FetchError(UsageError):
@@ -52,7 +53,7 @@ def _read_url(url: str) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": "policy-site"})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            return response.read()
+            data = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as error:
         if error.code == 404:
             raise NotFound(say("{url}: not found (HTTP 404)", url=url)) from None
@@ -62,3 +63,7 @@ def _read_url(url: str) -> bytes:
         reason = getattr(error, "reason", error)
         raise FetchError(say("{url}: cannot connect ({reason})", url=url,
                              reason=str(reason))) from None
+    if len(data) > MAX_BYTES:
+        raise FetchError(say("{url}: more than {limit} MiB; not a policy site's file", url=url,
+                             limit=MAX_BYTES // (1024 * 1024)))
+    return data

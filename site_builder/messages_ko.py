@@ -475,4 +475,6 @@ KO: dict[str, str] = {
         "{today} 기준으로 {seconds}초 만에 다시 만들었습니다. 파일 {files}개",
     "port {port} on {host} is in use; stop the other server or pass --port {next}":
         "{host}의 {port}번 포트를 이미 쓰고 있습니다. 다른 서버를 멈추거나 --port {next}를 쓰세요",
+    "{url}: more than {limit} MiB; not a policy site's file":
+        "{url}: {limit}MiB를 넘습니다. 정책 사이트의 파일이 아닙니다",
 }

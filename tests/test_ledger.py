@@ -223,3 +223,14 @@ def test_a_forged_entry_with_a_valid_hash_but_missing_fields_is_refused(site, tm
     (live / "ledger.json").write_text(json.dumps({"format": ledger.FORMAT, "entries": [entry]}))
     assert site.run("verify", str(live), root=False).code == 1
     assert site.build("2026-11-29", "--ledger", str(live / "ledger.json")).code == 1
+
+
+def test_an_endless_answer_is_cut_off_with_a_message(site, server, monkeypatch):
+    from site_builder import fetch
+    folder, url = server
+    site.build("2026-11-28")
+    shutil.rmtree(folder)
+    shutil.copytree(site.out, folder)
+    monkeypatch.setattr(fetch, "MAX_BYTES", 100)
+    result = site.run("verify", url, root=False)
+    assert result.code == 2 and "more than 0 MiB; not a policy site's file" in result.err
