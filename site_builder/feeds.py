@@ -57,11 +57,11 @@ class _Channel:
 
     @property
     def atom(self) -> str:
-        return self.rss.replace(urls.SITE_FEED, urls.ATOM_FEED)
+        return urls.atom_path(self.rss)
 
     @property
     def json(self) -> str:
-        return self.rss.replace(urls.SITE_FEED, urls.JSON_FEED)
+        return urls.json_feed_path(self.rss)
 
 
 @dataclass(frozen=True)

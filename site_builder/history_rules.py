@@ -47,7 +47,7 @@ def check_history(site: Site, history: History, today: date) -> list[Problem]:
         version = versions.get(path)
         if version and path not in held.get(version.announced, ()):
             problems += _back_dated(version, days, history.branch)
-        problems += _changed_after_publication(path, days, first, today, version)
+        problems += _changed_after_publication(path, days, first, today)
     return problems
 
 
@@ -118,8 +118,8 @@ def _back_dated(version: PolicyVersion, days: list[DayState], branch: str) -> li
     return problems
 
 
-def _changed_after_publication(path: str, days: list[DayState], is_first: bool, today: date,
-                               version: PolicyVersion | None) -> list[Problem]:
+def _changed_after_publication(path: str, days: list[DayState], is_first: bool,
+                               today: date) -> list[Problem]:
     found = first_public(days, is_first, today)
     if found is None:
         return []

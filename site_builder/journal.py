@@ -22,7 +22,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from site_builder.manifest import PreviousOutput, read_no_follow, write_manifest
+from site_builder.manifest import read_no_follow, write_manifest
 
 NEW_SUFFIX = ".policy-site-new"
 IN_PLACE_SHARE = 0.25  # more changed files than this share: a new tree is swapped in instead
@@ -33,10 +33,9 @@ def journal_path(out: Path) -> Path:
     return out.parent / f".{out.name}.journal.json"
 
 
-def suits(files: dict, out: Path, unchanged: object) -> bool:
-    """Whether this build is small enough to apply in place: an earlier build is there, and
-    few of its files change or go."""
-    manifest = PreviousOutput(out).manifest
+def suits(files: dict, out: Path, unchanged: object, manifest: dict) -> bool:
+    """Whether this build is small enough to apply in place: an earlier build (``manifest``)
+    is there, and few of its files change or go."""
     if not out.is_dir() or not manifest or os.path.islink(out):
         return False
     changed = sum(1 for content in files.values() if content is not unchanged)
@@ -44,13 +43,13 @@ def suits(files: dict, out: Path, unchanged: object) -> bool:
     return changed + removed <= IN_PLACE_SHARE * max(len(files), 1)
 
 
-def update_in_place(files: dict, out: Path, keys: dict[str, str], unchanged: object) -> None:
+def update_in_place(files: dict, out: Path, keys: dict[str, str], unchanged: object,
+                    manifest: dict) -> None:
     changed = {path: content for path, content in files.items() if content is not unchanged}
-    removed = sorted(path for path in PreviousOutput(out).manifest if path not in files)
+    removed = sorted(path for path in manifest if path not in files)
     _write_journal(out, {"state": WRITING, "changed": sorted(changed), "removed": removed})
     for path, content in changed.items():
         _write_beside(out / path, content)
-    manifest = PreviousOutput(out).manifest
     entries = {path: manifest[path] for path in files if path not in changed and path in manifest}
     for path in changed:
         stat = os.stat(f"{out / path}{NEW_SUFFIX}")  # a rename keeps inode, size and time

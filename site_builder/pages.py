@@ -266,8 +266,8 @@ class PageRenderer:
 
 def feed_links(title: str, rss: str) -> dict:
     """A feed in its three formats, for the page's <link rel="alternate"> elements."""
-    return {"title": title, "url": rss, "atom": rss.replace(urls.SITE_FEED, urls.ATOM_FEED),
-            "json": rss.replace(urls.SITE_FEED, urls.JSON_FEED)}
+    return {"title": title, "url": rss, "atom": urls.atom_path(rss),
+            "json": urls.json_feed_path(rss)}
 
 
 def document_jobs(renderer: PageRenderer, timeline: Timeline) -> dict[str, PageJob]:

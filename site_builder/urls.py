@@ -51,6 +51,16 @@ def feed_path(slug: str) -> str:
     return f"{slug}/feed.xml"
 
 
+def atom_path(rss: str) -> str:
+    """The Atom twin of an RSS feed: feed.xml -> atom.xml, in the same folder."""
+    return rss.replace(SITE_FEED, ATOM_FEED)
+
+
+def json_feed_path(rss: str) -> str:
+    """The JSON Feed twin of an RSS feed: feed.xml -> feed.json, in the same folder."""
+    return rss.replace(SITE_FEED, JSON_FEED)
+
+
 def page_file(page: str) -> str:
     """The file a page folder is written to: 'privacy/' -> 'privacy/index.html'."""
     return f"{page}index.html"

@@ -105,22 +105,22 @@ def _foreign_file(out: Path) -> str | None:
 
 
 def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str]) -> None:
-    """Write ``files`` as the new ``out`` (from :func:`real_output`), inside :func:`output_lock`.
+    """Write ``files`` as the new ``out`` (from :func:`real_output`), inside :func:`output_lock`
+    and after :func:`recover_output`.
 
     The manifest is written before the swap and lists the old files too, so whichever tree a
     crash leaves in place is still known to be ours; after the swap it lists the new tree only.
     """
     try:
-        recover_output(out)
         if _already_there(files, out):
             return
-        if journal.suits(files, out, KEEP):
-            _update_in_place(files, out, keys)
+        owned_before = PreviousOutput(out).manifest
+        if journal.suits(files, out, KEEP, owned_before):
+            _update_in_place(files, out, keys, owned_before)
             return
         staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
         try:
             _write_tree(files, staging, out)
-            owned_before = PreviousOutput(out).manifest
             write_manifest(out, entries(staging, files, keys), owned_before)
             _swap_in(staging, out)
         finally:
@@ -134,10 +134,10 @@ def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str])
         pass  # the manifest written before the swap lists this tree too
 
 
-def _update_in_place(files: dict, out: Path, keys: dict[str, str]) -> None:
+def _update_in_place(files: dict, out: Path, keys: dict[str, str], manifest: dict) -> None:
     """Few files changed: write them beside their targets and rename them in (journal.py)."""
     try:
-        journal.update_in_place(files, out, keys, KEEP)
+        journal.update_in_place(files, out, keys, KEEP, manifest)
     except OSError:
         with contextlib.suppress(OSError):
             journal.recover(out)  # before the commit: back to the old site
