@@ -18,10 +18,13 @@ from site_builder.loader import policies_dir, read_source_bytes
 from site_builder.markup import render_or_refuse
 from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.messages import say
+from site_builder.editions import Edition, document_plan, site_files
+from site_builder.model import Site
 from site_builder.pages import PageJob, PageRenderer, RenderInputs, document_jobs
 from site_builder.parallel import default_workers
 from site_builder.problems import PolicyError, Problem
 from site_builder.publication import Timeline, timeline
+from site_builder.translations import edition_site
 from site_builder.theme import Theme, ThemeError
 from site_builder.validation import Validation, validate
 from site_builder.manifest import PreviousOutput
@@ -158,15 +161,52 @@ def _save_quietly(store: DiskStore) -> None:
 
 
 def document_timelines(validation: Validation, preview: bool = False) -> tuple[Timeline, ...]:
-    documents = sorted(validation.site.documents, key=lambda d: (d.order, d.slug))
-    return tuple(timeline(d, validation.today, preview) for d in documents)
+    return _timelines(validation.site, validation.today, preview)
+
+
+def _timelines(site: Site, today: date, preview: bool) -> tuple[Timeline, ...]:
+    documents = sorted(site.documents, key=lambda d: (d.order, d.slug))
+    return tuple(timeline(d, today, preview) for d in documents)
+
+
+@dataclass(frozen=True)
+class _EditionPlan:
+    """One language's pages: the site as they show it, and each document's page plan."""
+
+    edition: Edition
+    site: Site
+    timelines: tuple[Timeline, ...]
+    plans: dict[str, dict]  # document slug -> editions.document_plan
+
+
+def plan_editions(validation: Validation, preview: bool = False) -> list[_EditionPlan]:
+    """The original's pages, then each translation's (a language with no translation of a
+    published version yet has none)."""
+    site, today = validation.site, validation.today
+    plans = []
+    for language in site.languages or (site.language,):
+        is_original = language == site.language
+        shown = site if is_original else edition_site(site, language)
+        timelines = _timelines(shown, today, preview)
+        documents = {t.document.slug: document_plan(t, None if is_original else language,
+                                                    site.translation_fallback)
+                     for t in timelines}
+        files = {path for plan in documents.values() for path in plan}
+        if not is_original:
+            if not files:
+                continue
+            files |= site_files([slug for slug, plan in documents.items() if plan])
+        plans.append(_EditionPlan(Edition(language, is_original,
+                                          frozenset() if is_original else frozenset(files)),
+                                  shown, timelines, documents))
+    return plans
 
 
 def render_site(root: Path, validation: Validation, live_reload: str = "", preview: bool = False,
                 memo: Memo = NO_MEMO, previous: PreviousOutput | None = None,
                 with_indexes: bool = True,
                 only: Callable[[tuple[Timeline, ...]], set[str]] | None = None) -> SiteFiles:
-    """Every output file by relative path; nothing is written here.
+    """Every output file by relative path, in every language; nothing is written here.
 
     Files the ``previous`` output already holds unchanged are KEEP instead of bytes (pages are
     then not even rendered). Serve passes ``preview`` (drafts too, marked as such), its
@@ -174,49 +214,81 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
     asked for them, so a save shows its page without waiting for them. ``check`` passes
     ``only``: which pages to render (the rest are left out).
     """
-    site, today = validation.site, validation.today
-    timelines = document_timelines(validation, preview)
+    plans = plan_editions(validation, preview)
+    files, keys, index_makers = {}, {}, []
     try:
-        theme = Theme(root, site.theme, site.language)
-        inputs = RenderInputs(site, timelines, live_reload=live_reload)
-        renderer = PageRenderer(inputs, theme)
-        files, keys, fresh = _recall_documents(renderer, timelines, memo)
-        jobs = {urls.page_file(""): renderer.index_page()}
-        for document_pages in fresh.values():
-            jobs.update(document_pages)
-        if only:
-            wanted = only(timelines)
-            jobs = {path: job for path, job in jobs.items() if path in wanted}
-        keys.update((path, job.key) for path, job in jobs.items())
-        files.update(_render_pages(inputs, jobs, memo, previous.kept(keys) if previous else set()))
-        if not only:  # a document is remembered whole or not at all
-            _remember_documents(memo, fresh, files, keys)
-        # Feeds and indexes show what the pages show, plus the day and the timezone.
-        make_indexes = partial(memo.get, "indexes",
-                               digest(today.isoformat(), site.timezone, *keys.values()),
-                               partial(_indexes, site, theme.strings, today, timelines))
-        others = dict(make_indexes()) if with_indexes else {}
-        others.update({f"assets/{name}": data for name, data in theme.static_files().items()})
+        themes = [Theme(root, validation.site.theme, plan.edition.language) for plan in plans]
+        autonyms = {plan.edition.language: theme.strings[f"language_{plan.edition.language}"]
+                    for plan, theme in zip(plans, themes)}
+        editions = tuple(plan.edition for plan in plans)
+        for plan, theme in zip(plans, themes):
+            renderer = PageRenderer(RenderInputs(plan.site, plan.timelines, live_reload=live_reload),
+                                    theme, plan.edition, editions, autonyms)
+            edition_keys = _render_edition(renderer, plan, memo, previous, only, files)
+            keys.update(edition_keys)
+            index_makers.append(_index_maker(validation.today, plan, theme, editions,
+                                             edition_keys, memo))
+        others = {}
+        if with_indexes:
+            for make in index_makers:
+                others.update(make())
+        others.update({f"assets/{name}": data for name, data in themes[0].static_files().items()})
     except ThemeError as error:
         raise PolicyError([error.problem]) from None
     other_keys = {path: digest(data) for path, data in others.items()}
     kept_others = previous.kept(other_keys) if previous else set()
     files.update((path, KEEP if path in kept_others else data) for path, data in others.items())
-    return SiteFiles(files, {**keys, **other_keys}, timelines, make_indexes)
+
+    def make_indexes() -> dict[str, bytes]:
+        return {path: data for make in index_makers for path, data in make().items()}
+
+    return SiteFiles(files, {**keys, **other_keys}, plans[0].timelines, make_indexes)
 
 
-def _recall_documents(renderer: PageRenderer, timelines: tuple[Timeline, ...], memo: Memo):
+def _render_edition(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,
+                    previous: PreviousOutput | None, only, files: dict) -> dict[str, str]:
+    """One language's pages into ``files``, by output path; returns what each is made of."""
+    known, keys, fresh = _recall_documents(renderer, plan, memo)
+    files.update(known)
+    jobs = {plan.edition.output(urls.page_file("")): renderer.index_page()}
+    for document_pages in fresh.values():
+        jobs.update(document_pages)
+    if only:
+        wanted = {plan.edition.output(path) for path in only(plan.timelines)}
+        jobs = {path: job for path, job in jobs.items() if path in wanted}
+    new_keys = {path: job.key for path, job in jobs.items()}
+    keys.update(new_keys)
+    rendered = _render_pages(renderer.inputs, jobs, memo,
+                             previous.kept(new_keys) if previous else set())
+    files.update(rendered)
+    if not only:  # a document is remembered whole or not at all
+        _remember_documents(memo, fresh, rendered, new_keys)
+    return keys
+
+
+def _index_maker(today: date, plan: _EditionPlan, theme: Theme, editions: tuple[Edition, ...],
+                 keys: dict, memo: Memo) -> Callable[[], dict[str, bytes]]:
+    """Feeds and indexes show what the pages show, plus the day and the timezone."""
+    return partial(memo.get, "indexes",
+                   digest(today.isoformat(), plan.site.timezone, plan.edition.language,
+                          *(e.links_key("") for e in editions), *keys.values()),
+                   partial(_indexes, plan, theme.strings, today, editions))
+
+
+def _recall_documents(renderer: PageRenderer, plan: _EditionPlan, memo: Memo):
     """Files of documents nothing has changed in (serve, between saves), and page jobs for
     the others, by the identity of each document."""
     files, keys, fresh = {}, {}, {}
-    for document_timeline in (t for t in timelines if t.entries):
+    for document_timeline in (t for t in plan.timelines if plan.plans[t.document.slug]):
         identity = renderer.document_identity(document_timeline)
         known = memo.recall("document", identity)
         if known:
             files.update(known[0])
             keys.update(known[1])
         else:
-            fresh[identity] = document_jobs(renderer, document_timeline)
+            jobs = document_jobs(renderer, document_timeline,
+                                 plan.plans[document_timeline.document.slug])
+            fresh[identity] = {plan.edition.output(path): job for path, job in jobs.items()}
     return files, keys, fresh
 
 
@@ -256,10 +328,15 @@ def _remember_documents(memo: Memo, fresh: dict, files: dict, keys: dict) -> Non
                                                  {p: keys[p] for p in rendered}))
 
 
-def _indexes(site, strings: dict, today: date, timelines: tuple[Timeline, ...]) -> dict:
-    files = feeds.render_feeds(site, strings, today, timelines)
-    files[urls.VERSIONS_JSON] = indexes.render_versions_json(site, today, timelines)
-    files[urls.SITEMAP] = indexes.render_sitemap(site, timelines)
+def _indexes(plan: _EditionPlan, strings: dict, today: date,
+             editions: tuple[Edition, ...]) -> dict:
+    edition, site, timelines = plan.edition, plan.site, plan.timelines
+    shown = tuple(t for t in timelines if plan.plans[t.document.slug])
+    files = feeds.render_feeds(site, strings, today, shown, edition)
+    files[edition.output(urls.VERSIONS_JSON)] = indexes.render_versions_json(
+        site, today, timelines, edition, editions)
+    if edition.is_original:
+        files[urls.SITEMAP] = indexes.render_sitemap(site, timelines, editions)
     return files
 
 

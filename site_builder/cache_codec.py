@@ -17,11 +17,11 @@ from datetime import date
 from site_builder.comparison import ArticleChange, Comparison, Segment
 from site_builder.markup import Article, Heading, NestingTooDeep, RenderedBody
 from site_builder.messages import Message
-from site_builder.model import PolicyVersion
+from site_builder.model import PolicyVersion, Translation
 from site_builder.problems import Problem
 
-TYPES = {cls.__name__: cls for cls in (PolicyVersion, Problem, RenderedBody, Heading, Article,
-                                       Comparison, ArticleChange, Segment)}
+TYPES = {cls.__name__: cls for cls in (PolicyVersion, Translation, Problem, RenderedBody, Heading,
+                                       Article, Comparison, ArticleChange, Segment)}
 
 
 class Damaged(Exception):

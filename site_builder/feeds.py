@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from site_builder import urls
 from site_builder.dates import rfc822, rfc3339
+from site_builder.editions import Edition
 from site_builder.model import Site
 from site_builder.publication import WITHDRAWN, PublishedVersion, Timeline
 
@@ -75,14 +76,17 @@ class _Entry:
     day: date
 
 
-def _entries(site: Site, strings: dict, timelines: tuple[Timeline, ...]) -> list[_Entry]:
-    return [_entry(site, strings, item) for item in _items(timelines)]
+def _entries(site: Site, strings: dict, timelines: tuple[Timeline, ...],
+             edition: Edition) -> list[_Entry]:
+    return [_entry(site, strings, item, edition) for item in _items(timelines)]
 
 
-def _entry(site: Site, strings: dict, item: _Item) -> _Entry:
+def _entry(site: Site, strings: dict, item: _Item, edition: Edition) -> _Entry:
     version = item.entry.version
-    permalink = urls.absolute_url(site.base_url, urls.version_path(item.slug, version.effective))
-    changes = urls.absolute_url(site.base_url, urls.changes_path(item.slug, version.effective))
+    page = urls.version_path(item.slug, version.effective)
+    permalink = urls.absolute_url(site.base_url, edition.place(page))
+    changes = urls.absolute_url(site.base_url,
+                                edition.place(urls.changes_path(item.slug, version.effective)))
     effective = version.effective.isoformat()
     title = strings["feed_withdrawn_title" if item.withdrawal else "feed_item_title"].format(
         title=version.title or item.document_title, date=effective)
@@ -95,11 +99,15 @@ def _entry(site: Site, strings: dict, item: _Item) -> _Entry:
         description = (f"<p>{html_escape(withdrawn)}: {html_escape(version.withdrawn_reason)}</p>"
                        + description)
     # A withdrawal is news of its own: an id of its own, so readers see it as a new item.
-    guid = permalink + ("#withdrawn" if item.withdrawal else "")
+    # A translation's item keeps the id of where its translation lives (or will), so adding
+    # the translation later does not announce the change again.
+    guid = (urls.absolute_url(site.base_url, edition.output(page))
+            + ("#withdrawn" if item.withdrawal else ""))
     return _Entry(guid, permalink, title, description, item.day)
 
 
-def render_rss(site: Site, today: date, channel: _Channel, entries: list[_Entry]) -> bytes:
+def render_rss(site: Site, today: date, channel: _Channel, entries: list[_Entry],
+               permalinks: bool = True) -> bytes:
     absolute = partial(urls.absolute_url, site.base_url)
     lines = [
         "<?xml version='1.0' encoding='utf-8'?>",
@@ -121,7 +129,7 @@ def render_rss(site: Site, today: date, channel: _Channel, entries: list[_Entry]
             "    <item>",
             f"      <title>{escape(entry.title)}</title>",
             f"      <link>{escape(entry.link)}</link>",
-            f'      <guid isPermaLink="true">{escape(entry.id)}</guid>',
+            f'      <guid isPermaLink="{str(permalinks).lower()}">{escape(entry.id)}</guid>',
             f"      <pubDate>{rfc822(entry.day, site.timezone)}</pubDate>",
             f"      <description>{escape(entry.html)}</description>",
             "    </item>"]
@@ -176,21 +184,24 @@ def render_json_feed(site: Site, channel: _Channel, entries: list[_Entry]) -> by
     return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def render_feeds(site: Site, strings: dict, today: date,
-                 timelines: tuple[Timeline, ...]) -> dict[str, bytes]:
-    """The site's feeds of every notice, and each document's, in RSS, Atom and JSON Feed."""
-    channels = [(_Channel(urls.SITE_FEED, strings["site_feed_title"].format(title=site.title), "",
-                          site.title), timelines)]
+def render_feeds(site: Site, strings: dict, today: date, timelines: tuple[Timeline, ...],
+                 edition: Edition) -> dict[str, bytes]:
+    """The site's feeds of every notice, and each document's, in RSS, Atom and JSON Feed, by
+    output path. A translation's feeds announce every change too, in its words where it has
+    them and linking to the original where it has not."""
+    channels = [(_Channel(edition.output(urls.SITE_FEED),
+                          strings["site_feed_title"].format(title=site.title),
+                          edition.place(""), site.title), timelines)]
     for timeline in (t for t in timelines if t.entries):
         document = timeline.document
-        channels.append((_Channel(urls.feed_path(document.slug),
+        channels.append((_Channel(edition.output(urls.feed_path(document.slug)),
                                   strings["feed_title"].format(title=document.title),
-                                  urls.document_path(document.slug),
+                                  edition.place(urls.document_path(document.slug)),
                                   document.description or document.title), (timeline,)))
     files = {}
     for channel, shown in channels:
-        entries = _entries(site, strings, shown)
-        files[channel.rss] = render_rss(site, today, channel, entries)
+        entries = _entries(site, strings, shown, edition)
+        files[channel.rss] = render_rss(site, today, channel, entries, edition.is_original)
         files[channel.atom] = render_atom(site, today, channel, entries)
         files[channel.json] = render_json_feed(site, channel, entries)
     return files

@@ -6,6 +6,7 @@ import difflib
 import hashlib
 import re
 from functools import partial
+from typing import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,18 +16,22 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.messages import say
 from site_builder.dates import FIRST_DAY, LAST_DAY, MAX_NOTICE_DAYS
-from site_builder.model import WITHDRAWAL_KEYS, Document, NoticePolicy, PolicyVersion, Site
+from site_builder.model import WITHDRAWAL_KEYS, Document, Names, NoticePolicy, PolicyVersion, Site
 from site_builder.paths import is_inside, real_path
 from site_builder.problems import WARNING, PolicyError, Problem, UsageError, has_errors
 from site_builder.stated_dates import misstated
-from site_builder.sourcefile import (decode_source, read_bytes, read_source, split_front_matter,
-                                     without_keys)
+from site_builder.translation_files import (language_problem, parse_names, parse_translation,
+                                           translation_problems)
+from site_builder.sourcefile import read_bytes, read_source, read_version_source, without_keys
 from site_builder.yamlfields import Fields, compose_mapping
 
 SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 THEME_NAME = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_-]*\Z")
-VERSION_NAME = re.compile(r"\A(\d{4}-\d{2}-\d{2})\.md\Z")
-SITE_KEYS = ["title", "base_url", "language", "timezone", "theme", "notice", "adopted"]
+VERSION_NAME = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:\.([^.]+))?\.md\Z")
+NAMES_FILE = re.compile(r"\A(site|document)\.([^.]+)\.yaml\Z")
+SITE_KEYS = ["title", "base_url", "language", "timezone", "theme", "notice", "adopted",
+             "languages", "translation_fallback"]
+TRANSLATION_FALLBACKS = ("previous", "none")
 DOCUMENT_KEYS = ["title", "description", "notice", "order", "noun"]
 VERSION_KEYS = ["effective", "announced", "summary", "material", "title", "withdrawn",
                 "withdrawn_reason", "reasons"]
@@ -138,17 +143,23 @@ class _Reader:
         fields = read or Fields({}, self.rel(path), 1, 1)
         fields.refuse_unknown(SITE_KEYS)
         notice = self.notice(fields, NoticePolicy())
-        documents = self.read_documents(notice)
+        language = self.language(fields)
+        languages = self.languages(fields, language)
+        documents = self.read_documents(notice, languages)
         site = Site(
             title=fields.text("title", required=True) or "",
             base_url=self.base_url(fields),
-            language=self.language(fields),
+            language=language,
             timezone=self.timezone(fields),
             theme=self.theme(fields),
             notice=notice,
             documents=tuple(documents),
             adopted=fields.date("adopted"),
             adopted_line=fields.line("adopted"),
+            languages=languages,
+            names=self.read_names(self.folder, "site", languages),
+            translation_fallback=self.choice(fields, "translation_fallback",
+                                             TRANSLATION_FALLBACKS),
         )
         if read:
             self.problems.extend(fields.problems)
@@ -189,7 +200,54 @@ class _Reader:
         if language not in LANGUAGES:
             fields.problems.append(Problem(fields.rel, fields.line("language"), say(
                 "language '{language}' is not supported; use ko or en", language=language)))
+            return "ko"
         return language
+
+    def languages(self, fields: Fields, original: str) -> tuple[str, ...]:
+        """The original's language, then the translations' (``languages: [ko, en]``)."""
+        listed = fields.texts("languages") or [original]
+        for language in listed:
+            if language not in LANGUAGES:
+                fields.problems.append(Problem(fields.rel, fields.line("languages"), say(
+                    "languages: '{language}' is not supported; the theme has its words in ko "
+                    "and en only", language=language)))
+        if original not in listed:
+            fields.problems.append(Problem(fields.rel, fields.line("languages"), say(
+                "languages must list the site's language '{language}' (the originals' "
+                "language), e.g. languages: [{language}, {other}]", language=original,
+                other=next(iter(set(LANGUAGES) - {original})))))
+        return tuple(dict.fromkeys([original, *(l for l in listed if l in LANGUAGES)]))
+
+    @staticmethod
+    def choice(fields: Fields, key: str, choices: tuple[str, ...]) -> str:
+        value = fields.text(key) or choices[0]
+        if value not in choices:
+            fields.problems.append(Problem(fields.rel, fields.line(key), say(
+                "'{key}: {value}' must be one of: {choices}", key=key, value=value,
+                choices=", ".join(choices))))
+            return choices[0]
+        return value
+
+    def read_names(self, folder: Path, kind: str, languages: tuple[str, ...]) -> tuple[Names, ...]:
+        """``site.en.yaml`` / ``document.en.yaml``: what the site or document is called in
+        the other languages."""
+        names = []
+        for path in sorted(folder.glob(f"{kind}.*.yaml")):
+            match = NAMES_FILE.match(path.name)
+            if (match and self.is_translation_language(path, match.group(2), languages)
+                    and not self.escapes(path)):
+                fields = self.fields_of(path)
+                if fields:
+                    names.append(parse_names(fields, kind, match.group(2)))
+                    self.problems.extend(fields.problems)
+        return tuple(names)
+
+    def is_translation_language(self, path: Path, language: str,
+                                languages: tuple[str, ...]) -> bool:
+        wrong = language_problem(self.rel(path), language, languages)
+        if wrong:
+            self.error(path, None, wrong)
+        return wrong is None
 
     def timezone(self, fields: Fields) -> str:
         name = fields.text("timezone") or "Asia/Seoul"
@@ -213,15 +271,17 @@ class _Reader:
                             nested.integer("material_days", inherited.material_days, 1,
                                            MAX_NOTICE_DAYS))
 
-    def read_documents(self, site_notice: NoticePolicy) -> list[Document]:
+    def read_documents(self, site_notice: NoticePolicy,
+                       languages: tuple[str, ...]) -> list[Document]:
         documents = []
         for entry in sorted(self.folder.iterdir()):
-            if entry.name.startswith(".") or entry.name == "site.yaml":
+            if (entry.name.startswith(".") or entry.name == "site.yaml"
+                    or _is_names_file(entry, "site")):
                 continue
             if entry.is_dir():
                 if self.escapes(entry):
                     continue
-                document = self.read_document(entry, site_notice)
+                document = self.read_document(entry, site_notice, languages)
                 if document:
                     documents.append(document)
             else:
@@ -233,7 +293,8 @@ class _Reader:
                                               "YYYY-MM-DD.md"))
         return documents
 
-    def read_document(self, folder: Path, site_notice: NoticePolicy) -> Document | None:
+    def read_document(self, folder: Path, site_notice: NoticePolicy,
+                      languages: tuple[str, ...]) -> Document | None:
         if not SLUG.match(folder.name):
             self.error(folder, None, say("folder name '{name}' is not a valid document slug; use "
                                          "lower-case letters, digits and hyphens (e.g. privacy)",
@@ -244,7 +305,8 @@ class _Reader:
                                          "folder", name=folder.name))
             return None
         fields = self.fields_of(folder / "document.yaml")
-        versions = self.read_versions(folder)
+        versions, translations = self.read_versions(folder, languages)
+        names = self.read_names(folder, "document", languages)
         if fields is None:
             return None
         fields.refuse_unknown(DOCUMENT_KEYS)
@@ -253,16 +315,19 @@ class _Reader:
             title=fields.text("title", required=True) or folder.name,
             description=fields.text("description"), order=fields.integer("order", 0),
             noun=fields.text("noun"),
-            notice=self.notice(fields, site_notice), versions=versions)
+            notice=self.notice(fields, site_notice), versions=versions,
+            translations=translations, names=names)
         self.problems.extend(fields.problems)
         return document
 
-    def read_versions(self, folder: Path) -> tuple[PolicyVersion, ...]:
-        versions = []
+    def read_versions(self, folder: Path, languages: tuple[str, ...]):
+        """The document's versions, oldest first, and their translations."""
+        versions, translations = [], []
         errors_before = sum(1 for p in self.problems if p.is_error)
         for path in sorted(folder.iterdir()):
             name = path.name
-            if name.startswith(".") or name.endswith("~") or name == "document.yaml":
+            if (name.startswith(".") or name.endswith("~") or name == "document.yaml"
+                    or _is_names_file(path, "document")):
                 continue
             match = VERSION_NAME.match(name)
             if path.is_dir() or not name.endswith(".md"):
@@ -273,16 +338,26 @@ class _Reader:
                                            "by its effective date ({first} to {last}), e.g. "
                                            "2024-03-01.md", name=name, first=FIRST_DAY,
                                            last=LAST_DAY))
+            elif match.group(2) and not self.is_translation_language(path, match.group(2),
+                                                                     languages):
+                continue
             elif not self.escapes(path):
-                version = self.read_version(path, date.fromisoformat(match.group(1)))
-                if version:
-                    versions.append(version)
+                named, language = date.fromisoformat(match.group(1)), match.group(2)
+                parse = (partial(parse_translation, effective=named, language=language)
+                         if language else partial(parse_version, named=named))
+                read = self.read_version(path, parse)
+                if read:
+                    (translations if language else versions).append(read)
         if not versions and errors_before == sum(1 for p in self.problems if p.is_error):
             self.error(folder, None, say("this document has no versions; add its first version as "
                                          "YYYY-MM-DD.md (the date it takes effect)"))
-        return tuple(sorted(versions, key=lambda v: v.effective))
+        versions.sort(key=lambda v: v.effective)
+        translations.sort(key=lambda t: (t.effective, t.language))
+        self.problems.extend(translation_problems(tuple(versions), tuple(translations)))
+        return tuple(versions), tuple(translations)
 
-    def read_version(self, path: Path, named: date) -> PolicyVersion | None:
+    def read_version(self, path: Path, parse: Callable):
+        """A version or translation file parsed by ``parse(data, rel)``, remembered."""
         rel = self.rel(path)
         if self.trust_stat:
             try:
@@ -294,18 +369,18 @@ class _Reader:
                 return None
             key = digest(rel, f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}")
             if rel in self.saved:  # a save can keep size and time: read it anew
-                version, problems = _read_and_parse(path, rel, named)
+                version, problems = _read_and_parse(path, rel, parse)
                 self.memo.remember("source", key, (version, problems))
             else:
                 version, problems = self.memo.get("source", key,
-                                                  partial(_read_and_parse, path, rel, named))
+                                                  partial(_read_and_parse, path, rel, parse))
         else:
             data = read_bytes(path, rel)
             if isinstance(data, Problem):
                 self.problems.append(data)
                 return None
             version, problems = self.memo.get("source", digest(rel, data),
-                                              partial(parse_version, data, rel, named))
+                                              partial(parse, data, rel))
         self.problems.extend(problems)
         return version
 
@@ -318,22 +393,22 @@ def read_source_bytes(root: Path, rel: str) -> bytes:
     return data
 
 
-def _read_and_parse(path: Path, rel: str, named: date) -> tuple[PolicyVersion | None, list[Problem]]:
+def _read_and_parse(path: Path, rel: str, parse: Callable):
     data = read_bytes(path, rel)
-    return (None, [data]) if isinstance(data, Problem) else parse_version(data, rel, named)
+    return (None, [data]) if isinstance(data, Problem) else parse(data, rel)
+
+
+def _is_names_file(path: Path, kind: str) -> bool:
+    match = NAMES_FILE.match(path.name)
+    return bool(match) and match.group(1) == kind
 
 
 def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | None, list[Problem]]:
     """One version file's settings and text, with every problem found in it."""
-    source = decode_source(data, rel)
-    if isinstance(source, Problem):
-        return None, [source]
-    parts = split_front_matter(source.text, rel)
-    if isinstance(parts, Problem):
-        return None, [*source.problems, parts]
-    fields = compose_mapping(parts.yaml, rel, parts.yaml_first_line)
-    if isinstance(fields, Problem):
-        return None, [*source.problems, fields]
+    read = read_version_source(data, rel)
+    if isinstance(read, list):
+        return None, read
+    source, parts, fields = read.text, read.parts, read.fields
     fields.refuse_unknown(VERSION_KEYS)
     effective = fields.date("effective", required=True)
     if effective and effective != named:
@@ -347,7 +422,7 @@ def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | N
         effective=named, announced=fields.date("announced"), summary=fields.text("summary"),
         material=fields.boolean("material"), title=fields.text("title"), body=parts.body,
         withdrawn=fields.date("withdrawn"), withdrawn_reason=fields.text("withdrawn_reason"),
-        reasons=_reasons(fields),
+        reasons=fields.labelled_texts("reasons"),
         path=rel, body_first_line=parts.body_first_line, sha256=hashlib.sha256(data).hexdigest(),
         content_sha256=hashlib.sha256(
             without_keys(source.text, WITHDRAWAL_KEYS).encode("utf-8")).hexdigest(),
@@ -386,19 +461,6 @@ def base_url_problem(url: str) -> str | None:
     except ValueError:
         return say("has a port that does not exist (1 to 65535)")
     return None
-
-
-def _reasons(fields: Fields) -> tuple[tuple[str, str, int], ...]:
-    """``reasons: {제6조: 삭제 요청 방법 추가}``: (article, reason, line) for the 비고 column."""
-    nested = fields.mapping("reasons")
-    if nested is None:
-        return ()
-    reasons = []
-    for label in nested.nodes:
-        text = nested.text(label, required=True)
-        if text:
-            reasons.append((label, text, nested.line(label)))
-    return tuple(reasons)
 
 
 def _is_date(text: str) -> bool:

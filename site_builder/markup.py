@@ -15,10 +15,17 @@ from markdown_it.parser_block import ParserBlock
 from markdown_it.token import Token
 
 MAX_NESTING = 20
-_ARTICLE_NUMBER = re.compile(r"^\s*(?:제\s*(\d+)\s*조(?:\s*의\s*(\d+))?(?![가-힣])|(\d+)\s*\.)")
-_DIVISION = re.compile(r"^\s*제\s*(\d+)\s*(편|장|절|관)(?![가-힣])")
-_DIVISION_NAMES = {"편": "part", "장": "chapter", "절": "section", "관": "subsection"}
-_ADDENDA = re.compile(r"^\s*부\s*칙(?![가-힣])")
+# Korean legal numbering, and the English of its official translations (Article 6-2 for
+# 제6조의2, Chapter 2 for 제2장, Addenda for 부칙), so a translation's articles get the same ids.
+_ARTICLE_NUMBER = re.compile(r"^\s*(?:제\s*(\d+)\s*조(?:\s*의\s*(\d+))?(?![가-힣])|(\d+)\s*\."
+                             r"|Article\s+(\d+)(?:-(\d+))?(?![\w-]))", re.I)
+_DIVISION = re.compile(r"^\s*(?:제\s*(\d+)\s*(편|장|절|관)(?![가-힣])"
+                       r"|(Part|Chapter|Section|Sub-?section)\s+(\d+)(?![\w-]))", re.I)
+_DIVISION_NAMES = {"편": "part", "장": "chapter", "절": "section", "관": "subsection",
+                   "part": "part", "chapter": "chapter", "section": "section",
+                   "subsection": "subsection", "sub-section": "subsection"}
+_ADDENDA = re.compile(r"^\s*(?:부\s*칙(?![가-힣])|(?:Addenda|Addendum|Supplementary\s+Provisions)"
+                      r"(?!\w))", re.I)
 ARTICLE, DIVISION, ADDENDA, OTHER = "article", "division", "addenda", "other"
 # Ids the templates use: a heading that would take one gets a suffix instead.
 TEMPLATE_IDS = frozenset({"content", "toc-title", "summary-title", "version-select",
@@ -149,9 +156,10 @@ def article_number(text: str) -> str | None:
     match = _ARTICLE_NUMBER.match(text)
     if not match:
         return None
-    if match.group(1):
-        return match.group(1) + (f"-{match.group(2)}" if match.group(2) else "")
-    return match.group(3)
+    if match.group(3):
+        return match.group(3)
+    number, branch = (match.group(1), match.group(2)) if match.group(1) else match.group(4, 5)
+    return number + (f"-{branch}" if branch else "")
 
 
 def unit_key(label: str) -> str | None:
@@ -188,11 +196,12 @@ class _Outline:
         """The heading's kind and its id before making it unique."""
         division = _DIVISION.match(text)
         if division:
-            name = _DIVISION_NAMES[division.group(2)]
+            number = division.group(1) or division.group(4)
+            name = _DIVISION_NAMES[(division.group(2) or division.group(3)).lower()]
             rank = list(_DIVISION_NAMES.values()).index(name)
             self.divisions = [d for d in self.divisions
                               if list(_DIVISION_NAMES.values()).index(d[0]) < rank]
-            self.divisions.append((name, division.group(1)))
+            self.divisions.append((name, number))
             self.addenda = 0
             return DIVISION, "-".join(f"{kind}-{number}" for kind, number in self.divisions)
         if _ADDENDA.match(text):
@@ -256,7 +265,7 @@ def _articles(tokens: list[Token], headings: list[Heading]) -> list[Article]:
 def _unit_label(heading: Heading) -> str:
     """The heading as a 신구대비표 names it: 부칙's own 제1조 is "부칙 제1조 (시행일)"."""
     if heading.is_article and heading.id.startswith("addenda") and not _ADDENDA.match(heading.text):
-        return f"부칙 {heading.text}"
+        return f"{'부칙' if re.search('[가-힣]', heading.text) else 'Addenda'} {heading.text}"
     return heading.text
 
 

@@ -477,4 +477,55 @@ KO: dict[str, str] = {
         "{host}의 {port}번 포트를 이미 쓰고 있습니다. 다른 서버를 멈추거나 --port {next}를 쓰세요",
     "{url}: more than {limit} MiB; not a policy site's file":
         "{url}: {limit}MiB를 넘습니다. 정책 사이트의 파일이 아닙니다",
+    "languages must list the site's language '{language}' (the originals' language), e.g. "
+    "languages: [{language}, {other}]":
+        "languages에 사이트의 언어(원문의 언어) '{language}'가 있어야 합니다. 예: "
+        "languages: [{language}, {other}]",
+    "'{key}: {value}' must be one of: {choices}": "'{key}: {value}'는 다음 중 하나여야 합니다: {choices}",
+    "languages: '{language}' is not supported; the theme has its words in ko and en only":
+        "languages: '{language}'는 지원하지 않습니다. 테마의 화면 문구는 ko와 en만 있습니다",
+    "is named for the site's own language '{language}'; the original has no language in its "
+    "name (YYYY-MM-DD.md, site.yaml, document.yaml)":
+        "파일 이름에 사이트 자신의 언어 '{language}'가 붙어 있습니다. 원문은 이름에 언어가 "
+        "없습니다 (YYYY-MM-DD.md, site.yaml, document.yaml)",
+    "'{language}' is not one of the site's languages ({listed}); add it to 'languages:' in "
+    "policies/site.yaml, or name the file for one of them (e.g. 2024-03-01.en.md)":
+        "'{language}'는 사이트의 언어({listed})가 아닙니다. policies/site.yaml의 'languages:'에 "
+        "추가하거나, 그중 한 언어로 파일 이름을 바꾸세요 (예: 2024-03-01.en.md)",
+    "translates '{value}' is not a SHA-256: write the original's hash as its version page and "
+    "versions.json show it (64 hex digits, or the first 12 or more); policy-site new DOC "
+    "--translate LANGUAGE writes it for you":
+        "translates '{value}'는 SHA-256 값이 아닙니다. 원문 버전 페이지와 versions.json에 나오는 "
+        "원문의 해시(16진수 64자리, 또는 앞 12자리 이상)를 쓰세요. policy-site new DOC "
+        "--translate LANGUAGE가 대신 써 줍니다",
+    "no original {effective}.md beside this translation; a translation is published with the "
+    "version it translates: add the original, or rename this file to the date of one":
+        "이 번역본 옆에 원문 {effective}.md가 없습니다. 번역본은 번역한 버전과 함께 게시됩니다. "
+        "원문을 추가하거나, 이 파일 이름을 원문이 있는 날짜로 바꾸세요",
+    "the translation has no text below the front matter":
+        "번역본의 front matter 아래에 본문이 없습니다",
+    "a translation takes '{key}' from its original ({effective}.md); remove it here":
+        "번역본의 '{key}'는 원문({effective}.md)을 따릅니다. 여기서는 지우세요",
+    "announced on {announced}, but there is no '{language}' translation of it yet ({name}); "
+    "until there is, '{language}' readers are shown the original text or an earlier translation":
+        "{announced}에 공고했지만 아직 '{language}' 번역본({name})이 없습니다. 번역본이 생길 "
+        "때까지 '{language}' 독자에게는 원문이나 이전 번역본이 보입니다",
+    "has '{language}' translations but no '{language}' title; add {path}/document.{language}.yaml "
+    "with 'title: ...' (until then the '{language}' pages use the original's title)":
+        "'{language}' 번역본은 있지만 '{language}' 제목이 없습니다. {path}/document.{language}.yaml"
+        "에 'title: ...'을 쓰세요 (그때까지 '{language}' 페이지는 원문의 제목을 씁니다)",
+    "the original {effective}.md changed after this translation was made (translates {given}, "
+    "the original is now {actual}); bring the translation up to date, then set translates: "
+    "{actual}":
+        "이 번역본을 만든 뒤에 원문 {effective}.md가 바뀌었습니다 (translates {given}, 지금 원문은 "
+        "{actual}). 번역본을 고친 다음 translates: {actual}로 바꾸세요",
+    "withdrawn_reason, but the original is not withdrawn; remove it here, or withdraw the "
+    "original":
+        "withdrawn_reason이 있지만 원문은 철회되지 않았습니다. 여기서 지우거나 원문을 철회하세요",
+    "this translation does not say which text of the original it translates, so a later change "
+    "of the original would go unnoticed; add translates: {actual}":
+        "이 번역본은 원문의 어느 텍스트를 번역했는지 밝히지 않아, 원문이 나중에 바뀌어도 알 수 "
+        "없습니다. translates: {actual}을 추가하세요",
+    "'{key}' must be a list in brackets, e.g. {key}: [ko, en]":
+        "'{key}'는 대괄호로 묶은 목록이어야 합니다. 예: {key}: [ko, en]",
 }

@@ -43,12 +43,47 @@ class PolicyVersion:
     # so rules that depend on them stay quiet rather than add a misleading second error.
     misspelt: frozenset = frozenset()
 
+    language: str | None = None  # None for the original; a translation's language otherwise
+    outdated: bool = False  # a translation whose original changed after it was made
+
     def is_withdrawn_by(self, today: date) -> bool:
         return self.withdrawn is not None and self.withdrawn <= today
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, or the opening fence when the key is absent."""
         return self.key_lines.get(key) or 1
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A version's text in another language, for reference: the original is what binds, so
+    dates, ``material`` and withdrawal always come from it."""
+
+    effective: date
+    language: str
+    title: str | None
+    summary: str | None
+    withdrawn_reason: str | None
+    reasons: tuple
+    translates: str | None  # the original's SHA-256 (or its first 12+ hex digits) it renders
+    body: str
+    path: str
+    body_first_line: int
+    sha256: str
+    key_lines: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key) or 1
+
+
+@dataclass(frozen=True)
+class Names:
+    """What a site or document is called in one of its other languages (``*.<lang>.yaml``)."""
+
+    language: str
+    title: str | None
+    description: str | None = None
+    noun: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +98,8 @@ class Document:
     versions: tuple[PolicyVersion, ...]
     path: str
     noun: str | None = None  # what the UI calls the document: 방침, 약관 (strings' {noun})
+    translations: tuple[Translation, ...] = ()
+    names: tuple[Names, ...] = ()  # from document.<lang>.yaml
 
     def is_first(self, version: PolicyVersion) -> bool:
         return bool(self.versions) and version is self.versions[0]
@@ -79,3 +116,12 @@ class Site:
     documents: tuple[Document, ...]
     adopted: date | None = None  # the day the repository started using policy-site
     adopted_line: int | None = None
+    languages: tuple[str, ...] = ()  # the original's language first, then the translations'
+    names: tuple[Names, ...] = ()  # from site.<lang>.yaml
+    # What a language's document page shows while the version in effect is not translated:
+    # the translation of the version before it ("previous"), or no page ("none").
+    translation_fallback: str = "previous"
+
+    @property
+    def translation_languages(self) -> tuple[str, ...]:
+        return tuple(language for language in self.languages if language != self.language)

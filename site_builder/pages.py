@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Callable
 
 from markupsafe import Markup
 
 from site_builder import urls
 from site_builder.dates import long_date
+from site_builder.editions import (ARCHIVE, CHANGES, COMPARE, COMPARE_DATA, DOCUMENT, VERSION,
+                                   Edition)
 from site_builder.markup import unit_key
 from site_builder.memo import digest
 from site_builder.model import Document, Site
@@ -49,15 +52,58 @@ class PageJob:
 
 
 class PageRenderer:
-    def __init__(self, inputs: RenderInputs, theme: Theme):
+    """The pages of one edition: the original's, or one translation's (``edition``), each
+    linking to its counterparts in the other ``editions``, whose languages are called by
+    ``autonyms`` (한국어, English)."""
+
+    def __init__(self, inputs: RenderInputs, theme: Theme, edition: Edition | None = None,
+                 editions: tuple[Edition, ...] = (), autonyms: dict[str, str] | None = None):
         self.inputs = inputs
         self.site = inputs.site
         self.theme = theme
         self.t = theme.strings
+        self.edition = edition or Edition(self.site.language, is_original=True)
+        self.editions = editions or (self.edition,)
+        self.autonyms = autonyms or {}
         self.views: dict[str, dict] = {}
         self.view_keys: dict[str, str] = {}
+        self.links_keys: dict[str, str] = {}
         self.site_key = digest(theme.fingerprint(), self.site.title, self.site.language,
-                               self.site.base_url, inputs.live_reload)
+                               self.site.base_url, inputs.live_reload, repr(sorted(self.autonyms.items())))
+
+    @property
+    def original_only(self) -> str:
+        """How a translation marks what it links to in the original only: 한국어 원문만."""
+        if self.edition.is_original:
+            return ""
+        return self.fmt("original_only", original=self.t[f"language_{self.editions[0].language}"])
+
+    def owns(self, version) -> bool:
+        """Whether this edition shows the version in its own language."""
+        return self.edition.is_original or version.language == self.edition.language
+
+    def links_key(self, prefix: str) -> str:
+        """Which pages below ``prefix`` every edition has: where links and alternates go."""
+        if prefix not in self.links_keys:
+            self.links_keys[prefix] = digest(*(f"{e.language}:{e.links_key(prefix)}"
+                                               for e in self.editions))
+        return self.links_keys[prefix]
+
+    def alternates(self, page: str) -> list[dict]:
+        """The page in every language that has it, for hreflang links and the switcher."""
+        return [{"language": e.language, "name": self.autonyms.get(e.language, e.language),
+                 "page": e.output(page), "current": e is self.edition}
+                for e in self.editions if e.has(page)]
+
+    def translation_note(self, page: str, version=None) -> dict | None:
+        """What a translated page says about itself: which original prevails, where it is,
+        and whether the original changed after the translation was made."""
+        if self.edition.is_original:
+            return None
+        original = self.editions[0].language
+        return {"original": self.t[f"language_{original}"], "original_url": page,
+                "original_language": original,
+                "outdated": bool(version is not None and version.outdated)}
 
     def fmt(self, key: str, **values) -> str:
         return self.t[key].format(**values)
@@ -71,8 +117,11 @@ class PageRenderer:
         """A page whose key is the template, its folder, the site and theme, and ``inputs``:
         the document's view (every version's dates, status and summary) and the hashes of the
         version files whose text the page shows."""
+        location = self.edition.output(page)
+        alternates = self.alternates(page)
+
         def url(target: str) -> str:
-            return urls.relative_url(page, target)
+            return urls.relative_url(location, self.edition.place(target))
 
         def render() -> bytes:
             data = context()
@@ -80,8 +129,12 @@ class PageRenderer:
                 "site": {"title": self.site.title, "language": self.site.language},
                 "t": self.t,
                 "url": url,
+                "here": lambda target: urls.relative_url(location, target),
                 "asset": lambda name: url("assets/" + name),
-                "canonical": urls.absolute_url(self.site.base_url, canonical),
+                "canonical": urls.absolute_url(self.site.base_url, self.edition.place(canonical)),
+                "absolute": partial(urls.absolute_url, self.site.base_url),
+                "alternates": alternates if len(alternates) > 1 else [],
+                "translation": data.pop("translation", self.translation_note(page)),
                 "page_title": title,
                 "feeds": data.pop("feeds", [feed_links(self.fmt("site_feed_title",
                                                                  title=self.site.title),
@@ -90,7 +143,8 @@ class PageRenderer:
                 **data,
             }).encode("utf-8")
 
-        return PageJob(digest(template, page, self.site_key, *inputs), render, **needs)
+        links = self.links_key(page.partition("/")[0] + "/" if "/" in page else "")
+        return PageJob(digest(template, page, self.site_key, links, *inputs), render, **needs)
 
     def doc_feeds(self, document: Document) -> list[dict]:
         return [feed_links(self.fmt("feed_title", title=document.title),
@@ -113,6 +167,11 @@ class PageRenderer:
             "status_text": self.t[f"status_{entry.status}"],
             "title": version.title or document.title,
             "url": urls.version_path(document.slug, version.effective),
+            # In a translation: whether this version is translated (else links lead to the
+            # original), and whether its original changed after the translation was made.
+            "own": self.owns(version),
+            "original_only": "" if self.owns(version) else self.original_only,
+            "outdated": version.outdated,
 
             "changes_url": (urls.changes_path(document.slug, version.effective)
                             if entry.previous else None),
@@ -137,25 +196,30 @@ class PageRenderer:
         (which covers its dates and summary), status and period.
         """
         document = timeline.document
-        return digest(self.site_key, repr((document.slug, document.title, document.description,
-                                           document.noun)),
+        return digest(self.site_key, self.edition.language, self.links_key(document.slug + "/"),
+                      repr((document.slug, document.title, document.description, document.noun)),
                       *(f"{e.version.sha256}:{e.status}:{e.last_day}:{e.previous is not None}"
                         for e in timeline.entries))
 
     def _document_view(self, timeline: Timeline) -> dict:
         document = timeline.document
         shown = timeline.shown
+        versions = [self.version_view(document, e) for e in timeline.newest_first()]
         return {
             "slug": document.slug,
             "title": document.title,
             "noun": document.noun or self.t["default_noun"],
             "description": document.description,
             "url": urls.document_path(document.slug),
+            "own": self.edition.has(urls.document_path(document.slug)),
+            "original_only": self.original_only,
             "archive_url": urls.archive_path(document.slug),
-            "compare_url": urls.compare_path(document.slug) if len(timeline.entries) > 1 else None,
+            "compare_url": (urls.compare_path(document.slug)
+                            if sum(v["own"] for v in versions) > 1 else None),
             "feed_url": urls.feed_path(document.slug),
             "current": self.version_view(document, shown) if shown else None,
-            "versions": [self.version_view(document, e) for e in timeline.newest_first()],
+            "versions": versions,
+            "comparable": [v for v in versions if v["own"]],
             "upcoming": [self.version_view(document, e) for e in timeline.upcoming],
         }
 
@@ -172,6 +236,10 @@ class PageRenderer:
         path = entry.version.path
         page = urls.document_path(document.slug) if as_document else view["url"]
 
+        # A translation's document page may show an older translation while the version in
+        # effect has none yet: it says so, and links to the original in effect.
+        stand_in = as_document and entry is not timeline.shown
+
         def context() -> dict:
             body = self.inputs.bodies[path]
             return {
@@ -179,18 +247,22 @@ class PageRenderer:
                 "document": self.document_view(timeline),
                 "version": view,
                 "is_document_page": as_document,
+                "stands_in_for": self.version_view(document, timeline.shown) if stand_in else None,
+                "translation": self.translation_note(page, entry.version),
                 "selector_label": self.fmt("previous_versions", title=document.title),
                 "contents": [{"id": h.id, "text": h.text} for h in body.contents],
                 # Only this page shows its own hash: the document's shared view must not
-                # change when one version's text does, or every page of it would.
-                "record": {"sha256": entry.version.sha256,
-                           "source_url": urls.source_path(document.slug, entry.effective)},
+                # change when one version's text does, or every page of it would. The ledger
+                # records originals only: a translation binds nobody.
+                "record": ({"sha256": entry.version.sha256,
+                            "source_url": urls.source_path(document.slug, entry.effective)}
+                           if self.edition.is_original else None),
                 "body": Markup(body.html),
             }
 
         return self.page("version.html", page, view["url"], view["title"],
-                         (self.document_key(timeline), entry.version.sha256), context,
-                         bodies=(path,))
+                         (self.document_key(timeline), entry.version.sha256, str(stand_in)),
+                         context, bodies=(path,))
 
     def changes_page(self, timeline: Timeline, entry: PublishedVersion) -> PageJob:
         document = timeline.document
@@ -214,6 +286,9 @@ class PageRenderer:
                          for r in comparison.changes],
                 "has_reasons": bool(reasons),
                 "unchanged": comparison.unchanged,
+                "translation": self.translation_note(
+                    view["changes_url"], entry.version if entry.version.outdated
+                    else entry.previous),
             }
 
         return self.page("changes.html", view["changes_url"], view["changes_url"],
@@ -240,7 +315,7 @@ class PageRenderer:
         def context() -> dict:
             view = self.document_view(timeline)
             versions = [{k: v[k] for k in ("effective", "effective_text", "summary")}
-                        for v in reversed(view["versions"])]
+                        for v in reversed(view["comparable"])]
             return {"feeds": self.doc_feeds(document), "document": view,
                     "js_strings": json.dumps({k: self.t[k] for k in keys}, ensure_ascii=False),
                     "js_versions": json.dumps(versions, ensure_ascii=False)}
@@ -270,23 +345,16 @@ def feed_links(title: str, rss: str) -> dict:
             "json": urls.json_feed_path(rss)}
 
 
-def document_jobs(renderer: PageRenderer, timeline: Timeline) -> dict[str, PageJob]:
-    """Every page of one document (and its versions' compare data), by output path."""
-    slug = timeline.document.slug
-    jobs = {
-        urls.page_file(urls.document_path(slug)): renderer.version_page(
-            timeline, timeline.shown, as_document=True),
-        urls.page_file(urls.archive_path(slug)): renderer.archive_page(timeline),
+def document_jobs(renderer: PageRenderer, timeline: Timeline,
+                  plan: dict[str, tuple[str, PublishedVersion | None]]) -> dict[str, PageJob]:
+    """Every page of one document (and its versions' compare data) in the renderer's edition,
+    by path in the original's layout."""
+    makers = {
+        DOCUMENT: lambda entry: renderer.version_page(timeline, entry, as_document=True),
+        ARCHIVE: lambda entry: renderer.archive_page(timeline),
+        COMPARE: lambda entry: renderer.compare_page(timeline),
+        COMPARE_DATA: renderer.compare_data,
+        VERSION: lambda entry: renderer.version_page(timeline, entry, as_document=False),
+        CHANGES: lambda entry: renderer.changes_page(timeline, entry),
     }
-    comparable = len(timeline.entries) > 1
-    if comparable:
-        jobs[urls.page_file(urls.compare_path(slug))] = renderer.compare_page(timeline)
-    for entry in timeline.entries:
-        if comparable:
-            jobs[urls.compare_data_path(slug, entry.effective)] = renderer.compare_data(entry)
-        jobs[urls.page_file(urls.version_path(slug, entry.effective))] = \
-            renderer.version_page(timeline, entry, as_document=False)
-        if entry.previous:
-            jobs[urls.page_file(urls.changes_path(slug, entry.effective))] = \
-                renderer.changes_page(timeline, entry)
-    return jobs
+    return {path: makers[kind](entry) for path, (kind, entry) in plan.items()}

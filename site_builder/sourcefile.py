@@ -8,6 +8,7 @@ from pathlib import Path
 
 from site_builder.messages import say
 from site_builder.problems import WARNING, Problem
+from site_builder.yamlfields import Fields, compose_mapping
 
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
@@ -41,6 +42,29 @@ class FrontMatter:
     yaml_first_line: int
     body: str
     body_first_line: int
+
+
+@dataclass(frozen=True)
+class VersionSource:
+    """A version file (an original or a translation) read as far as its settings."""
+
+    text: SourceText
+    parts: FrontMatter
+    fields: Fields
+
+
+def read_version_source(data: bytes, rel: str) -> VersionSource | list[Problem]:
+    """Decode, split and compose the front matter, or the problems that stopped it."""
+    source = decode_source(data, rel)
+    if isinstance(source, Problem):
+        return [source]
+    parts = split_front_matter(source.text, rel)
+    if isinstance(parts, Problem):
+        return [*source.problems, parts]
+    fields = compose_mapping(parts.yaml, rel, parts.yaml_first_line)
+    if isinstance(fields, Problem):
+        return [*source.problems, fields]
+    return VersionSource(source, parts, fields)
 
 
 def line_of_offset(text: str, offset: int) -> int:

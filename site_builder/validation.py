@@ -18,6 +18,7 @@ from site_builder.messages import say
 from site_builder.model import Site
 from site_builder.problems import Problem, has_errors, sorted_problems
 from site_builder.rules import check_site
+from site_builder.translations import check_translations
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,8 @@ def validate(root: Path, as_of: date | None, memo: Memo = NO_MEMO,
     loaded = load_site(root, memo, saved)
     site = loaded.site
     today = as_of or today_in(site.timezone)
-    problems = (loaded.problems + check_site(site, today) + check_nesting(site, memo)
-                + check_reasons(site, memo))
+    problems = (loaded.problems + check_site(site, today) + check_translations(site, today)
+                + check_nesting(site, memo) + check_reasons(site, memo))
     return Validation(site, today, sorted_problems(problems))
 
 
@@ -88,7 +89,7 @@ def _reason_problem(label: str, changed: dict[str, str], has_previous: bool) -> 
 
 def check_nesting(site: Site, memo: Memo) -> list[Problem]:
     """Parse every body the cheap screen cannot clear (drafts too: check warns early)."""
-    versions = [v for d in site.documents for v in d.versions
+    versions = [v for d in site.documents for v in (*d.versions, *d.translations)
                 if memo.get("screen", v.sha256, partial(may_nest_too_deep, v.body))]
     results = memo.get_many("body", [(digest(v.body), partial(render_or_refuse, v.body))
                                      for v in versions])

@@ -225,6 +225,31 @@ class Fields:
                                 maximum=maximum))
         return default
 
+    def texts(self, key: str) -> list[str] | None:
+        """A list of short values, ``languages: [ko, en]``."""
+        entry = self.nodes.get(key)
+        if entry is None:
+            return None
+        node = entry[1]
+        if not (isinstance(node, yaml.SequenceNode)
+                and all(isinstance(item, yaml.ScalarNode) for item in node.value)):
+            self._problem(node, say("'{key}' must be a list in brackets, e.g. {key}: [ko, en]",
+                                    key=key))
+            return None
+        return [item.value.strip() for item in node.value]
+
+    def labelled_texts(self, key: str) -> tuple[tuple[str, str, int], ...]:
+        """``reasons: {제6조: 삭제 요청 방법 추가}``: (label, text, line) for each entry."""
+        nested = self.mapping(key)
+        if nested is None:
+            return ()
+        entries = []
+        for label in nested.nodes:
+            text = nested.text(label, required=True)
+            if text:
+                entries.append((label, text, nested.line(label)))
+        return tuple(entries)
+
     def mapping(self, key: str) -> "Fields | None":
         entry = self.nodes.get(key)
         if entry is None:
