@@ -36,25 +36,25 @@ def parse_translation(data: bytes, rel: str, effective: date,
                 "a translation takes '{key}' from its original ({effective}.md); remove it here",
                 key=key, effective=effective)))
     fields.refuse_unknown(TRANSLATION_KEYS + ORIGINAL_ONLY_KEYS)
-    problems = [*read.text.problems, *fields.problems]
     if not read.parts.body.strip():
-        problems.append(Problem(rel, read.parts.body_first_line - 1,
-                                say("the translation has no text below the front matter")))
+        fields.problems.append(Problem(rel, read.parts.body_first_line - 1,
+                                       say("the translation has no text below the front matter")))
     translation = Translation(
         effective=effective, language=language, title=fields.text("title"),
         summary=fields.text("summary"), withdrawn_reason=fields.text("withdrawn_reason"),
-        reasons=fields.labelled_texts("reasons"), translates=_translates(fields, problems),
+        reasons=fields.labelled_texts("reasons"), translates=_translates(fields),
         body=read.parts.body, path=rel, body_first_line=read.parts.body_first_line,
         sha256=hashlib.sha256(data).hexdigest(),
         key_lines={key: fields.line(key) for key in fields.nodes})
-    return translation, problems
+    return translation, [*read.text.problems, *fields.problems]
 
 
-def _translates(fields: Fields, problems: list[Problem]) -> str | None:
-    text = fields.text("translates")
+def _translates(fields: Fields) -> str | None:
+    """The hash as text: unquoted, YAML would read an all-digit hash as a number."""
+    text = fields.as_written("translates")
     if text is None or _SHA256.match(text.lower()):
         return text.lower() if text else None
-    problems.append(Problem(fields.rel, fields.line("translates"), say(
+    fields.problems.append(Problem(fields.rel, fields.line("translates"), say(
         "translates '{value}' is not a SHA-256: write the original's hash as its version page "
         "and versions.json show it (64 hex digits, or the first 12 or more); policy-site new "
         "DOC --translate LANGUAGE writes it for you", value=text)))

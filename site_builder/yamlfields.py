@@ -203,6 +203,11 @@ class Fields:
             return None
         return node.value.strip()
 
+    def as_written(self, key: str) -> str | None:
+        """The value's text whatever YAML would make of it (a hash of digits, a number)."""
+        node = self._scalar(key)
+        return node.value.strip() or None if node is not None else None
+
     def boolean(self, key: str, default: bool = False) -> bool:
         node = self._scalar(key)
         if node is None:

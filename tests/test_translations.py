@@ -1,0 +1,370 @@
+"""Translations (issue 16): the same version in several languages, the original binding."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.pages import find_class, links, parse, text_of, visible_text
+from tests.sitekit import BODY, SiteKit
+
+EN_BODY = """\
+Preamble paragraph.
+
+## 1. Purposes
+
+The company processes personal information for the following purposes.
+
+## 2. Items
+
+Required items: ID, password
+"""
+EN_BODY_2 = EN_BODY.replace("the following purposes", "the purposes below")
+
+
+def sha(kit: SiteKit, name: str, slug: str = "privacy") -> str:
+    return hashlib.sha256((kit.root / f"policies/{slug}/{name}.md").read_bytes()).hexdigest()
+
+
+def translated_site(kit: SiteKit, second: bool = True, **site) -> None:
+    """ko originals 2015-02-15 and 2016-03-01 (announced 2016-02-15), English of the first and,
+    with ``second``, of the second, each naming the original it translates."""
+    kit.site_yaml(extra="languages: [ko, en]\n", **site)
+    kit.two_versions()
+    kit.write("policies/site.en.yaml", "title: Test policies\n")
+    kit.write("policies/privacy/document.en.yaml", "title: Privacy Policy\nnoun: policy\n")
+    translation(kit, "2015-02-15", EN_BODY)
+    if second:
+        translation(kit, "2016-03-01", EN_BODY_2, summary="Rewords the purposes article")
+
+
+def translation(kit: SiteKit, name: str, body: str, slug: str = "privacy", **keys) -> None:
+    keys.setdefault("translates", sha(kit, name, slug))
+    front = "".join(f"{key}: {value}\n" for key, value in keys.items())
+    kit.write(f"policies/{slug}/{name}.en.md", f"---\n{front}---\n\n{body}")
+
+
+def alternates(html: str) -> dict[str, str]:
+    return {link.get("hreflang"): link.get("href") for link in parse(html).iter("link")
+            if link.get("rel") == "alternate" and link.get("hreflang")}
+
+
+def switcher(html: str) -> dict[str, str | None]:
+    """Language name -> link; the page's own language has none. No switcher: {}."""
+    return {text_of(item): item.get("href") for nav in find_class(html, "language-switch")
+            for item in nav.iter() if item.tag in ("a", "strong")}
+
+
+# --- Output -----------------------------------------------------------------------------
+
+
+def test_every_page_kind_has_its_translation_under_the_document_and_the_language(kit):
+    translated_site(kit)
+    assert kit.build().code == 0
+    for page in ["privacy/en/index.html", "privacy/en/2015-02-15/index.html",
+                 "privacy/en/2016-03-01/index.html", "privacy/en/2016-03-01/changes/index.html",
+                 "privacy/en/versions/index.html", "privacy/en/compare/index.html",
+                 "privacy/en/compare/2015-02-15.js", "en/index.html", "en/feed.xml",
+                 "en/atom.xml", "en/feed.json", "en/versions.json", "privacy/en/feed.xml"]:
+        assert (kit.out / page).is_file(), page
+    page = kit.read("privacy/en/2016-03-01/index.html")
+    assert parse(page).get("lang") == "en"
+    text = visible_text(page)
+    assert "the purposes below" in text and "아래의 목적" not in text
+    assert "Effective date" in text and "March 1, 2016" in text  # UI and dates in English
+    assert "Test policies" in text
+
+
+def test_original_and_translation_name_each_other_and_the_switcher_keeps_the_version(kit):
+    translated_site(kit)
+    kit.build()
+    original = kit.read("privacy/2015-02-15/index.html")
+    english = kit.read("privacy/en/2015-02-15/index.html")
+    assert alternates(original) == {
+        "ko": "https://example.com/policies/privacy/2015-02-15/",
+        "en": "https://example.com/policies/privacy/en/2015-02-15/",
+        "x-default": "https://example.com/policies/privacy/2015-02-15/"}
+    assert alternates(english) == alternates(original)
+    assert switcher(original) == {"한국어": None, "English": "../en/2015-02-15/index.html"}
+    assert switcher(english) == {"한국어": "../../2015-02-15/index.html", "English": None}
+    changes = kit.read("privacy/en/2016-03-01/changes/index.html")
+    assert switcher(changes)["한국어"] == "../../../2016-03-01/changes/index.html"
+
+
+def test_a_translated_page_says_the_original_prevails_and_links_to_it(kit):
+    translated_site(kit)
+    kit.build()
+    [banner] = find_class(kit.read("privacy/en/2015-02-15/index.html"), "banner-translation")
+    assert "the Korean original prevails" in text_of(banner)
+    assert [a.get("href") for a in banner.iter("a")] == ["../../2015-02-15/index.html"]
+    assert not find_class(kit.read("privacy/2015-02-15/index.html"), "banner-translation")
+
+
+def test_the_banner_comes_from_the_themes_strings_in_the_translations_language(kit):
+    translated_site(kit, language="en", languages=None)
+    kit.site_yaml(extra="languages: [en, ko]\n", language="en")
+    for name in ("2015-02-15", "2016-03-01"):
+        (kit.root / f"policies/privacy/{name}.en.md").rename(kit.root / f"policies/privacy/{name}.ko.md")
+        text = (kit.root / f"policies/privacy/{name}.ko.md").read_text()
+        (kit.root / f"policies/privacy/{name}.ko.md").write_text(
+            text.replace("translates:", "translates: " + sha(kit, name) + "\n#"))
+    (kit.root / "policies/site.en.yaml").rename(kit.root / "policies/site.ko.yaml")
+    (kit.root / "policies/privacy/document.en.yaml").write_text("title: 개인정보처리방침\n")
+    (kit.root / "policies/privacy/document.en.yaml").rename(
+        kit.root / "policies/privacy/document.ko.yaml")
+    assert kit.build().code == 0
+    [banner] = find_class(kit.read("privacy/ko/2015-02-15/index.html"), "banner-translation")
+    assert "번역본은 참고용이며 영어 원문이 우선합니다" in text_of(banner)
+    kit.write("themes/default/strings/ko.yaml",
+              'translation_banner: "참고용 번역입니다. {original} 원문이 우선합니다."\n')
+    kit.build()
+    [banner] = find_class(kit.read("privacy/ko/2015-02-15/index.html"), "banner-translation")
+    assert "참고용 번역입니다. 영어 원문이 우선합니다." in text_of(banner)
+
+
+def test_links_in_a_translation_go_to_translated_pages_or_else_to_the_original(kit):
+    translated_site(kit, second=False)
+    kit.build()
+    archive = kit.read("privacy/en/versions/index.html")
+    hrefs = links(archive)
+    assert "../2015-02-15/index.html" in hrefs  # translated: privacy/en/2015-02-15/
+    assert "../../2016-03-01/index.html" in hrefs  # not translated: the Korean page
+    assert "(Korean only)" in visible_text(archive)
+    assert "../../2016-03-01/changes/index.html" in hrefs
+    assert not (kit.out / "privacy/en/2016-03-01").exists()
+    # The Korean page of an untranslated version offers no English page that does not exist.
+    assert "English" not in switcher(kit.read("privacy/2016-03-01/index.html"))
+
+
+def test_the_changes_page_of_a_translation_compares_the_two_translations(kit):
+    translated_site(kit)
+    kit.build()
+    page = kit.read("privacy/en/2016-03-01/changes/index.html")
+    [row] = find_class(page, "change-row") or find_class(page, "comparison-row") or [None]
+    text = visible_text(page)
+    assert "following" in text and "below" in text
+    assert "다음의" not in text
+    dels = [text_of(d) for d in parse(page).iter("del")]
+    inss = [text_of(i) for i in parse(page).iter("ins")]
+    assert any("following" in d for d in dels) and any("below" in i for i in inss)
+    assert "Rewords the purposes article" in text
+
+
+# --- Staleness and fallback ---------------------------------------------------------------
+
+
+def test_a_translation_older_than_its_original_is_a_warning_and_the_page_says_so(kit):
+    translated_site(kit)
+    translation(kit, "2015-02-15", EN_BODY, translates="0" * 64)
+    result = kit.check()
+    assert result.code == 0
+    assert ("policies/privacy/2015-02-15.en.md:2: warning: the original 2015-02-15.md changed "
+            "after this translation was made") in result.text
+    kit.build()
+    page = kit.read("privacy/en/2015-02-15/index.html")
+    assert find_class(page, "translation-outdated")
+    assert "may be out of date" in visible_text(page)
+    assert not find_class(kit.read("privacy/en/2016-03-01/index.html"), "translation-outdated")
+    versions = json.loads(kit.read("en/versions.json"))["documents"][0]["versions"]
+    assert [v["outdated"] for v in versions] == [False, True]
+
+
+def test_a_short_hash_prefix_is_enough_and_a_withdrawal_does_not_make_a_translation_outdated(kit):
+    kit.site_yaml(extra="languages: [ko, en]\n")
+    kit.version("2015-02-15")
+    kit.version("2026-12-30", announced="2026-11-20", summary="s", body=BODY + "\n추가\n")
+    kit.write("policies/privacy/document.en.yaml", "title: Privacy Policy\n")
+    translation(kit, "2026-12-30", EN_BODY, translates=sha(kit, "2026-12-30")[:12])
+    assert "translation-outdated" not in kit.check("2026-11-28", "--format", "json").text
+    path = kit.root / "policies/privacy/2026-12-30.md"
+    path.write_text(path.read_text().replace(
+        "summary: s\n", "summary: s\nwithdrawn: 2026-11-27\nwithdrawn_reason: 재검토\n"))
+    result = kit.check("2026-11-28")
+    assert result.code == 0 and "changed after this translation" not in result.text
+    kit.build("2026-11-28")
+    assert "Withdrawn" in visible_text(kit.read("privacy/en/2026-12-30/index.html"))
+
+
+def test_without_a_translation_of_the_version_in_effect_the_page_shows_the_one_before(kit):
+    translated_site(kit, second=False)
+    result = kit.build()
+    assert result.code == 0
+    assert ("policies/privacy/2016-03-01.md:3: warning: announced on 2016-02-15, but there is no "
+            "'en' translation of it yet (2016-03-01.en.md)") in result.text
+    page = kit.read("privacy/en/index.html")
+    text = visible_text(page)
+    assert "The policy in effect since March 1, 2016 has not been translated yet" in text
+    assert "following purposes" in text
+    assert "../2016-03-01/index.html" in links(page)  # the original in effect
+
+
+def test_with_fallback_none_a_language_has_no_page_for_an_untranslated_version_in_effect(kit):
+    translated_site(kit, second=False)
+    kit.site_yaml(extra="languages: [ko, en]\ntranslation_fallback: none\n")
+    assert kit.build().code == 0
+    assert not (kit.out / "privacy/en/index.html").exists()
+    assert (kit.out / "privacy/en/2015-02-15/index.html").exists()
+    home = kit.read("en/index.html")
+    assert "../privacy/index.html" in links(home)  # the Korean page in effect
+    assert "English" not in switcher(kit.read("privacy/index.html"))
+
+
+def test_a_translation_of_an_unpublished_version_appears_nowhere(kit):
+    translated_site(kit)
+    kit.version("2026-12-30", body=BODY + "\n초안\n")  # a draft
+    translation(kit, "2026-12-30", EN_BODY + "\nSECRET DRAFT WORDING\n")
+    assert kit.build().code == 0
+    for path, data in kit.tree().items():
+        assert b"SECRET DRAFT WORDING" not in data, path
+    assert not (kit.out / "privacy/en/2026-12-30").exists()
+
+
+# --- Feeds and indexes ------------------------------------------------------------------------
+
+
+def test_each_language_has_its_feeds_and_its_versions_json(kit):
+    translated_site(kit, second=False)
+    kit.build()
+    rss = ET.fromstring(kit.read("privacy/en/feed.xml"))
+    channel = rss.find("channel")
+    assert channel.findtext("language") == "en"
+    [item] = channel.findall("item")
+    assert "Privacy Policy" in item.findtext("title")
+    # Not translated yet: the item links to the Korean page, with the id its translation will
+    # have, so adding the translation later does not announce the change again.
+    assert item.findtext("link") == "https://example.com/policies/privacy/2016-03-01/"
+    assert item.findtext("guid") == "https://example.com/policies/privacy/en/2016-03-01/"
+    assert item.find("guid").get("isPermaLink") == "false"
+    translation(kit, "2016-03-01", EN_BODY_2, summary="Rewords")
+    kit.build()
+    [item] = ET.fromstring(kit.read("privacy/en/feed.xml")).find("channel").findall("item")
+    assert item.findtext("link") == "https://example.com/policies/privacy/en/2016-03-01/"
+    assert item.findtext("guid") == "https://example.com/policies/privacy/en/2016-03-01/"
+    index = json.loads(kit.read("en/versions.json"))
+    assert index["language"] == "en"
+    [document] = index["documents"]
+    assert document["title"] == "Privacy Policy" and document["url"] == "privacy/en/"
+    assert [(v["url"], v["language"]) for v in document["versions"]] == [
+        ("privacy/en/2016-03-01/", "en"), ("privacy/en/2015-02-15/", "en")]
+    original = json.loads(kit.read("versions.json"))["documents"][0]["versions"]
+    assert original[0]["translations"] == {"en": "privacy/en/2016-03-01/"}
+    assert original[0]["language"] == "ko"
+
+
+def test_the_sitemap_lists_every_language_with_hreflang(kit):
+    translated_site(kit)
+    kit.build()
+    sitemap = kit.read("sitemap.xml")
+    tree = ET.fromstring(sitemap)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = [u.findtext("s:loc", namespaces=ns) for u in tree.findall("s:url", ns)]
+    assert "https://example.com/policies/privacy/en/2016-03-01/" in locs
+    [entry] = [u for u in tree.findall("s:url", ns)
+               if u.findtext("s:loc", namespaces=ns).endswith("/privacy/2015-02-15/")]
+    assert {link.get("hreflang") for link in entry.findall("x:link", ns)} == {"ko", "en"}
+
+
+# --- The notice rule and the ledger ---------------------------------------------------------
+
+
+def test_a_translation_cannot_change_the_dates_and_the_originals_announced_governs(kit):
+    translated_site(kit)
+    kit.write("policies/privacy/2016-03-01.en.md", "---\neffective: 2016-03-01\n"
+              "announced: 2016-01-01\nmaterial: true\n---\n\nText\n")
+    result = kit.check()
+    assert result.code == 1
+    for line, key in ((2, "effective"), (3, "announced"), (4, "material")):
+        assert (f"policies/privacy/2016-03-01.en.md:{line}: error: a translation takes '{key}' "
+                f"from its original (2016-03-01.md); remove it here") in result.text
+
+
+def test_a_translation_published_after_its_original_is_not_a_notice_problem(repo):
+    repo.site_yaml(extra="languages: [ko, en]\n")
+    repo.version("2015-02-15")
+    repo.write("policies/privacy/document.en.yaml", "title: Privacy Policy\n")
+    repo.commit("2015-02-10")
+    repo.version("2016-03-01", announced="2016-02-15", summary="s", body=BODY + "\n추가\n")
+    repo.commit("2016-02-15")
+    digest = hashlib.sha256((repo.root / "policies/privacy/2016-03-01.md").read_bytes()).hexdigest()
+    repo.write("policies/privacy/2016-03-01.en.md",
+               f"---\ntranslates: {digest}\n---\n\n{EN_BODY}")
+    repo.commit("2016-02-28")
+    result = repo.check("2016-03-05", "--git")
+    assert result.code == 0, result.text
+    assert ": error:" not in result.text
+
+
+def test_the_ledger_records_originals_only(kit):
+    translated_site(kit)
+    kit.build()
+    ledger = json.loads(kit.read("ledger.json"))
+    recorded = {entry.get("sha256") for entry in ledger["entries"]}
+    assert sha(kit, "2016-03-01") in recorded
+    assert hashlib.sha256((kit.root / "policies/privacy/2016-03-01.en.md").read_bytes()
+                          ).hexdigest() not in recorded
+    assert not find_class(kit.read("privacy/en/2016-03-01/index.html"), "record")
+    assert kit.run("verify", str(kit.out), root=False).code == 0
+
+
+# --- Mistakes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, files, expected", [
+    ("no original", {"policies/privacy/2017-01-01.en.md": "---\n---\n\nText\n"},
+     "policies/privacy/2017-01-01.en.md: error: no original 2017-01-01.md beside this translation"),
+    ("language not listed", {"policies/privacy/2015-02-15.ja.md": "---\n---\n\nText\n"},
+     "policies/privacy/2015-02-15.ja.md: error: 'ja' is not one of the site's languages (ko, en)"),
+    ("the original's language", {"policies/privacy/2015-02-15.ko.md": "---\n---\n\nText\n"},
+     "policies/privacy/2015-02-15.ko.md: error: is named for the site's own language 'ko'"),
+    ("unknown key", {"policies/privacy/2015-02-15.en.md": "---\ntitel: X\n---\n\nText\n"},
+     "policies/privacy/2015-02-15.en.md:2: error: unknown key 'titel'; did you mean 'title'?"),
+    ("bad hash", {"policies/privacy/2015-02-15.en.md": "---\ntranslates: abc\n---\n\nText\n"},
+     "policies/privacy/2015-02-15.en.md:2: error: translates 'abc' is not a SHA-256"),
+    ("empty", {"policies/privacy/2015-02-15.en.md": "---\ntitle: X\n---\n\n"},
+     "policies/privacy/2015-02-15.en.md:3: error: the translation has no text"),
+    ("names file key", {"policies/privacy/document.en.yaml": "titel: Privacy\n"},
+     "policies/privacy/document.en.yaml:1: error: unknown key 'titel'; did you mean 'title'?"),
+    ("unsupported language", {"policies/site.yaml": "title: T\nbase_url: https://e.com/\n"
+                                                    "languages: [ko, xx]\n"},
+     "policies/site.yaml:3: error: languages: 'xx' is not supported"),
+    ("original missing from languages", {"policies/site.yaml": "title: T\nbase_url: https://e.com/\n"
+                                                               "languages: [en]\n"},
+     "policies/site.yaml:3: error: languages must list the site's language 'ko'"),
+    ("fallback", {"policies/site.yaml": "title: T\nbase_url: https://e.com/\nlanguages: [ko, en]\n"
+                                        "translation_fallback: latest\n"},
+     "policies/site.yaml:4: error: 'translation_fallback: latest' must be one of: previous, none"),
+])
+def test_mistakes_in_translations_are_errors_at_their_line(kit, name, files, expected):
+    kit.site_yaml(extra="languages: [ko, en]\n")
+    kit.version("2015-02-15")
+    for path, text in files.items():
+        kit.write(path, text)
+    before = kit.build()
+    assert before.code == 1, before.text
+    assert expected in before.text
+    assert not kit.out.exists()  # nothing published
+
+
+def test_a_single_language_site_is_unchanged_by_translations_support(kit):
+    kit.two_versions()
+    kit.build()
+    assert not find_class(kit.read("privacy/index.html"), "language-switch")
+    assert alternates(kit.read("privacy/index.html")) == {}
+    assert not any(path.startswith(("en/", "privacy/en/")) for path in kit.tree())
+
+
+def test_cached_and_uncached_builds_of_a_translated_site_are_identical(kit):
+    translated_site(kit)
+    kit.build("2026-11-28", "--no-cache")
+    plain = kit.tree()
+    kit.build("2026-11-28")
+    kit.build("2026-11-28")
+    assert kit.tree() == plain
+    translation(kit, "2016-03-01", EN_BODY_2 + "\nMore.\n", summary="Rewords the purposes article")
+    kit.build("2026-11-28")
+    cached = kit.tree()
+    kit.build("2026-11-28", "--no-cache")
+    assert kit.tree() == cached
