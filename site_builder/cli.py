@@ -112,6 +112,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="set 'announced' (today, or the given day); without it: a draft")
     new_cmd.add_argument("--title", metavar="T",
                          help="create a new document with this title and its first version")
+    new_cmd.add_argument("--translate", metavar="LANG",
+                         help="start the LANG translation of a version (--effective, default: "
+                              "the latest) from the original's text")
     return parser
 
 
@@ -210,6 +213,8 @@ def _new(root: Path, as_of, args: argparse.Namespace) -> int:
     from site_builder.new_version import create_version
 
     effective = parse_as_of(args.effective, "--effective") if args.effective else None
+    if args.translate is not None:
+        return _new_translation(root, args, effective)
     announce = _announce_day(args.announce, root, as_of)
     created = create_version(root, args.document, effective, args.material, announce, as_of,
                              args.title)
@@ -228,6 +233,19 @@ def _new(root: Path, as_of, args: argparse.Namespace) -> int:
     _say(sys.stdout, "wrote {path}: effective {effective} ({notice}).\n"
          "Next: write the summary, edit the text, then run policy-site check.", path=where,
          effective=created.effective, notice=notice)
+    return EXIT_OK
+
+
+def _new_translation(root: Path, args: argparse.Namespace, effective) -> int:
+    from site_builder.new_version import create_translation
+
+    if args.title is not None or args.announce is not None or args.material:
+        raise UsageError(say("--translate takes no --title, --announce or --material: a "
+                             "translation's dates and settings are its original's"))
+    created = create_translation(root, args.document, args.translate, effective)
+    _say(sys.stdout, "wrote {path}: the original's text, to translate; translates: names the "
+         "original it renders.\nNext: translate the text (and the summary), then run "
+         "policy-site check.", path=created.path.relative_to(root))
     return EXIT_OK
 
 

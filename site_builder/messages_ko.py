@@ -528,4 +528,20 @@ KO: dict[str, str] = {
         "없습니다. translates: {actual}을 추가하세요",
     "'{key}' must be a list in brackets, e.g. {key}: [ko, en]":
         "'{key}'는 대괄호로 묶은 목록이어야 합니다. 예: {key}: [ko, en]",
+    "'{language}' is not one of the site's translation languages ({listed}); add it to "
+    "'languages:' in policies/site.yaml first":
+        "'{language}'는 사이트의 번역 언어({listed})가 아닙니다. 먼저 policies/site.yaml의 "
+        "'languages:'에 추가하세요",
+    "no document '{slug}' with a version to translate": "번역할 버전이 있는 문서 '{slug}'가 없습니다",
+    "no version {effective} of '{slug}' to translate; the versions are: {listed}":
+        "'{slug}'에 번역할 {effective} 버전이 없습니다. 있는 버전: {listed}",
+    "the summary to translate": "번역할 요약",
+    "--translate takes no --title, --announce or --material: a translation's dates and "
+    "settings are its original's":
+        "--translate에는 --title, --announce, --material을 함께 쓸 수 없습니다. 번역본의 날짜와 "
+        "설정은 원문을 따릅니다",
+    "wrote {path}: the original's text, to translate; translates: names the original it "
+    "renders.\nNext: translate the text (and the summary), then run policy-site check.":
+        "{path}를 만들었습니다. 번역할 원문 텍스트가 들어 있고, translates:에 원문의 해시를 "
+        "적었습니다.\n다음: 본문(과 요약)을 번역한 뒤 policy-site check를 실행하세요.",
 }

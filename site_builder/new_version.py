@@ -13,7 +13,7 @@ from pathlib import Path
 
 from site_builder.dates import today_in
 from site_builder.loader import SLUG, load_site
-from site_builder.messages import say
+from site_builder.messages import in_language, say
 from site_builder.problems import UsageError
 from site_builder.stated_dates import restate
 
@@ -118,6 +118,34 @@ def write_new_file(path: Path, text: str) -> None:
     except OSError as error:
         raise UsageError(say("cannot write {path}: {reason}; nothing was written",
                              path=error.filename or path, reason=error.strerror)) from None
+
+
+def create_translation(root: Path, slug: str, language: str, effective: date | None) -> NewVersion:
+    """``<effective>.<language>.md``: the original's text to translate, with ``translates`` set
+    to the original's hash, so ``check`` notices when the original changes afterwards."""
+    site = load_site(root).site
+    if language not in site.translation_languages:
+        raise UsageError(say("'{language}' is not one of the site's translation languages "
+                             "({listed}); add it to 'languages:' in policies/site.yaml first",
+                             language=language,
+                             listed=", ".join(site.translation_languages) or say("none")))
+    document = next((d for d in site.documents if d.slug == slug), None)
+    if document is None or not document.versions:
+        raise UsageError(say("no document '{slug}' with a version to translate", slug=slug))
+    original = next((v for v in document.versions if v.effective == effective), None) \
+        if effective else document.versions[-1]
+    if original is None:
+        raise UsageError(say("no version {effective} of '{slug}' to translate; the versions are: "
+                             "{listed}", effective=effective, slug=slug,
+                             listed=", ".join(str(v.effective) for v in document.versions)))
+    path = root / "policies" / slug / f"{original.effective}.{language}.md"
+    lines = ["---", f"translates: {original.sha256}"]
+    if original.summary:
+        summary = " ".join(original.summary.split())  # a comment is one line
+        lines += [f"# {in_language(say('the summary to translate'), site.language)}: {summary}",
+                  'summary: ""']
+    write_new_file(path, "\n".join(lines + ["---", ""]) + original.body)
+    return NewVersion(path, original.effective, original.announced, 0)
 
 
 def _front_matter(effective: date, announced: date | None, material: bool) -> str:

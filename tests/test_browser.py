@@ -26,6 +26,11 @@ PAGES = {
     "compare": "privacy/compare/index.html",
     "index": "index.html",
     "terms-changes": "terms/2016-03-01/changes/index.html",
+    "en-document": "privacy/en/index.html",
+    "en-version": "privacy/en/2015-02-15/index.html",
+    "en-changes": "terms/en/2016-03-01/changes/index.html",
+    "en-compare": "terms/en/compare/index.html",
+    "en-index": "en/index.html",
 }
 
 
@@ -110,6 +115,28 @@ def test_version_list_works_without_javascript(browser, site):
     page.close()
 
 
+def test_the_language_switch_keeps_the_version_and_the_article(browser, site):
+    page = open_page(browser, site, PAGES["en-version"])
+    page.goto(page.url + "#article-6")
+    assert "the Korean original prevails" in page.locator(".banner-translation").inner_text()
+    page.get_by_role("link", name="한국어").click()
+    page.wait_for_url("**/privacy/2015-02-15/index.html#article-6")
+    assert page.locator("html").get_attribute("lang") == "ko"
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url("**/privacy/en/2015-02-15/index.html#article-6")
+    page.close()
+
+
+def test_comparing_two_translations_in_the_browser(browser, site):
+    page = open_page(browser, site, PAGES["en-compare"])
+    page.goto(page.url + "?from=2015-02-15&to=2016-03-01")
+    result = page.locator("#comparison-result")
+    result.locator("ins").first.wait_for()
+    assert "Article 3-2 (Individual Notice)" in result.inner_text()
+    assert "제3조의2" not in result.inner_text()
+    page.close()
+
+
 @pytest.mark.parametrize("kind", PAGES)
 def test_nothing_scrolls_sideways_at_360px(browser, site, kind):
     page = open_page(browser, site, PAGES[kind], width=360)
@@ -146,7 +173,7 @@ def test_no_serious_accessibility_violation(browser, site, kind, scheme):
 
 
 @pytest.mark.parametrize("kind", ["document", "past-version", "changes", "archive",
-                                  "terms-changes", "compare"])
+                                  "terms-changes", "compare", "en-version", "en-changes"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_screenshots_for_review(browser, site, kind, width):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

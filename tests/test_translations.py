@@ -368,3 +368,35 @@ def test_cached_and_uncached_builds_of_a_translated_site_are_identical(kit):
     cached = kit.tree()
     kit.build("2026-11-28", "--no-cache")
     assert kit.tree() == cached
+
+
+# --- Starting a translation -------------------------------------------------------------------
+
+
+def test_new_translate_starts_from_the_original_with_its_hash(kit):
+    kit.site_yaml(extra="languages: [ko, en]\n")
+    kit.two_versions()
+    result = kit.run("new", "privacy", "--translate", "en")
+    assert result.code == 0, result.text
+    written = (kit.root / "policies/privacy/2016-03-01.en.md").read_text()
+    assert written.startswith(f"---\ntranslates: {sha(kit, '2016-03-01')}\n")
+    assert "# 번역할 요약: 목적 조항을 고칩니다\nsummary: \"\"\n---\n" in written  # the site's language
+    assert written.endswith(BODY.replace("다음의 목적", "아래의 목적"))
+    assert kit.run("new", "privacy", "--translate", "en", "--effective", "2015-02-15").code == 0
+    assert (kit.root / "policies/privacy/2015-02-15.en.md").exists()
+    check = kit.check()
+    assert check.code == 0 and "translation-outdated" not in check.text
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--translate", "ja"], "'ja' is not one of the site's translation languages (en)"),
+    (["--translate", "en", "--effective", "2017-01-01"],
+     "no version 2017-01-01 of 'privacy' to translate; the versions are: 2015-02-15, 2016-03-01"),
+    (["--translate", "en", "--announce"], "--translate takes no --title, --announce or --material"),
+])
+def test_new_translate_refuses_what_it_cannot_do(kit, args, expected):
+    kit.site_yaml(extra="languages: [ko, en]\n")
+    kit.two_versions()
+    result = kit.run("new", "privacy", *args)
+    assert result.code == 2 and expected in result.text
+    assert not list((kit.root / "policies/privacy").glob("*.*.md"))

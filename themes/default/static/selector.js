@@ -23,3 +23,13 @@
     });
   });
 })();
+
+// The language switch keeps the reader at the same article: a translation's articles have
+// the original's ids (Article 6 and 제6조 are both #article-6).
+(function () {
+  document.querySelectorAll(".language-switch a").forEach(function (link) {
+    link.addEventListener("click", function () {
+      if (window.location.hash) { link.href = link.href.split("#")[0] + window.location.hash; }
+    });
+  });
+})();
