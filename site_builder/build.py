@@ -18,7 +18,7 @@ from site_builder.loader import policies_dir, read_source_bytes
 from site_builder.markup import render_or_refuse
 from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.messages import say
-from site_builder.editions import Edition, document_plan, site_files
+from site_builder.editions import VERSION, Edition, document_plan, site_files
 from site_builder.model import Site
 from site_builder.pages import PageJob, PageRenderer, RenderInputs, document_jobs
 from site_builder.parallel import default_workers
@@ -44,14 +44,18 @@ class BuildReport:
     out: Path
     warnings: list[Problem]
     damaged_cache_entries: int = 0
+    translations: int = 0
 
     def summary(self) -> str:
         damaged = (say(" (ignored {count} damaged cache entries)",
                        count=self.damaged_cache_entries) if self.damaged_cache_entries else "")
+        translated = (say(", {count} translated version(s)", count=self.translations)
+                      if self.translations else "")
         return say("built {documents} document(s), {versions} version(s), {changes} change "
-                   "page(s), {feeds} feed(s) in {seconds} s -> {out}{damaged}",
+                   "page(s), {feeds} feed(s){translated} in {seconds} s -> {out}{damaged}",
                    documents=self.documents, versions=self.versions, changes=self.change_pages,
-                   feeds=self.feeds, seconds=f"{self.seconds:.2f}", out=self.out, damaged=damaged)
+                   feeds=self.feeds, translated=translated, seconds=f"{self.seconds:.2f}",
+                   out=self.out, damaged=damaged)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class SiteFiles:
     keys: dict[str, str]  # path -> key of what the file was made from
     timelines: tuple[Timeline, ...]
     indexes: Callable[[], dict[str, bytes]]  # feeds, versions.json and sitemap, on demand
+    translated_versions: int = 0  # version pages in other languages than the original's
 
 
 def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
@@ -94,6 +99,7 @@ def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
         out=out,
         warnings=validation.problems,
         damaged_cache_entries=store.damaged if store else 0,
+        translations=site.translated_versions,
     )
 
 
@@ -242,7 +248,9 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
     def make_indexes() -> dict[str, bytes]:
         return {path: data for make in index_makers for path, data in make().items()}
 
-    return SiteFiles(files, {**keys, **other_keys}, plans[0].timelines, make_indexes)
+    translated = sum(1 for plan in plans[1:] for pages in plan.plans.values()
+                     for kind, _ in pages.values() if kind == VERSION)
+    return SiteFiles(files, {**keys, **other_keys}, plans[0].timelines, make_indexes, translated)
 
 
 def _render_edition(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,

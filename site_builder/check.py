@@ -52,7 +52,8 @@ def representative_pages(timelines: tuple[Timeline, ...]) -> set[str]:
                   urls.page_file(urls.compare_path(slug))}
         first_of_status = {}
         for entry in timeline.entries:
-            first_of_status.setdefault((entry.status, entry.previous is None), entry)
+            first_of_status.setdefault((entry.status, entry.previous is None,
+                                        entry.version.language), entry)
         for entry in first_of_status.values():
             pages.add(urls.page_file(urls.version_path(slug, entry.effective)))
             pages.add(urls.compare_data_path(slug, entry.effective))

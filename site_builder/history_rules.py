@@ -48,7 +48,41 @@ def check_history(site: Site, history: History, today: date) -> list[Problem]:
         if version and path not in held.get(version.announced, ()):
             problems += _back_dated(version, days, history.branch)
         problems += _changed_after_publication(path, days, first, today)
+    return problems + _translations_behind(site, history)
+
+
+def _translations_behind(site: Site, history: History) -> list[Problem]:
+    """A translation that does not name its original's hash is dated by git instead: the
+    original's text changed (a withdrawal aside) in a commit after its last change."""
+    problems = []
+    for document in site.documents:
+        originals = {v.effective: v for v in document.versions}
+        for translation in (t for t in document.translations if t.translates is None):
+            original = originals.get(translation.effective)
+            changed = _last_change(history.files.get(original.path, [])) if original else None
+            translated = _last_change(history.files.get(translation.path, []))
+            if changed and translated and changed.index > translated.index:
+                problems.append(Problem(translation.path, 1, say(
+                    "the original {effective}.md changed in {changed}, after this translation "
+                    "was last changed in {translated}; bring the translation up to date, and add "
+                    "translates: {actual} so that build notices it too",
+                    effective=translation.effective, changed=changed.describe(),
+                    translated=translated.describe(), actual=original.sha256),
+                    rule="translation-outdated", severity=WARNING))
     return problems
+
+
+def _last_change(states: list[FileState]) -> Commit | None:
+    """The commit that gave the file its present text (withdrawal keys not counted)."""
+    present = [s for s in states if s.text is not None]
+    if not present or states[-1].text is None:
+        return None
+    last = present[-1]
+    for state in reversed(present):
+        if state.text.comparable != last.text.comparable:
+            break
+        last = state
+    return last.commit
 
 
 def day_states(states: list[FileState]) -> list[DayState]:

@@ -7,9 +7,10 @@ them, and editors copy the keys into their files.
 KO: dict[str, str] = {
     # The command line
     "built {documents} document(s), {versions} version(s), {changes} change page(s), {feeds} "
-    "feed(s) in {seconds} s -> {out}{damaged}":
-        "문서 {documents}개, 버전 {versions}개, 변경 내용 페이지 {changes}개, 피드 {feeds}개를 "
-        "{seconds}초 만에 만들었습니다 -> {out}{damaged}",
+    "feed(s){translated} in {seconds} s -> {out}{damaged}":
+        "문서 {documents}개, 버전 {versions}개, 변경 내용 페이지 {changes}개, 피드 {feeds}개"
+        "{translated}를 {seconds}초 만에 만들었습니다 -> {out}{damaged}",
+    ", {count} translated version(s)": ", 번역한 버전 {count}개",
     " (ignored {count} damaged cache entries)": " (손상된 캐시 항목 {count}개는 무시했습니다)",
     "Next: {go}policy-site serve (preview), fill in policies/privacy/{day}.md, policy-site "
     "check, then commit and push.":
@@ -236,8 +237,10 @@ KO: dict[str, str] = {
         "설정 블록이 {size}KiB보다 큽니다. 설정만 두고 본문은 그 아래에 쓰세요",
     "a first version changes nothing, so it has no reasons; remove 'reasons'":
         "첫 버전은 바꾸는 것이 없어 개정 사유가 없습니다. 'reasons'를 지우세요",
-    "'{label}' does not name an article; write it as 제6조, 제1조의2, 부칙 제1조 or 제2장":
-        "'{label}'은(는) 조항 이름이 아닙니다. 제6조, 제1조의2, 부칙 제1조, 제2장처럼 적으세요",
+    "'{label}' does not name an article; write it as 제6조, 제1조의2, 부칙 제1조 or 제2장 (in an "
+    "English translation: Article 6, Article 1-2, Addenda Article 1 or Chapter 2)":
+        "'{label}'은(는) 조항 이름이 아닙니다. 제6조, 제1조의2, 부칙 제1조, 제2장처럼 적으세요 "
+        "(영어 번역본에서는 Article 6, Article 1-2, Addenda Article 1, Chapter 2)",
     "'{label}' is not changed by this version, so it needs no reason; the changed articles are: "
     "{listed}":
         "'{label}'은(는) 이번 버전에서 바뀌지 않아 사유가 필요 없습니다. 바뀐 조항: {listed}",
@@ -544,4 +547,9 @@ KO: dict[str, str] = {
     "renders.\nNext: translate the text (and the summary), then run policy-site check.":
         "{path}를 만들었습니다. 번역할 원문 텍스트가 들어 있고, translates:에 원문의 해시를 "
         "적었습니다.\n다음: 본문(과 요약)을 번역한 뒤 policy-site check를 실행하세요.",
+    "the original {effective}.md changed in {changed}, after this translation was last changed in "
+    "{translated}; bring the translation up to date, and add translates: {actual} so that build "
+    "notices it too":
+        "이 번역본이 마지막으로 바뀐 {translated} 뒤에 원문 {effective}.md가 {changed}에서 "
+        "바뀌었습니다. 번역본을 고치고, build도 알아챌 수 있도록 translates: {actual}을 추가하세요",
 }

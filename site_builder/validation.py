@@ -18,7 +18,7 @@ from site_builder.messages import say
 from site_builder.model import Site
 from site_builder.problems import Problem, has_errors, sorted_problems
 from site_builder.rules import check_site
-from site_builder.translations import check_translations
+from site_builder.translations import check_translations, edition_site
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,23 @@ def validate(root: Path, as_of: date | None, memo: Memo = NO_MEMO,
 
 
 def check_reasons(site: Site, memo: Memo) -> list[Problem]:
-    """Each 비고 must name an article that this version changes."""
+    """Each 비고 must name an article that this version changes; a translation's, an article
+    its translation changes from the translation before it."""
+    problems = []
+    for language in site.languages or (site.language,):
+        shown = site if language == site.language else edition_site(site, language)
+        problems += _reason_problems(shown, memo, None if shown is site else language)
+    return problems
+
+
+def _reason_problems(site: Site, memo: Memo, language: str | None) -> list[Problem]:
     problems = []
     for document in site.documents:
         in_force = [v for v in document.versions if v.withdrawn is None]
-        for version in (v for v in document.versions if v.reasons):
+        for version in (v for v in document.versions if v.reasons and v.language == language):
             earlier = [v for v in in_force if v.effective < version.effective]
+            if earlier and earlier[-1].language != language:
+                continue  # no translated changes page shows these reasons
             changed = _changed_units(earlier[-1], version, memo) if earlier else {}
             for label, _, line in version.reasons:
                 problem = _reason_problem(label, changed, bool(earlier))
@@ -79,7 +90,8 @@ def _reason_problem(label: str, changed: dict[str, str], has_previous: bool) -> 
         return say("a first version changes nothing, so it has no reasons; remove 'reasons'")
     if key is None:
         return say("'{label}' does not name an article; write it as 제6조, 제1조의2, 부칙 제1조 or "
-                   "제2장", label=label)
+                   "제2장 (in an English translation: Article 6, Article 1-2, Addenda Article 1 or "
+                   "Chapter 2)", label=label)
     if key not in changed:
         return say("'{label}' is not changed by this version, so it needs no reason; the changed "
                    "articles are: {listed}", label=label,

@@ -400,3 +400,36 @@ def test_new_translate_refuses_what_it_cannot_do(kit, args, expected):
     result = kit.run("new", "privacy", *args)
     assert result.code == 2 and expected in result.text
     assert not list((kit.root / "policies/privacy").glob("*.*.md"))
+
+
+def test_a_translations_reasons_must_name_articles_its_translation_changes(kit):
+    translated_site(kit)
+    translation(kit, "2016-03-01", EN_BODY_2, reasons="\n  Article 2: Not changed\n  1.: Purposes")
+    result = kit.check()
+    assert result.code == 1
+    assert ("policies/privacy/2016-03-01.en.md:3: error: 'Article 2' is not changed by this "
+            "version, so it needs no reason; the changed articles are: 1. Purposes") in result.text
+    translation(kit, "2016-03-01", EN_BODY_2, reasons="\n  Article 1: Clearer wording")
+    assert kit.build().code == 0
+    page = kit.read("privacy/en/2016-03-01/changes/index.html")
+    assert "Clearer wording" in visible_text(page)
+
+
+def test_without_translates_check_git_dates_a_translation_by_its_commits(repo):
+    repo.site_yaml(extra="languages: [ko, en]\n")
+    repo.version("2015-02-15")
+    repo.version("2026-12-30", body=BODY + "\n초안\n")  # a draft, free to change
+    repo.write("policies/privacy/document.en.yaml", "title: Privacy Policy\n")
+    repo.write("policies/privacy/2026-12-30.en.md", f"---\n---\n\n{EN_BODY}")
+    repo.commit("2026-11-01", "draft and its translation")
+    assert "changed in" not in repo.check("2026-11-28", "--git").text
+    repo.version("2026-12-30", body=BODY + "\n초안을 고침\n")
+    repo.commit("2026-11-10", "edit the draft")
+    result = repo.check("2026-11-28", "--git")
+    assert result.code == 0
+    assert ("policies/privacy/2026-12-30.en.md:1: warning: the original 2026-12-30.md changed in "
+            in result.text) and '"edit the draft"), after this translation was last changed in' \
+        in result.text
+    repo.write("policies/privacy/2026-12-30.en.md", f"---\n---\n\n{EN_BODY}\nUpdated.\n")
+    repo.commit("2026-11-12", "update the translation")
+    assert "changed in" not in repo.check("2026-11-28", "--git").text
