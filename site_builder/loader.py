@@ -304,6 +304,10 @@ class _Reader:
             self.error(folder, None, say("'{name}' is reserved for the theme's files; rename the "
                                          "folder", name=folder.name))
             return None
+        if folder.name in languages[1:]:  # translations live in <lang>/
+            self.error(folder, None, say("'{name}' is one of the site's languages, whose pages "
+                                         "live in {name}/; rename the folder", name=folder.name))
+            return None
         fields = self.fields_of(folder / "document.yaml")
         versions, translations = self.read_versions(folder, languages)
         names = self.read_names(folder, "document", languages)

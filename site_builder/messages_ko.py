@@ -552,4 +552,7 @@ KO: dict[str, str] = {
     "notices it too":
         "이 번역본이 마지막으로 바뀐 {translated} 뒤에 원문 {effective}.md가 {changed}에서 "
         "바뀌었습니다. 번역본을 고치고, build도 알아챌 수 있도록 translates: {actual}을 추가하세요",
+    "'{name}' is one of the site's languages, whose pages live in {name}/; rename the folder":
+        "'{name}'은(는) 사이트의 언어 이름이며 그 언어의 페이지가 {name}/에 생깁니다. 폴더 이름을 "
+        "바꾸세요",
 }

@@ -333,6 +333,9 @@ def test_the_ledger_records_originals_only(kit):
     ("original missing from languages", {"policies/site.yaml": "title: T\nbase_url: https://e.com/\n"
                                                                "languages: [en]\n"},
      "policies/site.yaml:3: error: languages must list the site's language 'ko'"),
+    ("a document named like a language", {"policies/en/document.yaml": "title: X\n",
+                                            "policies/en/2015-02-15.md": "---\n---\n\nText\n"},
+     "policies/en: error: 'en' is one of the site's languages, whose pages live in en/"),
     ("fallback", {"policies/site.yaml": "title: T\nbase_url: https://e.com/\nlanguages: [ko, en]\n"
                                         "translation_fallback: latest\n"},
      "policies/site.yaml:4: error: 'translation_fallback: latest' must be one of: previous, none"),
