@@ -77,8 +77,11 @@ def init_site(folder: Path, language: str, title: str | None, base_url: str | No
 def _site_yaml(title: str, base_url: str | None, language: str, timezone: str) -> str:
     address = base_url or "https://example.com/policies/"
     note = "" if base_url else "  # the site's address: feeds, sitemap and links use it"
+    other = "en" if language == "ko" else "ko"
     return (f"title: {_quoted(title)}\nbase_url: {_quoted(address)}{note}\n"
-            f"language: {language}\ntimezone: {timezone}\n")
+            f"language: {language}\n"
+            f"# languages: [{language}, {other}]  # to publish translations (README: Translations)\n"
+            f"timezone: {timezone}\n")
 
 
 def _quoted(text: str) -> str:
