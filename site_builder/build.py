@@ -11,7 +11,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from site_builder import feeds, fetch, indexes, ledger, urls
+from site_builder import build_stamp, feeds, fetch, indexes, ledger, urls
+from site_builder.build_report import BuildReport
 from site_builder.cache import DiskStore, open_store
 from site_builder.comparison import compare_articles
 from site_builder.loader import policies_dir, read_source_bytes
@@ -35,30 +36,6 @@ BATCH_JOBS = 500  # pages rendered between two releases of bodies: enough to kee
 
 
 @dataclass(frozen=True)
-class BuildReport:
-    documents: int
-    versions: int
-    change_pages: int
-    feeds: int
-    seconds: float
-    out: Path
-    warnings: list[Problem]
-    damaged_cache_entries: int = 0
-    translations: int = 0
-
-    def summary(self) -> str:
-        damaged = (say(" (ignored {count} damaged cache entries)",
-                       count=self.damaged_cache_entries) if self.damaged_cache_entries else "")
-        translated = (say(", {count} translated version(s)", count=self.translations)
-                      if self.translations else "")
-        return say("built {documents} document(s), {versions} version(s), {changes} change "
-                   "page(s), {feeds} feed(s){translated} in {seconds} s -> {out}{damaged}",
-                   documents=self.documents, versions=self.versions, changes=self.change_pages,
-                   feeds=self.feeds, translated=translated, seconds=f"{self.seconds:.2f}",
-                   out=self.out, damaged=damaged)
-
-
-@dataclass(frozen=True)
 class SiteFiles:
     files: dict  # path -> bytes, or KEEP for a file identical to the previous output's
     keys: dict[str, str]  # path -> key of what the file was made from
@@ -78,6 +55,8 @@ def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
     with output_lock(real_out):
         recover_output(real_out)  # a killed build's leftovers first: the reuse below trusts them
         store = open_store(root) if use_cache else None
+        # Read before the sources are: a file changed during the build makes the record stale.
+        inputs = build_stamp.inputs_digest(root) if store and not ledger else None
         memo = Memo(store, workers or default_workers())
         validation = validate(root, as_of, memo)
         if not validation.ok:
@@ -89,16 +68,26 @@ def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
         write_site(site.files, real_out, site.keys)
         if store:
             _save_quietly(store)
+        report = _report(site, validation, out, time.perf_counter() - started,
+                         store.damaged if store else 0)
+        if inputs:
+            build_stamp.record(root, real_out, validation.today, validation.site.timezone,
+                               inputs, report)
+    return report
+
+
+def _report(site: "SiteFiles", validation: Validation, out: Path, seconds: float,
+            damaged: int) -> BuildReport:
     timelines = site.timelines
     return BuildReport(
         documents=sum(1 for t in timelines if t.entries),
         versions=sum(len(t.entries) for t in timelines),
         change_pages=sum(1 for t in timelines for e in t.entries if e.previous),
         feeds=sum(1 for name in site.files if name.endswith("feed.xml")),
-        seconds=time.perf_counter() - started,
+        seconds=seconds,
         out=out,
         warnings=validation.problems,
-        damaged_cache_entries=store.damaged if store else 0,
+        damaged_cache_entries=damaged,
         translations=site.translated_versions,
     )
 

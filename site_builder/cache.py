@@ -10,28 +10,10 @@ Only the entries the last build used are kept.
 from __future__ import annotations
 
 import sqlite3
-from importlib import metadata
 from pathlib import Path
 
 from site_builder import cache_codec
-from site_builder.memo import digest
-
-SHAPING_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Jinja2", "MarkupSafe", "PyYAML")
-
-
-def code_fingerprint() -> str:
-    """Changes whenever any module of policy-site, or a library that shapes output, changes."""
-    package = Path(__file__).parent
-    versions = [f"{name}={_version(name)}" for name in SHAPING_LIBRARIES]
-    return digest(*versions, *(path.read_bytes() for path in sorted(package.glob("*.py"))))[:16]
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "absent"
-
+from site_builder.fingerprint import code_fingerprint
 
 # Rendered pages are not kept: an unchanged page is linked from the previous output instead,
 # and a changed one renders in about a millisecond. Parsing, rendering Markdown and comparing

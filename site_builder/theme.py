@@ -13,19 +13,18 @@ import hashlib
 import os
 import string
 import traceback
-from importlib import resources
 from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from site_builder.fingerprint import BUILTIN_THEME as BUILTIN
 from site_builder.messages import say
 from site_builder.paths import is_inside, real_path
 from site_builder.problems import Problem
 from site_builder.sourcefile import read_source
 from site_builder.yamlfields import Fields, compose_mapping
 
-BUILTIN = Path(str(resources.files("site_builder.themes"))) / "default"
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):

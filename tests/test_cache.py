@@ -122,13 +122,13 @@ def test_entries_cut_in_half_are_misses_not_errors(site):
 
 
 def test_the_cache_key_covers_the_libraries_that_shape_output(monkeypatch):
-    from site_builder import cache
+    from site_builder import fingerprint
 
-    before = cache.code_fingerprint()
-    real = cache.metadata.version
-    monkeypatch.setattr(cache.metadata, "version",
+    before = fingerprint.code_fingerprint()
+    real = fingerprint.metadata.version
+    monkeypatch.setattr(fingerprint.metadata, "version",
                         lambda name: "9.9" if name == "markdown-it-py" else real(name))
-    assert cache.code_fingerprint() != before
+    assert fingerprint.code_fingerprint() != before
 
 
 def test_every_kind_of_cached_value_survives_the_codec(site):

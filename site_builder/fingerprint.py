@@ -1,0 +1,31 @@
+"""What policy-site's output depends on besides the sources: its own code and the versions of
+the libraries that shape the output. Light to import: a build with nothing to do checks it
+before loading any of those libraries."""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import metadata, resources
+from pathlib import Path
+
+# The default theme ships inside the package (pyproject.toml maps themes/ to site_builder.themes).
+BUILTIN_THEME = Path(str(resources.files("site_builder.themes"))) / "default"
+SHAPING_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Jinja2", "MarkupSafe", "PyYAML")
+
+
+def code_fingerprint() -> str:
+    """Changes whenever any module of policy-site, or a library that shapes output, changes."""
+    hasher = hashlib.sha256()
+    for name in SHAPING_LIBRARIES:
+        hasher.update(f"{name}={_version(name)}\n".encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        data = path.read_bytes()
+        hasher.update(len(data).to_bytes(8, "little") + data)
+    return hasher.hexdigest()[:16]
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"

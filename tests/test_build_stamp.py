@@ -1,0 +1,128 @@
+"""A build with nothing to do (build_stamp.py): it says what the last build said, writes
+nothing, and any change of what the output is made from, or of the output, means a full build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.sitekit import BODY, SiteKit
+
+AS_OF = "2026-11-28"
+
+
+@pytest.fixture
+def built(kit) -> SiteKit:
+    kit.two_versions()
+    kit.version("2026-12-01", body=BODY + "\n초안\n")  # a draft too late to announce: a warning
+    first = kit.build(AS_OF)
+    assert first.code == 0 and "warning: draft can no longer be announced" in first.text
+    return kit
+
+
+def stats(kit: SiteKit) -> dict:
+    return {path: (p.stat().st_ino, p.stat().st_mtime_ns)
+            for path, p in ((p.relative_to(kit.out).as_posix(), p)
+                            for p in kit.out.rglob("*") if p.is_file())}
+
+
+def test_a_build_with_nothing_to_do_reports_the_same_and_touches_nothing(built):
+    before, tree = stats(built), built.tree()
+    first = built.build(AS_OF)
+    again = built.build(AS_OF)
+    assert again.code == 0
+    assert again.err == first.err and "warning: draft can no longer be announced" in again.err
+    assert again.out.split(" in ")[0] == first.out.split(" in ")[0]  # the same counts
+    assert stats(built) == before and built.tree() == tree
+
+
+def test_the_shortcut_speaks_the_sites_language(built, monkeypatch):
+    built.build(AS_OF)
+    monkeypatch.setenv("POLICY_SITE_MESSAGES", "ko")
+    result = built.build(AS_OF)
+    assert "초안을 시행일 2026-12-01에 맞춰 공고하기에는 이미 늦었습니다" in result.err
+    assert "만들었습니다" in result.out
+
+
+@pytest.mark.parametrize("change", [
+    "edit a version", "add a theme file", "another day", "delete an output file",
+    "edit an output file", "leftover of a killed build",
+])
+def test_anything_changed_means_a_full_build(built, change):
+    reference = built.tree()
+    as_of = AS_OF
+    if change == "edit a version":
+        path = built.root / "policies/privacy/2015-02-15.md"
+        path.write_text(path.read_text().replace("필수 항목", "필수 항목들"))
+    elif change == "add a theme file":
+        built.write("themes/default/strings/ko.yaml", 'go: "가기"\n')
+    elif change == "another day":
+        as_of = "2026-11-29"
+    elif change == "delete an output file":
+        (built.out / "privacy/2015-02-15/index.html").unlink()
+    elif change == "edit an output file":
+        (built.out / "privacy/index.html").write_text("defaced")
+    elif change == "leftover of a killed build":
+        (built.root / ".output.tmp-4242").mkdir()
+    result = built.build(as_of)
+    assert result.code == 0, result.text
+    if change == "edit a version":
+        assert "필수 항목들" in built.read("privacy/2015-02-15/index.html")
+    elif change == "add a theme file":
+        assert ">가기<" in built.read("privacy/index.html")
+    elif change == "another day":
+        assert built.read("feed.xml") != reference["feed.xml"].decode()
+    else:
+        assert built.tree() == reference
+    assert not (built.root / ".output.tmp-4242").exists()
+
+
+@pytest.mark.parametrize("change", ["add a file to the output", "remove the manifest"])
+def test_an_output_that_is_no_longer_ours_is_refused_as_before(built, change):
+    if change == "add a file to the output":
+        built.write("output/privacy/extra.html", "someone else's")
+    else:
+        (built.root / ".output.manifest.json").unlink()
+    result = built.build(AS_OF)
+    assert result.code == 2 and "which no earlier policy-site build wrote" in result.err
+
+
+def test_a_copied_tree_with_its_record_is_built_again(built, tmp_path):
+    """Copies get new inodes: a tree planted with a forged record is never trusted."""
+    copy = SiteKit.__new__(SiteKit)
+    copy.root = tmp_path / "copy"
+    subprocess.run(["cp", "-a", str(built.root), str(copy.root)], check=True)
+    page = copy.out / "privacy/index.html"
+    stat = page.stat()
+    page.write_bytes(b"x" * stat.st_size)
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert copy.build(AS_OF).code == 0
+    assert copy.tree() == built.tree()
+
+
+def test_no_cache_and_ledger_builds_always_build(built):
+    (built.out / "privacy/index.html").write_text("defaced")
+    os.utime(built.out / "privacy/index.html", ns=(0, 0))
+    assert built.build(AS_OF, "--no-cache").code == 0
+    assert "defaced" not in built.read("privacy/index.html")
+
+
+def test_the_shortcut_loads_no_template_or_markdown_library(built):
+    probe = ("import sys; from site_builder.cli import main; "
+             f"code = main(['build', '--as-of', '{AS_OF}', '--root', {str(built.root)!r}]); "
+             "heavy = [m for m in ('jinja2', 'markdown_it', 'sqlite3') if m in sys.modules]; "
+             "print('LOADED', heavy); sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "LOADED []" in done.stdout
+
+
+def test_a_removed_cache_folder_is_only_a_full_build(built):
+    shutil.rmtree(built.root / ".cache")
+    tree = built.tree()
+    assert built.build(AS_OF).code == 0 and built.tree() == tree
+    assert (built.root / ".cache/policy-site/last-build.json").exists()
