@@ -29,33 +29,47 @@ from site_builder.problems import Problem
 _RECORD = Path(".cache") / "policy-site" / "last-build.json"
 
 
-def inputs_digest(root: Path) -> str | None:
-    """Every input of a build by path and content; None when one cannot be read."""
-    hasher = hashlib.sha256(code_fingerprint().encode())
-    folders = {root / "policies", root / "themes", BUILTIN_THEME}
+def read_inputs(root: Path, known: dict | None = None) -> dict | None:
+    """Every input of a build: policy-site's code, and each file under policies/, themes/ and
+    the built-in theme with its inode, size, time and SHA-256 (read again only when its inode,
+    size or time differ from ``known``); None when one cannot be read."""
+    known = known if isinstance(known, dict) else {}  # a record from elsewhere: no help
+    files = {"code": code_fingerprint()}
     try:
-        for folder in sorted(folders, key=str):
-            hasher.update(f"\0folder {folder}\0".encode("utf-8", "surrogateescape"))
-            _hash_tree(folder, hasher)
+        for folder in sorted({root / "policies", root / "themes", BUILTIN_THEME}, key=str):
+            for path, entry in _tree(folder):
+                stat = entry.stat()
+                seen = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+                was = known.get(path)
+                files[path] = (was if isinstance(was, list) and was[:3] == seen
+                               else seen + [_file_hash(entry.path)])
     except OSError:
         return None
-    return hasher.hexdigest()
+    return files
 
 
-def _hash_tree(folder: Path, hasher) -> None:
-    for here, folders, files in os.walk(folder):  # links to folders are named, not entered
-        folders.sort()
-        for name in sorted(files + [f for f in folders if os.path.islink(os.path.join(here, f))]):
-            path = os.path.join(here, name)
-            hasher.update(f"\0{os.path.relpath(path, folder)}\0".encode("utf-8", "surrogateescape"))
-            if os.path.islink(path):
-                hasher.update(os.readlink(path).encode("utf-8", "surrogateescape") + b"\0")
-            if os.path.isfile(path):
-                with open(path, "rb") as handle:
-                    hasher.update(hashlib.sha256(handle.read()).digest())
+def _tree(folder: Path):
+    """(name, entry) of every file below ``folder``, links named by their target; links to
+    folders are not entered (the loader refuses those that lead out of policies/)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if entry.is_symlink():
+            yield f"{entry.path} -> {os.readlink(entry.path)}", entry
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _tree(Path(entry.path))
+        else:
+            yield entry.path, entry
 
 
-def record(root: Path, out: Path, today: date, timezone: str, inputs: str,
+def _file_hash(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+def record(root: Path, out: Path, today: date, timezone: str, inputs: dict,
            report: BuildReport) -> None:
     """Remember a finished build; the record only saves time, so failing to write it is fine."""
     try:
@@ -88,14 +102,21 @@ def unchanged(root: Path, out: Path, as_of: date | None) -> BuildReport | None:
             return None
         if not _is_listed_tree(out, json.loads(manifest)):
             return None
-        if inputs_digest(root) != stamp["inputs"]:
+        if _contents(read_inputs(root, stamp["inputs"])) != _contents(stamp["inputs"]):
             return None
         documents, versions, changes, feeds, translations = stamp["report"]
         warnings = [_problem(data) for data in stamp["warnings"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # a damaged or foreign record is only a full build
     return BuildReport(documents, versions, changes, feeds, 0.0, out, warnings,
                        translations=translations)
+
+
+def _contents(inputs: dict | None) -> dict | None:
+    """What the inputs hold: paths and hashes, whatever their inodes and times."""
+    if inputs is None:
+        return None
+    return {path: value[3] if isinstance(value, list) else value for path, value in inputs.items()}
 
 
 def _is_listed_tree(out: Path, manifest: dict) -> bool:
@@ -104,18 +125,14 @@ def _is_listed_tree(out: Path, manifest: dict) -> bool:
     parent = out.parent
     if any(parent.glob(f".{out.name}.*-*")):  # leftovers or a journal of a killed build
         return False
-    seen = 0
-    for here, folders, files in os.walk(out):
-        for name in files + folders:
-            if os.path.islink(os.path.join(here, name)):
-                return False
-        for name in files:
-            relative = os.path.relpath(os.path.join(here, name), out).replace(os.sep, "/")
-            entry = manifest.get(relative)
-            stat = os.stat(os.path.join(here, name))
-            if not entry or entry[1:] != [stat.st_ino, stat.st_size, stat.st_mtime_ns]:
-                return False
-            seen += 1
+    seen, prefix = 0, len(str(out)) + 1
+    for path, entry in _tree(out):
+        stat = entry.stat(follow_symlinks=False)
+        listed = manifest.get(path[prefix:])
+        if (entry.is_symlink() or not listed
+                or listed[1:] != [stat.st_ino, stat.st_size, stat.st_mtime_ns]):
+            return False
+        seen += 1
     return seen == len(manifest)
 
 

@@ -126,3 +126,14 @@ def test_a_removed_cache_folder_is_only_a_full_build(built):
     tree = built.tree()
     assert built.build(AS_OF).code == 0 and built.tree() == tree
     assert (built.root / ".cache/policy-site/last-build.json").exists()
+
+
+@pytest.mark.parametrize("record", ['"inputs"', '{"inputs": "x", "out": 1}', "[]", "{", "null",
+                                    '{"out": "%s", "today": "2026-11-28", "timezone": "Nowhere"}'])
+def test_a_damaged_or_foreign_record_is_only_a_full_build(built, record):
+    path = built.root / ".cache/policy-site/last-build.json"
+    path.write_text(record.replace("%s", str(built.out.resolve())))
+    (built.out / "privacy/index.html").write_text("defaced")
+    result = built.build(AS_OF)
+    assert result.code == 0, result.text
+    assert "defaced" not in built.read("privacy/index.html")
