@@ -218,7 +218,7 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
         editions = tuple(plan.edition for plan in plans)
         for plan, theme in zip(plans, themes):
             renderer = PageRenderer(RenderInputs(plan.site, plan.timelines, live_reload=live_reload),
-                                    theme, plan.edition, editions, autonyms)
+                                    theme, plan.edition, editions, autonyms, memo)
             edition_keys = _render_edition(renderer, plan, memo, previous, only, files)
             keys.update(edition_keys)
             index_makers.append(_index_maker(validation.today, plan, theme, editions,

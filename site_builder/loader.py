@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from functools import partial
+from functools import lru_cache, partial
 from typing import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -253,7 +253,7 @@ class _Reader:
         name = fields.text("timezone") or "Asia/Seoul"
         try:
             ZoneInfo(name)
-            if name not in available_timezones() or name in NOT_TIMEZONES:
+            if name not in _known_timezones() or name in NOT_TIMEZONES:
                 raise ZoneInfoNotFoundError(name)
         except (ZoneInfoNotFoundError, ValueError):
             fields.problems.append(Problem(fields.rel, fields.line("timezone"), say(
@@ -371,7 +371,7 @@ class _Reader:
                                            "target is gone? restore the file or remove the link",
                                            reason=error.strerror))
                 return None
-            key = digest(rel, f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}")
+            key = f"{rel}\0{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"  # in memory only
             if rel in self.saved:  # a save can keep size and time: read it anew
                 version, problems = _read_and_parse(path, rel, parse)
                 self.memo.remember("source", key, (version, problems))
@@ -400,6 +400,12 @@ def read_source_bytes(root: Path, rel: str) -> bytes:
 def _read_and_parse(path: Path, rel: str, parse: Callable):
     data = read_bytes(path, rel)
     return (None, [data]) if isinstance(data, Problem) else parse(data, rel)
+
+
+@lru_cache(maxsize=1)
+def _known_timezones() -> frozenset[str]:
+    """Walking the time zone database takes longer than a whole rebuild in serve: once."""
+    return frozenset(available_timezones())
 
 
 def _is_names_file(path: Path, kind: str) -> bool:

@@ -20,7 +20,7 @@ from site_builder.dates import long_date
 from site_builder.editions import (ARCHIVE, CHANGES, COMPARE, COMPARE_DATA, DOCUMENT, VERSION,
                                    Edition)
 from site_builder.markup import unit_key
-from site_builder.memo import digest
+from site_builder.memo import NO_MEMO, Memo, digest
 from site_builder.model import Document, Site
 from site_builder.publication import WITHDRAWN, PublishedVersion, Timeline
 from site_builder.theme import Theme
@@ -57,8 +57,10 @@ class PageRenderer:
     ``autonyms`` (한국어, English)."""
 
     def __init__(self, inputs: RenderInputs, theme: Theme, edition: Edition | None = None,
-                 editions: tuple[Edition, ...] = (), autonyms: dict[str, str] | None = None):
+                 editions: tuple[Edition, ...] = (), autonyms: dict[str, str] | None = None,
+                 memo: Memo = NO_MEMO):
         self.inputs = inputs
+        self.memo = memo
         self.site = inputs.site
         self.theme = theme
         self.t = theme.strings
@@ -178,16 +180,21 @@ class PageRenderer:
         }
 
     def document_view(self, timeline: Timeline) -> dict:
-        """The document with every version's dates and status, computed once per build."""
+        """The document with every version's dates and status, computed once per build, and
+        recalled between serve's rebuilds while the document's identity stays the same (the
+        home page shows every document: one saved file must not cost them all)."""
         slug = timeline.document.slug
         if slug not in self.views:
-            self.views[slug] = self._document_view(timeline)
-            self.view_keys[slug] = digest(json.dumps(self.views[slug], sort_keys=True))
+            self.views[slug] = self.memo.get("view", self.document_identity(timeline),
+                                             partial(self._document_view, timeline))
         return self.views[slug]
 
     def document_key(self, timeline: Timeline) -> str:
-        self.document_view(timeline)
-        return self.view_keys[timeline.document.slug]
+        slug = timeline.document.slug
+        if slug not in self.view_keys:
+            self.view_keys[slug] = digest(json.dumps(self.document_view(timeline),
+                                                     sort_keys=True))
+        return self.view_keys[slug]
 
     def document_identity(self, timeline: Timeline) -> str:
         """Everything one document's pages are made from: if it is unchanged, so are they.

@@ -91,6 +91,8 @@ class Preview:
 
     def _publish(self, files: dict[str, bytes], error_page: bytes | None) -> None:
         with self.changed:
+            if files == self.files and error_page == self.error_page:
+                return  # the tail of a burst of events: no reload for the same pages
             self.files, self.error_page = files, error_page
             self.generation += 1
             self.changed.notify_all()
@@ -280,14 +282,19 @@ class _Watcher(FileSystemEventHandler):
         return False  # output/, .cache/ and other neighbours of the sources
 
     def on_any_event(self, event) -> None:
-        if event.event_type in ("opened", "closed_no_write") or not self._affects_sources(event):
+        if (event.event_type in ("opened", "closed_no_write")
+                or (event.is_directory and event.event_type == "modified")  # says nothing new
+                or not self._affects_sources(event)):
             return
         with self.lock:
             self.saved.update(Path(p) for p in (event.src_path, getattr(event, "dest_path", ""))
                               if p)
             if self.timer:
                 self.timer.cancel()
-            self.timer = threading.Timer(DEBOUNCE_SECONDS, self._fire)
+            # A source written and closed, or renamed into place, is complete: rebuild now.
+            # Anything else may be the start of a burst (an editor's temporary file): wait.
+            wait = 0 if _completes_a_save(event) else DEBOUNCE_SECONDS
+            self.timer = threading.Timer(wait, self._fire)
             self.timer.daemon = True
             self.timer.start()
 
@@ -295,6 +302,15 @@ class _Watcher(FileSystemEventHandler):
         with self.lock:
             saved, self.saved = frozenset(self.saved), set()
         self.action(saved)
+
+
+def _completes_a_save(event) -> bool:
+    """A file closed after writing, or renamed to its name, that is not an editor's scratch
+    file (.name.swp, name~, #name#, .goutputstream-...)."""
+    if event.is_directory or event.event_type not in ("closed", "moved"):
+        return False
+    name = Path(getattr(event, "dest_path", "") or event.src_path).name
+    return not name.startswith((".", "#")) and not name.endswith("~") and "." in name
 
 
 def serve(root: Path, as_of: date | None, host: str, port: int,

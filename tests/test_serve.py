@@ -10,6 +10,8 @@ import sys
 import time
 
 import pytest
+from watchdog.events import (FileClosedEvent, FileCreatedEvent, FileModifiedEvent,
+                               FileMovedEvent)
 
 from tests.sitekit import BODY
 
@@ -209,3 +211,19 @@ def test_a_save_that_keeps_size_and_time_is_still_seen(server):
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert path.stat().st_size == stat.st_size
     wait_for(lambda: "수정문구" in get(port, "/privacy/2027-03-01/")[1], "the new text")
+
+
+@pytest.mark.parametrize("event, now", [
+    (FileClosedEvent("/site/policies/privacy/2016-03-01.md"), True),
+    (FileMovedEvent("/site/policies/privacy/.2016-03-01.md.swp", "/site/policies/privacy/2016-03-01.md"), True),
+    (FileModifiedEvent("/site/policies/privacy/2016-03-01.md"), False),  # the close follows
+    (FileCreatedEvent("/site/policies/privacy/2016-03-01.md"), False),
+    (FileClosedEvent("/site/policies/privacy/.2016-03-01.md.swp"), False),
+    (FileClosedEvent("/site/policies/privacy/2016-03-01.md~"), False),
+    (FileClosedEvent("/site/policies/privacy/#2016-03-01.md#"), False),
+    (FileClosedEvent("/site/policies/privacy/4913"), False),  # vim's probe file
+])
+def test_a_completed_save_rebuilds_at_once_and_anything_else_waits_for_the_burst(event, now):
+    from site_builder.serve import _completes_a_save
+
+    assert _completes_a_save(event) is now
