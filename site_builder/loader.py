@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
 from functools import lru_cache, partial
 from typing import Callable
@@ -276,7 +277,7 @@ class _Reader:
         documents = []
         for entry in sorted(self.folder.iterdir()):
             if (entry.name.startswith(".") or entry.name == "site.yaml"
-                    or _is_names_file(entry, "site")):
+                    or _is_names_file(entry.name, "site")):
                 continue
             if entry.is_dir():
                 if self.escapes(entry):
@@ -328,13 +329,16 @@ class _Reader:
         """The document's versions, oldest first, and their translations."""
         versions, translations = [], []
         errors_before = sum(1 for p in self.problems if p.is_error)
-        for path in sorted(folder.iterdir()):
-            name = path.name
+        # os.scandir knows each entry's kind without a system call: serve rereads this
+        # folder on every save.
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            name = entry.name
             if (name.startswith(".") or name.endswith("~") or name == "document.yaml"
-                    or _is_names_file(path, "document")):
+                    or _is_names_file(name, "document")):
                 continue
+            path = folder / name
             match = VERSION_NAME.match(name)
-            if path.is_dir() or not name.endswith(".md"):
+            if _is_folder(entry) or not name.endswith(".md"):
                 self.warn(path, say("ignored: a document folder holds document.yaml and "
                                     "YYYY-MM-DD.md files only"))
             elif not match or not _is_date(match.group(1)):
@@ -345,11 +349,11 @@ class _Reader:
             elif match.group(2) and not self.is_translation_language(path, match.group(2),
                                                                      languages):
                 continue
-            elif not self.escapes(path):
+            elif not (entry.is_symlink() and self.escapes(path)):
                 named, language = date.fromisoformat(match.group(1)), match.group(2)
                 parse = (partial(parse_translation, effective=named, language=language)
                          if language else partial(parse_version, named=named))
-                read = self.read_version(path, parse)
+                read = self.read_version(path, parse, entry)
                 if read:
                     (translations if language else versions).append(read)
         if not versions and errors_before == sum(1 for p in self.problems if p.is_error):
@@ -360,12 +364,12 @@ class _Reader:
         self.problems.extend(translation_problems(tuple(versions), tuple(translations)))
         return tuple(versions), tuple(translations)
 
-    def read_version(self, path: Path, parse: Callable):
+    def read_version(self, path: Path, parse: Callable, entry: os.DirEntry):
         """A version or translation file parsed by ``parse(data, rel)``, remembered."""
         rel = self.rel(path)
         if self.trust_stat:
             try:
-                stat = path.stat()
+                stat = entry.stat()
             except OSError as error:
                 self.error(path, None, say("cannot read this file ({reason}); a link whose "
                                            "target is gone? restore the file or remove the link",
@@ -408,8 +412,17 @@ def _known_timezones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
-def _is_names_file(path: Path, kind: str) -> bool:
-    match = NAMES_FILE.match(path.name)
+def _is_folder(entry: os.DirEntry) -> bool:
+    """As Path.is_dir: a loop of links or a vanished target is not a folder (escapes() and
+    the reader report those)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_names_file(name: str, kind: str) -> bool:
+    match = NAMES_FILE.match(name)
     return bool(match) and match.group(1) == kind
 
 
