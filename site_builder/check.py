@@ -32,11 +32,19 @@ class CheckResult:
 
 
 def run_check(root: Path, as_of: date | None, with_git: bool, base: str | None = None) -> CheckResult:
-    validation = validate(root, as_of)
+    """What an earlier build cached (parsed sources, bodies, comparisons) is used, read-only:
+    a check writes nothing."""
+    store = open_store(root, read_only=True)
+    try:
+        memo = Memo(store, default_workers())
+        validation = validate(root, as_of, memo)
+        problems = list(validation.problems)
+        if validation.ok:
+            problems += render_problems(root, validation, memo)
+    finally:
+        if store:
+            store.close()
     site = validation.site
-    problems = list(validation.problems)
-    if validation.ok:
-        problems += render_problems(root, validation)
     if with_git:
         history = read_history(root, site.timezone, validation.today, base)
         problems = sorted_problems(problems + check_history(site, history, validation.today))
@@ -62,19 +70,13 @@ def representative_pages(timelines: tuple[Timeline, ...]) -> set[str]:
     return pages
 
 
-def render_problems(root: Path, validation: Validation) -> list[Problem]:
+def render_problems(root: Path, validation: Validation, memo: Memo) -> list[Problem]:
     """Render in memory what runs every part of the theme, so that a template mistake fails
     check as it fails build: the site's index, feeds and indexes, and for every document its
     page, archive and compare page and, for each status a version can have, one version page
-    and one changes page. That costs what the documents cost, not what the versions do. What
-    an earlier build cached is used; nothing is written."""
-    store = open_store(root, read_only=True)
+    and one changes page. That costs what the documents cost, not what the versions do."""
     try:
-        render_site(root, validation, memo=Memo(store, default_workers()),
-                    only=representative_pages)
+        render_site(root, validation, memo=memo, only=representative_pages)
     except PolicyError as error:
         return error.problems
-    finally:
-        if store:
-            store.close()
     return []
