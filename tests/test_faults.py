@@ -241,7 +241,10 @@ def test_new_that_cannot_write_leaves_no_file_behind(kit, monkeypatch, error):
 
 def test_check_and_serve_sources_that_cannot_be_read_are_messages(kit, monkeypatch):
     kit.two_versions()
-    monkeypatch.setattr(Path, "read_bytes", failing_at(Path, "read_bytes", 2))
+    real = Path.read_bytes
+    failing = failing_at(Path, "read_bytes", 2)
+    monkeypatch.setattr(Path, "read_bytes",  # the second source read, not policy-site's code
+                        lambda path: failing(path) if path.suffix == ".md" else real(path))
     result = kit.check()
     assert result.code == 1 and "cannot read this file (Input/output error)" in result.out
 
