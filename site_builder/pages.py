@@ -70,6 +70,7 @@ class PageRenderer:
         self.views: dict[str, dict] = {}
         self.view_keys: dict[str, str] = {}
         self.links_keys: dict[str, str] = {}
+        self.identities: dict[str, str] = {}
         self.site_key = digest(theme.fingerprint(), self.site.title, self.site.language,
                                self.site.base_url, inputs.live_reload, repr(sorted(self.autonyms.items())))
 
@@ -203,10 +204,13 @@ class PageRenderer:
         (which covers its dates and summary), status and period.
         """
         document = timeline.document
-        return digest(self.site_key, self.edition.language, self.links_key(document.slug + "/"),
-                      repr((document.slug, document.title, document.description, document.noun)),
-                      *(f"{e.version.sha256}:{e.status}:{e.last_day}:{e.previous is not None}"
-                        for e in timeline.entries))
+        if document.slug not in self.identities:  # asked for by the home page and each page
+            self.identities[document.slug] = digest(
+                self.site_key, self.edition.language, self.links_key(document.slug + "/"),
+                repr((document.slug, document.title, document.description, document.noun)),
+                *(f"{e.version.sha256}:{e.status}:{e.last_day}:{e.previous is not None}"
+                  for e in timeline.entries))
+        return self.identities[document.slug]
 
     def _document_view(self, timeline: Timeline) -> dict:
         document = timeline.document
