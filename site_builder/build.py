@@ -213,7 +213,8 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
     files, keys, index_makers = {}, {}, []
     try:
         themes = [Theme(root, validation.site.theme, plan.edition.language) for plan in plans]
-        autonyms = {plan.edition.language: theme.strings[f"language_{plan.edition.language}"]
+        autonyms = {plan.edition.language: theme.strings.get(f"language_{plan.edition.language}",
+                                                             plan.edition.language)
                     for plan, theme in zip(plans, themes)}
         editions = tuple(plan.edition for plan in plans)
         for plan, theme in zip(plans, themes):

@@ -65,6 +65,10 @@ def _offset(day: date, timezone: str, separator: str) -> str:
 
 
 def long_date(day: date, language: str) -> str:
+    """2015년 2월 15일, February 15, 2015; in any other language (a translation's theme words)
+    the ISO date, which every reader can read."""
     if language == "ko":
         return f"{day.year}년 {day.month}월 {day.day}일"
-    return f"{_MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
+    if language == "en":
+        return f"{_MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
+    return day.isoformat()

@@ -37,7 +37,8 @@ DOCUMENT_KEYS = ["title", "description", "notice", "order", "noun"]
 VERSION_KEYS = ["effective", "announced", "summary", "material", "title", "withdrawn",
                 "withdrawn_reason", "reasons"]
 NOTICE_KEYS = ["days", "material_days"]
-LANGUAGES = ("ko", "en")
+LANGUAGES = ("ko", "en")  # of the originals and of messages; translations may be in others
+LANGUAGE_TAG = re.compile(r"\A[a-z]{2,3}(?:-[a-z0-9]{2,8})*\Z")  # ja, zh-hant: folder names
 RESERVED_SLUGS = ("assets",)
 # Files in the time zone database that name no place: the machine's own zone, and fillers.
 NOT_TIMEZONES = ("localtime", "posixrules", "Factory")  # the theme's static files live in output/assets/
@@ -145,14 +146,15 @@ class _Reader:
         fields.refuse_unknown(SITE_KEYS)
         notice = self.notice(fields, NoticePolicy())
         language = self.language(fields)
-        languages = self.languages(fields, language)
+        theme = self.theme(fields)
+        languages = self.languages(fields, language, theme)
         documents = self.read_documents(notice, languages)
         site = Site(
             title=fields.text("title", required=True) or "",
             base_url=self.base_url(fields),
             language=language,
             timezone=self.timezone(fields),
-            theme=self.theme(fields),
+            theme=theme,
             notice=notice,
             documents=tuple(documents),
             adopted=fields.date("adopted"),
@@ -204,20 +206,24 @@ class _Reader:
             return "ko"
         return language
 
-    def languages(self, fields: Fields, original: str) -> tuple[str, ...]:
-        """The original's language, then the translations' (``languages: [ko, en]``)."""
+    def languages(self, fields: Fields, original: str, theme: str) -> tuple[str, ...]:
+        """The original's language, then the translations' (``languages: [ko, en]``): ko and
+        en, or any language the site's theme has words for (themes/<theme>/strings/ja.yaml)."""
         listed = fields.texts("languages") or [original]
-        for language in listed:
-            if language not in LANGUAGES:
-                fields.problems.append(Problem(fields.rel, fields.line("languages"), say(
-                    "languages: '{language}' is not supported; the theme has its words in ko "
-                    "and en only", language=language)))
+        known = [language for language in listed if language in LANGUAGES or (
+            LANGUAGE_TAG.match(language)
+            and (self.root / "themes" / theme / "strings" / f"{language}.yaml").is_file())]
+        for language in (language for language in listed if language not in known):
+            fields.problems.append(Problem(fields.rel, fields.line("languages"), say(
+                "languages: the theme has no words in '{language}'; add themes/{theme}/strings/"
+                "{language}.yaml (the default theme's en.yaml, translated), or use ko or en",
+                language=language, theme=theme)))
         if original not in listed:
             fields.problems.append(Problem(fields.rel, fields.line("languages"), say(
                 "languages must list the site's language '{language}' (the originals' "
                 "language), e.g. languages: [{language}, {other}]", language=original,
                 other=next(iter(set(LANGUAGES) - {original})))))
-        return tuple(dict.fromkeys([original, *(l for l in listed if l in LANGUAGES)]))
+        return tuple(dict.fromkeys([original, *known]))
 
     @staticmethod
     def choice(fields: Fields, key: str, choices: tuple[str, ...]) -> str:

@@ -485,8 +485,10 @@ KO: dict[str, str] = {
         "languages에 사이트의 언어(원문의 언어) '{language}'가 있어야 합니다. 예: "
         "languages: [{language}, {other}]",
     "'{key}: {value}' must be one of: {choices}": "'{key}: {value}'는 다음 중 하나여야 합니다: {choices}",
-    "languages: '{language}' is not supported; the theme has its words in ko and en only":
-        "languages: '{language}'는 지원하지 않습니다. 테마의 화면 문구는 ko와 en만 있습니다",
+    "languages: the theme has no words in '{language}'; add themes/{theme}/strings/{language}.yaml "
+    "(the default theme's en.yaml, translated), or use ko or en":
+        "languages: 테마에 '{language}' 화면 문구가 없습니다. themes/{theme}/strings/{language}.yaml을 "
+        "추가하거나(기본 테마의 en.yaml을 번역), ko나 en을 쓰세요",
     "is named for the site's own language '{language}'; the original has no language in its "
     "name (YYYY-MM-DD.md, site.yaml, document.yaml)":
         "파일 이름에 사이트 자신의 언어 '{language}'가 붙어 있습니다. 원문은 이름에 언어가 "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 import string
 import traceback
 from pathlib import Path
@@ -97,6 +98,10 @@ def _find(environment, template: str) -> str:
     return template
 
 
+# What a language is called (language_ja: 日本語): a theme may name languages the default does not.
+_LANGUAGE_NAME = re.compile(r"\Alanguage_[a-z]{2,3}(?:-[a-z0-9]{2,8})*\Z")
+
+
 class Theme:
     def __init__(self, root: Path, name: str, language: str, builtin_only: bool = False):
         self.root = root
@@ -128,7 +133,11 @@ class Theme:
     def _strings(self) -> dict[str, str]:
         """UI strings, the site theme's overriding the default's key by key; each may use only
         the placeholders the default's string has."""
-        default = self._read_strings(BUILTIN / "strings" / f"{self.language}.yaml")
+        builtin = BUILTIN / "strings" / f"{self.language}.yaml"
+        # A language the default theme has no words for starts from English; the site's theme
+        # gives its own (the loader checked that it has a strings file for it).
+        default = self._read_strings(builtin if builtin.is_file()
+                                     else BUILTIN / "strings" / "en.yaml")
         strings = dict(default)
         for folder in self.folders[:-1]:
             path = folder / "strings" / f"{self.language}.yaml"
@@ -141,13 +150,13 @@ class Theme:
         strings = self._texts(fields)
         for key, text in strings.items():
             line = fields.line(key)
-            if key not in default:
+            if key not in default and not _LANGUAGE_NAME.match(key):
                 close = difflib.get_close_matches(key, list(default), n=1)
                 hint = (say("did you mean '{key}'?", key=close[0]) if close else
                         say("see the default theme's strings"))
                 raise ThemeError(Problem(fields.rel, line, say("unknown string '{key}'; {hint}",
                                                                key=key, hint=hint)))
-            allowed = _placeholders(default[key])
+            allowed = _placeholders(default.get(key, ""))
             used = _placeholders(text, fields.rel, line)
             if not used <= allowed:
                 names = ", ".join("{" + n + "}" for n in sorted(allowed)) or say("none")

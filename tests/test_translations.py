@@ -329,7 +329,8 @@ def test_the_ledger_records_originals_only(kit):
      "policies/privacy/document.en.yaml:1: error: unknown key 'titel'; did you mean 'title'?"),
     ("unsupported language", {"policies/site.yaml": "title: T\nbase_url: https://e.com/\n"
                                                     "languages: [ko, xx]\n"},
-     "policies/site.yaml:3: error: languages: 'xx' is not supported"),
+     "policies/site.yaml:3: error: languages: the theme has no words in 'xx'; add "
+     "themes/default/strings/xx.yaml"),
     ("original missing from languages", {"policies/site.yaml": "title: T\nbase_url: https://e.com/\n"
                                                                "languages: [en]\n"},
      "policies/site.yaml:3: error: languages must list the site's language 'ko'"),
@@ -438,3 +439,23 @@ def test_without_translates_check_git_dates_a_translation_by_its_commits(repo):
     repo.write("policies/privacy/2026-12-30.en.md", f"---\n---\n\n{EN_BODY}\nUpdated.\n")
     repo.commit("2026-11-12", "update the translation")
     assert "changed in" not in repo.check("2026-11-28", "--git").text
+
+
+def test_a_language_the_site_theme_has_words_for_can_be_published(kit):
+    kit.site_yaml(extra="languages: [ko, en, ja]\n")
+    kit.two_versions()
+    kit.write("themes/default/strings/ja.yaml",
+              'language_ja: 日本語\nlanguage_ko: 韓国語\neffective_date: 施行日\n'
+              'translation_banner: "この翻訳は参考用です。{original}の原文が優先します。"\n')
+    kit.write("policies/privacy/document.ja.yaml", "title: 個人情報処理方針\n")
+    kit.write("policies/privacy/2016-03-01.ja.md",
+              f"---\ntranslates: {sha(kit, '2016-03-01')}\n---\n\n日本語の本文\n")
+    result = kit.build()
+    assert result.code == 0, result.text
+    page = kit.read("privacy/ja/2016-03-01/index.html")
+    assert parse(page).get("lang") == "ja"
+    text = visible_text(page)
+    assert "この翻訳は参考用です。韓国語の原文が優先します。" in text
+    assert "施行日" in text and "2016-03-01" in text  # no Japanese date format: the ISO date
+    assert switcher(kit.read("privacy/2016-03-01/index.html")) == {
+        "한국어": None, "日本語": "../ja/2016-03-01/index.html"}
