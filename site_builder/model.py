@@ -45,6 +45,7 @@ class PolicyVersion:
 
     language: str | None = None  # None for the original; a translation's language otherwise
     outdated: bool = False  # a translation whose original changed after it was made
+    summary_language: str | None = None  # a translation showing its original's summary: its language
 
     def is_withdrawn_by(self, today: date) -> bool:
         return self.withdrawn is not None and self.withdrawn <= today

@@ -162,6 +162,10 @@ class PageRenderer:
             "announced_text": self.written(version.announced),
             "last_day_text": self.written(entry.last_day),
             "summary": version.summary,
+            # The language of the summary where it is not the page's (WCAG 3.1.2).
+            "summary_lang": (None if self.edition.is_original
+                             else version.summary_language if self.owns(version)
+                             else self.editions[0].language),
             "material": version.material,
             "withdrawn": version.withdrawn.isoformat() if entry.status == WITHDRAWN else None,
             "withdrawn_text": self.written(version.withdrawn) if entry.status == WITHDRAWN else "",

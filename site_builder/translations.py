@@ -23,10 +23,11 @@ def edition_site(site: Site, language: str) -> Site:
     names = _names_in(site.names, language)
     return replace(site, language=language,
                    title=names.title if names and names.title else site.title,
-                   documents=tuple(edition_document(d, language) for d in site.documents))
+                   documents=tuple(edition_document(d, language, site.language)
+                                   for d in site.documents))
 
 
-def edition_document(document: Document, language: str) -> Document:
+def edition_document(document: Document, language: str, original_language: str) -> Document:
     translated = {t.effective: t for t in document.translations if t.language == language}
     names = _names_in(document.names, language)
     return replace(
@@ -34,19 +35,23 @@ def edition_document(document: Document, language: str) -> Document:
         title=names.title if names and names.title else document.title,
         description=names.description if names else None,
         noun=names.noun if names else None,
-        versions=tuple(_translated(v, translated[v.effective]) if v.effective in translated
-                       else v for v in document.versions))
+        versions=tuple(_translated(v, translated[v.effective], original_language)
+                       if v.effective in translated else v for v in document.versions))
 
 
 def _names_in(names: tuple[Names, ...], language: str) -> Names | None:
     return next((n for n in names if n.language == language), None)
 
 
-def _translated(original: PolicyVersion, translation: Translation) -> PolicyVersion:
-    """The original's dates and settings with the translation's words."""
+def _translated(original: PolicyVersion, translation: Translation,
+                original_language: str) -> PolicyVersion:
+    """The original's dates and settings with the translation's words (its summary, until
+    the translation has one of its own, in the original's language)."""
     return replace(
         original, language=translation.language, title=translation.title,
-        summary=translation.summary or original.summary, body=translation.body,
+        summary=translation.summary or original.summary,
+        summary_language=None if translation.summary else original_language,
+        body=translation.body,
         path=translation.path, body_first_line=translation.body_first_line,
         sha256=translation.sha256, content_sha256=translation.sha256,
         reasons=translation.reasons,

@@ -133,6 +133,10 @@ def test_links_in_a_translation_go_to_translated_pages_or_else_to_the_original(k
     assert "../2015-02-15/index.html" in hrefs  # translated: privacy/en/2015-02-15/
     assert "../../2016-03-01/index.html" in hrefs  # not translated: the Korean page
     assert "(Korean only)" in visible_text(archive)
+    # The Korean summary of the untranslated version is marked as Korean (WCAG 3.1.2).
+    assert [p.get("lang") for p in find_class(archive, "summary-text")] == ["ko"]
+    assert [p.get("lang") for p in find_class(kit.read("privacy/versions/index.html"),
+                                              "summary-text")] == [None]
     assert "../../2016-03-01/changes/index.html" in hrefs
     assert not (kit.out / "privacy/en/2016-03-01").exists()
     # The Korean page of an untranslated version offers no English page that does not exist.
