@@ -56,7 +56,8 @@ def build(root: Path, out: Path, as_of: date | None, use_cache: bool = True,
         recover_output(real_out)  # a killed build's leftovers first: the reuse below trusts them
         store = open_store(root) if use_cache else None
         # Read before the sources are: a file changed during the build makes the record stale.
-        inputs = build_stamp.read_inputs(root) if store and not ledger else None
+        inputs = (build_stamp.read_inputs(root, build_stamp.recorded_inputs(root))
+                  if store and not ledger else None)
         memo = Memo(store, workers or default_workers())
         validation = validate(root, as_of, memo)
         if not validation.ok:

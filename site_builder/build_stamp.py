@@ -69,6 +69,14 @@ def _file_hash(path: str) -> str:
         return hashlib.sha256(handle.read()).hexdigest()
 
 
+def recorded_inputs(root: Path) -> dict | None:
+    """The inputs the last build recorded: a build re-reads only the files changed since."""
+    try:
+        return json.loads(read_no_follow(root / _RECORD)).get("inputs")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
 def record(root: Path, out: Path, today: date, timezone: str, inputs: dict,
            report: BuildReport) -> None:
     """Remember a finished build; the record only saves time, so failing to write it is fine."""
@@ -100,9 +108,10 @@ def unchanged(root: Path, out: Path, as_of: date | None) -> BuildReport | None:
         manifest = read_no_follow(manifest_path(out))
         if hashlib.sha256(manifest).hexdigest() != stamp["manifest"]:
             return None
-        if not _is_listed_tree(out, json.loads(manifest)):
-            return None
+        # The sources first: after an edit, this is where a build goes on with its work.
         if _contents(read_inputs(root, stamp["inputs"])) != _contents(stamp["inputs"]):
+            return None
+        if not _is_listed_tree(out, json.loads(manifest)):
             return None
         documents, versions, changes, feeds, translations = stamp["report"]
         warnings = [_problem(data) for data in stamp["warnings"]]

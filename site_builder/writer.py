@@ -52,11 +52,13 @@ class _Keep:
 KEEP = _Keep()  # a file value meaning: link the identical file of the previous output
 
 
-def real_output(root: Path, out: Path) -> Path:
+def real_output(root: Path, out: Path, check_contents: bool = True) -> Path:
     """The folder the build will replace, links followed, once it is known to be safe to.
 
     The swap replaces the whole folder, so it must be ours: never the sources, the root, a git
-    repository, or a folder holding anything an earlier build did not write.
+    repository, or a folder holding anything an earlier build did not write. Without
+    ``check_contents`` the last check is left to the caller (build_stamp proves more: that
+    the folder holds exactly what the manifest lists).
     """
     real, real_root = real_path(out.absolute()), real_path(root.absolute())
     if real is None or real_root is None:
@@ -77,7 +79,7 @@ def real_output(root: Path, out: Path) -> Path:
     if real.exists() and not real.is_dir():
         raise UsageError(say("output {out} is a file, not a folder; remove it or choose another "
                              "--out", out=real))
-    stranger = _foreign_file(real)
+    stranger = _foreign_file(real) if check_contents else None
     if stranger:
         raise UsageError(say("output folder {out} holds {stranger}, which no earlier policy-site "
                              "build wrote; the build replaces the whole folder, so it refuses to. "
