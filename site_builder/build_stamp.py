@@ -22,6 +22,7 @@ from pathlib import Path
 from site_builder.build_report import BuildReport
 from site_builder.dates import today_in
 from site_builder.fingerprint import BUILTIN_THEME, code_fingerprint
+from site_builder.journal import journal_path
 from site_builder.manifest import manifest_path, read_no_follow
 from site_builder.messages import Message
 from site_builder.problems import Problem
@@ -132,8 +133,8 @@ def _is_listed_tree(out: Path, manifest: dict) -> bool:
     """The folder holds exactly the files the manifest lists, as the last build left them,
     and nothing an interrupted build would have to finish or undo."""
     parent = out.parent
-    if any(parent.glob(f".{out.name}.*-*")):  # leftovers or a journal of a killed build
-        return False
+    if journal_path(out).exists() or any(parent.glob(f".{out.name}.*-*")):
+        return False  # an in-place update to finish, or leftovers of a killed build
     seen, prefix = 0, len(str(out)) + 1
     for path, entry in _tree(out):
         stat = entry.stat(follow_symlinks=False)

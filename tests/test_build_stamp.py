@@ -50,7 +50,7 @@ def test_the_shortcut_speaks_the_sites_language(built, monkeypatch):
 
 @pytest.mark.parametrize("change", [
     "edit a version", "add a theme file", "another day", "delete an output file",
-    "edit an output file", "leftover of a killed build",
+    "edit an output file", "leftover of a killed build", "journal of a killed build",
 ])
 def test_anything_changed_means_a_full_build(built, change):
     reference = built.tree()
@@ -68,6 +68,8 @@ def test_anything_changed_means_a_full_build(built, change):
         (built.out / "privacy/index.html").write_text("defaced")
     elif change == "leftover of a killed build":
         (built.root / ".output.tmp-4242").mkdir()
+    elif change == "journal of a killed build":  # killed before its commit step: rolled back
+        (built.root / ".output.journal.json").write_text('{"state": "writing", "changed": []}')
     result = built.build(as_of)
     assert result.code == 0, result.text
     if change == "edit a version":
@@ -79,6 +81,7 @@ def test_anything_changed_means_a_full_build(built, change):
     else:
         assert built.tree() == reference
     assert not (built.root / ".output.tmp-4242").exists()
+    assert not (built.root / ".output.journal.json").exists()
 
 
 @pytest.mark.parametrize("change", ["add a file to the output", "remove the manifest"])
