@@ -4,7 +4,7 @@ Entries are keyed by hashes of their inputs (see memo.py) inside a file named af
 policy-site's own code and of the versions of the libraries that shape its output, so a new
 version of either starts a new cache instead of trusting results an older one made. Values are
 JSON (cache_codec.py): a cache from elsewhere can cost time, never run code or change output.
-Only the entries the last build used are kept.
+Entries no build has used lately are pruned once they are many (PRUNE_SLACK).
 """
 
 from __future__ import annotations
@@ -16,9 +16,14 @@ from site_builder import cache_codec
 from site_builder.fingerprint import code_fingerprint
 
 # Rendered pages are not kept: an unchanged page is linked from the previous output instead,
-# and a changed one renders in about a millisecond. Parsing, rendering Markdown and comparing
-# versions are what is worth keeping.
-KEPT_KINDS = ("source", "screen", "body", "comparison", "indexes")
+# and a changed one renders in about a millisecond. Nor are feeds and indexes: any change of
+# any page changes them, they are megabytes to encode (50 ms of every small rebuild), and a
+# build with nothing to do never reaches them (build_stamp.py). Parsing, rendering Markdown
+# and comparing versions are what is worth keeping.
+KEPT_KINDS = ("source", "screen", "body", "comparison")
+# Unused entries are kept until the file holds twice what a build used, and this many more: a
+# small rebuild uses few bodies, and the next full build will want the others.
+PRUNE_SLACK = 1000
 FLUSH_ENTRIES = 256  # written in batches: one transaction per entry would cost seconds
 
 
@@ -90,8 +95,13 @@ class DiskStore:
         self.new.clear()
 
     def save(self) -> None:
-        """Write the new entries and forget the ones this build did not use."""
+        """Write the new entries, and forget the ones this build did not use once they are a
+        fair share of the file (pruning on every build cost more than the rest of a small
+        rebuild)."""
         self.flush()
+        stored = self.db.execute("SELECT count(*) FROM entry").fetchone()[0]
+        if stored <= 2 * len(self.used) + PRUNE_SLACK:
+            return
         with self.db:
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
             self.db.execute("DELETE FROM used")

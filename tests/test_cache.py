@@ -145,3 +145,25 @@ def test_every_kind_of_cached_value_survives_the_codec(site):
     for value in values:
         again = cache_codec.decode(cache_codec.encode(value))
         assert again == value or (isinstance(value, NestingTooDeep) and again.line == 3)
+
+
+def _stored_keys(kit: SiteKit) -> set[str]:
+    import sqlite3
+
+    [path] = (kit.root / ".cache/policy-site").glob("*.sqlite")
+    with sqlite3.connect(path) as db:
+        return {key for (key,) in db.execute("SELECT key FROM entry")}
+
+
+def test_the_cache_forgets_what_no_build_uses_once_it_is_many(site, monkeypatch):
+    from site_builder import cache
+
+    monkeypatch.setattr(cache, "PRUNE_SLACK", 0)
+    site.build()
+    first = _stored_keys(site)
+    for round_ in range(4):  # every version changes: each build leaves the last one's stale
+        for path in (site.root / "policies/privacy").glob("*.md"):
+            path.write_text(path.read_text() + f"\n추가 {round_}\n")
+        site.build()
+        assert len(_stored_keys(site)) <= 2 * len(first) + 2
+    assert not first & _stored_keys(site)  # pruned, not kept forever
