@@ -71,8 +71,9 @@ def load_site(root: Path, memo: Memo = NO_MEMO, saved: frozenset[Path] | None = 
     """Read settings, documents and versions, each version file remembered by its bytes.
 
     With ``saved`` (serve, which is told of every save) a file is remembered by its inode,
-    size and modification time instead, so an unchanged file is not even read; the files in
-    ``saved`` (absolute paths) are read all the same.
+    size and modification time instead, so an unchanged file is not even read, and once read
+    it is not even stat-ed until the watcher reports it; the files in ``saved`` (absolute
+    paths, or folders above them) are read all the same.
     """
     reader = _Reader(root, policies_dir(root), memo, saved)
     site = reader.read_site()
@@ -374,6 +375,22 @@ class _Reader:
         """A version or translation file parsed by ``parse(data, rel)``, remembered."""
         rel = self.rel(path)
         if self.trust_stat:
+            return self.read_watched(path, rel, parse, entry)
+        data = read_bytes(path, rel)
+        if isinstance(data, Problem):
+            self.problems.append(data)
+            return None
+        version, problems = self.memo.get("source", digest(rel, data), partial(parse, data, rel))
+        self.problems.extend(problems)
+        return version
+
+    def read_watched(self, path: Path, rel: str, parse: Callable, entry: os.DirEntry):
+        """serve: a file the watcher has not reported since it was read is taken as it was,
+        without even a stat (a link is not: its target may change unreported); the others
+        are remembered by inode, size and time, and those the watcher reported read anew."""
+        saved = self.was_saved(rel)
+        known = None if saved or entry.is_symlink() else self.memo.recall("watched", rel)
+        if known is None:
             try:
                 stat = entry.stat()
             except OSError as error:
@@ -382,21 +399,19 @@ class _Reader:
                                            reason=error.strerror))
                 return None
             key = f"{rel}\0{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"  # in memory only
-            if rel in self.saved:  # a save can keep size and time: read it anew
-                version, problems = _read_and_parse(path, rel, parse)
-                self.memo.remember("source", key, (version, problems))
+            if saved:  # a save can keep size and time: read it anew
+                known = _read_and_parse(path, rel, parse)
+                self.memo.remember("source", key, known)
             else:
-                version, problems = self.memo.get("source", key,
-                                                  partial(_read_and_parse, path, rel, parse))
-        else:
-            data = read_bytes(path, rel)
-            if isinstance(data, Problem):
-                self.problems.append(data)
-                return None
-            version, problems = self.memo.get("source", digest(rel, data),
-                                              partial(parse, data, rel))
+                known = self.memo.get("source", key, partial(_read_and_parse, path, rel, parse))
+        self.memo.remember("watched", rel, known)
+        version, problems = known
         self.problems.extend(problems)
         return version
+
+    def was_saved(self, rel: str) -> bool:
+        """Reported by the watcher, itself or a folder above it (a folder moved into place)."""
+        return rel in self.saved or any(rel.startswith(f"{path}/") for path in self.saved)
 
 
 def read_source_bytes(root: Path, rel: str) -> bytes:

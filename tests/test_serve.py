@@ -227,3 +227,18 @@ def test_a_completed_save_rebuilds_at_once_and_anything_else_waits_for_the_burst
     from site_builder.serve import _completes_a_save
 
     assert _completes_a_save(event) is now
+
+
+@pytest.mark.parametrize("reported", ["policies/privacy/2016-03-01.md", "policies/privacy",
+                                      "policies"])
+def test_a_rebuild_rereads_what_the_watcher_reports_and_what_lies_below_it(kit, reported):
+    from site_builder.loader import load_site
+    from site_builder.memo import Memo, SessionStore
+
+    kit.two_versions()
+    memo = Memo(SessionStore())
+    load_site(kit.root, memo, saved=frozenset())
+    path = kit.root / "policies/privacy/2016-03-01.md"
+    path.write_text(path.read_text().replace("아래의 목적", "새로운 목적"))
+    site = load_site(kit.root, memo, saved=frozenset({kit.root.absolute() / reported})).site
+    assert "새로운 목적" in site.documents[0].versions[1].body
