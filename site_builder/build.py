@@ -239,9 +239,13 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
     def make_indexes() -> dict[str, bytes]:
         return {path: data for make in index_makers for path, data in make().items()}
 
-    translated = sum(1 for plan in plans[1:] for pages in plan.plans.values()
-                     for kind, _ in pages.values() if kind == VERSION)
-    return SiteFiles(files, {**keys, **other_keys}, plans[0].timelines, make_indexes, translated)
+    return SiteFiles(files, {**keys, **other_keys}, plans[0].timelines, make_indexes,
+                     _translated_versions(plans))
+
+
+def _translated_versions(plans: list[_EditionPlan]) -> int:
+    return sum(1 for plan in plans if not plan.edition.is_original
+               for pages in plan.plans.values() for kind, _ in pages.values() if kind == VERSION)
 
 
 def _render_edition(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,
