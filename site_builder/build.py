@@ -218,13 +218,14 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
                                                              plan.edition.language)
                     for plan, theme in zip(plans, themes)}
         editions = tuple(plan.edition for plan in plans)
+        every_page = digest(*(e.links_key("") for e in editions))  # what indexes link to
         for plan, theme in zip(plans, themes):
             renderer = PageRenderer(RenderInputs(plan.site, plan.timelines, live_reload=live_reload),
                                     theme, plan.edition, editions, autonyms, memo)
             edition_keys = _render_edition(renderer, plan, memo, previous, only, files)
             keys.update(edition_keys)
             index_makers.append(_index_maker(validation.today, plan, theme, editions,
-                                             edition_keys, memo))
+                                             (every_page, *edition_keys.values()), memo))
         others = {}
         if with_indexes:
             for make in index_makers:
@@ -270,11 +271,11 @@ def _render_edition(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,
 
 
 def _index_maker(today: date, plan: _EditionPlan, theme: Theme, editions: tuple[Edition, ...],
-                 keys: dict, memo: Memo) -> Callable[[], dict[str, bytes]]:
-    """Feeds and indexes show what the pages show, plus the day and the timezone."""
+                 made_of: tuple[str, ...], memo: Memo) -> Callable[[], dict[str, bytes]]:
+    """Feeds and indexes show what the pages show (``made_of``: every page's key, and which
+    pages each language has), plus the day and the timezone."""
     return partial(memo.get, "indexes",
-                   digest(today.isoformat(), plan.site.timezone, plan.edition.language,
-                          *(e.links_key("") for e in editions), *keys.values()),
+                   digest(today.isoformat(), plan.site.timezone, plan.edition.language, *made_of),
                    partial(_indexes, plan, theme.strings, today, editions))
 
 
