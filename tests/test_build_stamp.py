@@ -50,7 +50,8 @@ def test_the_shortcut_speaks_the_sites_language(built, monkeypatch):
 
 @pytest.mark.parametrize("change", [
     "edit a version", "add a theme file", "another day", "delete an output file",
-    "edit an output file", "leftover of a killed build", "journal of a killed build",
+    "edit an output file", "delete the output folder", "leftover of a killed build",
+    "journal of a killed build",
 ])
 def test_anything_changed_means_a_full_build(built, change):
     reference = built.tree()
@@ -64,6 +65,8 @@ def test_anything_changed_means_a_full_build(built, change):
         as_of = "2026-11-29"
     elif change == "delete an output file":
         (built.out / "privacy/2015-02-15/index.html").unlink()
+    elif change == "delete the output folder":
+        shutil.rmtree(built.out)
     elif change == "edit an output file":
         (built.out / "privacy/index.html").write_text("defaced")
     elif change == "leftover of a killed build":
