@@ -220,8 +220,8 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
         editions = tuple(plan.edition for plan in plans)
         every_page = digest(*(e.links_key("") for e in editions))  # what indexes link to
         for plan, theme in zip(plans, themes):
-            renderer = PageRenderer(RenderInputs(plan.site, plan.timelines, live_reload=live_reload),
-                                    theme, plan.edition, editions, autonyms, memo)
+            inputs = RenderInputs(plan.site, plan.timelines, live_reload=live_reload)
+            renderer = PageRenderer(inputs, theme, plan.edition, editions, autonyms, memo)
             edition_keys = _render_edition(renderer, plan, memo, previous, only, files)
             keys.update(edition_keys)
             index_makers.append(_index_maker(validation.today, plan, theme, editions,

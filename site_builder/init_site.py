@@ -80,7 +80,7 @@ def _site_yaml(title: str, base_url: str | None, language: str, timezone: str) -
     other = "en" if language == "ko" else "ko"
     return (f"title: {_quoted(title)}\nbase_url: {_quoted(address)}{note}\n"
             f"language: {language}\n"
-            f"# languages: [{language}, {other}]  # to publish translations (README: Translations)\n"
+            f"# languages: [{language}, {other}]  # to publish translations (README)\n"
             f"timezone: {timezone}\n")
 
 

@@ -72,7 +72,8 @@ class PageRenderer:
         self.links_keys: dict[str, str] = {}
         self.identities: dict[str, str] = {}
         self.site_key = digest(theme.fingerprint(), self.site.title, self.site.language,
-                               self.site.base_url, inputs.live_reload, repr(sorted(self.autonyms.items())))
+                               self.site.base_url, inputs.live_reload,
+                               repr(sorted(self.autonyms.items())))
 
     @property
     def original_only(self) -> str:
