@@ -511,9 +511,9 @@ KO: dict[str, str] = {
         "번역본의 front matter 아래에 본문이 없습니다",
     "a translation takes '{key}' from its original ({effective}.md); remove it here":
         "번역본의 '{key}'는 원문({effective}.md)을 따릅니다. 여기서는 지우세요",
-    "announced on {announced}, but there is no '{language}' translation of it yet ({name}); "
+    "announced for {announced}, but there is no '{language}' translation of it yet ({name}); "
     "until there is, '{language}' readers are shown the original text or an earlier translation":
-        "{announced}에 공고했지만 아직 '{language}' 번역본({name})이 없습니다. 번역본이 생길 "
+        "{announced} 공고로 정했지만 아직 '{language}' 번역본({name})이 없습니다. 번역본이 생길 "
         "때까지 '{language}' 독자에게는 원문이나 이전 번역본이 보입니다",
     "has '{language}' translations but no '{language}' title; add {path}/document.{language}.yaml "
     "with 'title: ...' (until then the '{language}' pages use the original's title)":

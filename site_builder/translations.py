@@ -14,7 +14,7 @@ from datetime import date
 from site_builder.messages import say
 from site_builder.model import Document, Names, PolicyVersion, Site, Translation
 from site_builder.problems import WARNING, Problem
-from site_builder.publication import PAST, WITHDRAWN, timeline
+from site_builder.publication import timeline
 from site_builder.translation_files import matches_original
 
 
@@ -97,18 +97,20 @@ def _translation_problems(translation: Translation, original: PolicyVersion) -> 
 
 
 def _missing_translations(document: Document, language: str, today: date) -> list[Problem]:
-    """Announced changes that are or will be in force, with no translation while the
-    document has others in ``language``: the public reads that language without them."""
+    """Announced changes (a notice scheduled for a later day too) that are or will be in force,
+    with no translation while the document has others in ``language``: that language's
+    readers would get them untranslated."""
     have = {t.effective for t in document.translations if t.language == language}
-    return [Problem(entry.version.path, entry.version.line_of("announced"), say(
-        "announced on {announced}, but there is no '{language}' translation of it yet ({name}); "
+    current = timeline(document, today).current
+    return [Problem(version.path, version.line_of("announced"), say(
+        "announced for {announced}, but there is no '{language}' translation of it yet ({name}); "
         "until there is, '{language}' readers are shown the original text or an earlier "
         "translation",
-        announced=entry.version.announced, language=language,
-        name=f"{entry.effective}.{language}.md"), rule="translation-missing", severity=WARNING)
-        for entry in timeline(document, today).entries
-        if entry.version.announced and entry.status not in (PAST, WITHDRAWN)
-        and entry.effective not in have]
+        announced=version.announced, language=language,
+        name=f"{version.effective}.{language}.md"), rule="translation-missing", severity=WARNING)
+        for version in document.versions
+        if version.announced and version.withdrawn is None and version.effective not in have
+        and (version.effective > today or (current and version is current.version))]
 
 
 def _unnamed(document: Document, language: str) -> list[Problem]:

@@ -196,8 +196,8 @@ def test_without_a_translation_of_the_version_in_effect_the_page_shows_the_one_b
     translated_site(kit, second=False)
     result = kit.build()
     assert result.code == 0
-    assert ("policies/privacy/2016-03-01.md:3: warning: announced on 2016-02-15, but there is no "
-            "'en' translation of it yet (2016-03-01.en.md)") in result.text
+    assert ("policies/privacy/2016-03-01.md:3: warning: announced for 2016-02-15, but there is "
+            "no 'en' translation of it yet (2016-03-01.en.md)") in result.text
     page = kit.read("privacy/en/index.html")
     text = visible_text(page)
     assert "The policy in effect since March 1, 2016 has not been translated yet" in text
@@ -463,3 +463,13 @@ def test_a_language_the_site_theme_has_words_for_can_be_published(kit):
     assert "施行日" in text and "2016-03-01" in text  # no Japanese date format: the ISO date
     assert switcher(kit.read("privacy/2016-03-01/index.html")) == {
         "한국어": None, "日本語": "../ja/2016-03-01/index.html"}
+
+
+def test_a_notice_scheduled_for_a_later_day_already_asks_for_its_translation(kit):
+    translated_site(kit)
+    kit.version("2027-01-01", announced="2026-12-01", summary="s", body=BODY + "\n추가\n")
+    result = kit.check("2026-11-28")  # the notice goes out on 2026-12-01: not yet published
+    assert ("policies/privacy/2027-01-01.md:3: warning: announced for 2026-12-01, but there is "
+            "no 'en' translation of it yet (2027-01-01.en.md)") in result.text
+    assert "2016-03-01.md:3: warning: announced for" not in result.text  # translated
+    assert "2015-02-15.md" not in result.text  # a first version was never announced
