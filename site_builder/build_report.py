@@ -20,10 +20,13 @@ class BuildReport:
     warnings: list[Problem]
     damaged_cache_entries: int = 0
     translations: int = 0
+    unchanged: bool = False  # nothing had changed since the last build (build_stamp.py)
 
     def summary(self) -> str:
         damaged = (say(" (ignored {count} damaged cache entries)",
                        count=self.damaged_cache_entries) if self.damaged_cache_entries else "")
+        if self.unchanged:
+            damaged = say(" (nothing changed since the last build)")
         translated = (say(", {count} translated version(s)", count=self.translations)
                       if self.translations else "")
         return say("built {documents} document(s), {versions} version(s), {changes} change "

@@ -119,7 +119,7 @@ def unchanged(root: Path, out: Path, as_of: date | None) -> BuildReport | None:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # a damaged or foreign record is only a full build
     return BuildReport(documents, versions, changes, feeds, 0.0, out, warnings,
-                       translations=translations)
+                       translations=translations, unchanged=True)
 
 
 def _contents(inputs: dict | None) -> dict | None:

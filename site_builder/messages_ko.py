@@ -557,4 +557,5 @@ KO: dict[str, str] = {
     "'{name}' is one of the site's languages, whose pages live in {name}/; rename the folder":
         "'{name}'은(는) 사이트의 언어 이름이며 그 언어의 페이지가 {name}/에 생깁니다. 폴더 이름을 "
         "바꾸세요",
+    " (nothing changed since the last build)": " (지난 빌드 이후 바뀐 것 없음)",
 }

@@ -37,6 +37,7 @@ def test_a_build_with_nothing_to_do_reports_the_same_and_touches_nothing(built):
     assert again.code == 0
     assert again.err == first.err and "warning: draft can no longer be announced" in again.err
     assert again.out.split(" in ")[0] == first.out.split(" in ")[0]  # the same counts
+    assert again.out.rstrip().endswith("(nothing changed since the last build)")
     assert stats(built) == before and built.tree() == tree
 
 
@@ -75,6 +76,7 @@ def test_anything_changed_means_a_full_build(built, change):
         (built.root / ".output.journal.json").write_text('{"state": "writing", "changed": []}')
     result = built.build(as_of)
     assert result.code == 0, result.text
+    assert "nothing changed" not in result.out
     if change == "edit a version":
         assert "필수 항목들" in built.read("privacy/2015-02-15/index.html")
     elif change == "add a theme file":
