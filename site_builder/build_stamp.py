@@ -25,9 +25,10 @@ from site_builder.fingerprint import BUILTIN_THEME, code_fingerprint
 from site_builder.journal import journal_path
 from site_builder.manifest import manifest_path, read_no_follow
 from site_builder.messages import Message
+from site_builder.paths import cache_folder
 from site_builder.problems import Problem
 
-_RECORD = Path(".cache") / "policy-site" / "last-build.json"
+_RECORD = "last-build.json"  # in the cache folder (paths.cache_folder)
 
 
 def read_inputs(root: Path, known: dict | None = None) -> dict | None:
@@ -70,10 +71,17 @@ def _file_hash(path: str) -> str:
         return hashlib.sha256(handle.read()).hexdigest()
 
 
+def _record_path(root: Path) -> Path:
+    folder = cache_folder(root)
+    if folder is None:  # a link planted where the cache belongs: no record, read or written
+        raise OSError("the cache folder is a link")
+    return folder / _RECORD
+
+
 def recorded_inputs(root: Path) -> dict | None:
     """The inputs the last build recorded: a build re-reads only the files changed since."""
     try:
-        return json.loads(read_no_follow(root / _RECORD)).get("inputs")
+        return json.loads(read_no_follow(_record_path(root))).get("inputs")
     except (OSError, ValueError, AttributeError):
         return None
 
@@ -88,7 +96,7 @@ def record(root: Path, out: Path, today: date, timezone: str, inputs: dict,
                  "report": [report.documents, report.versions, report.change_pages,
                             report.feeds, report.translations],
                  "warnings": [_problem_data(p) for p in report.warnings]}
-        target = root / _RECORD
+        target = _record_path(root)
         target.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".last-build-")
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
@@ -101,7 +109,7 @@ def record(root: Path, out: Path, today: date, timezone: str, inputs: dict,
 def unchanged(root: Path, out: Path, as_of: date | None) -> BuildReport | None:
     """The last build's report if building now would write exactly the output there is."""
     try:
-        stamp = json.loads(read_no_follow(root / _RECORD))
+        stamp = json.loads(read_no_follow(_record_path(root)))
         if stamp["out"] != str(out):
             return None
         if (as_of or today_in(stamp["timezone"])).isoformat() != stamp["today"]:

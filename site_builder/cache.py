@@ -14,6 +14,7 @@ from pathlib import Path
 
 from site_builder import cache_codec
 from site_builder.fingerprint import code_fingerprint
+from site_builder.paths import cache_folder
 
 # Rendered pages are not kept: an unchanged page is linked from the previous output instead,
 # and a changed one renders in about a millisecond. Nor are feeds and indexes: any change of
@@ -119,7 +120,8 @@ def _kept(key: str) -> bool:
 def open_store(root: Path, read_only: bool = False) -> DiskStore | None:
     """The site's cache, or None where it cannot be used (read-only folder, damaged file, or
     no cache yet for a reader that writes nothing)."""
+    folder = cache_folder(root)
     try:
-        return DiskStore(root / ".cache" / "policy-site", read_only)
+        return DiskStore(folder, read_only) if folder else None
     except (OSError, sqlite3.Error):
         return None

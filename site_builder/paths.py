@@ -16,3 +16,15 @@ def real_path(path: Path) -> Path | None:
 def is_inside(path: Path, folder: Path) -> bool:
     """Whether ``path`` (resolved) is ``folder`` or lies below it."""
     return path == folder or folder in path.parents
+
+
+def cache_folder(root: Path) -> Path | None:
+    """``root/.cache/policy-site`` when neither level is a symbolic link or a file: a
+    repository could plant a link there to make a build write, or prune old caches, anywhere.
+    None means: work without a cache."""
+    folder = root
+    for part in (".cache", "policy-site"):
+        folder = folder / part
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            return None
+    return folder

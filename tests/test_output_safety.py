@@ -121,3 +121,21 @@ def test_a_symlinked_output_to_a_folder_of_other_files_is_refused(site, tmp_path
 def test_an_output_link_loop_is_a_message(site):
     os.symlink("output", site.out)
     refused(site.build(), "loop of symbolic links")
+
+
+@pytest.mark.parametrize("link", [".cache", ".cache/policy-site"])
+def test_a_cache_folder_planted_as_a_link_is_not_used_and_what_it_points_to_survives(
+        site, tmp_path, link):
+    """A repository can commit .cache as a link to any folder: the build would have written
+    its database there and pruned every other *.sqlite in it."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious.sqlite").write_bytes(b"someone's database")
+    (site.root / link).parent.mkdir(parents=True, exist_ok=True)
+    (site.root / link).symlink_to(elsewhere, target_is_directory=True)
+    for _ in range(2):
+        result = site.build()
+        assert result.code == 0, result.text
+    assert site.check().code == 0
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["precious.sqlite"]
+    assert (elsewhere / "precious.sqlite").read_bytes() == b"someone's database"
