@@ -43,8 +43,8 @@ def read_inputs(root: Path, known: dict | None = None) -> dict | None:
                 stat = entry.stat()
                 seen = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
                 was = known.get(path)
-                files[path] = (was if isinstance(was, list) and was[:3] == seen
-                               else seen + [_file_hash(entry.path)])
+                files[path] = (was if isinstance(was, list) and len(was) == 4
+                               and was[:3] == seen else seen + [_file_hash(entry.path)])
     except OSError:
         return None
     return files
@@ -124,7 +124,7 @@ def unchanged(root: Path, out: Path, as_of: date | None) -> BuildReport | None:
             return None
         documents, versions, changes, feeds, translations = stamp["report"]
         warnings = [_problem(data) for data in stamp["warnings"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, LookupError, TypeError, AttributeError):
         return None  # a damaged or foreign record is only a full build
     return BuildReport(documents, versions, changes, feeds, 0.0, out, warnings,
                        translations=translations, unchanged=True)

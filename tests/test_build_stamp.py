@@ -3,6 +3,7 @@ nothing, and any change of what the output is made from, or of the output, means
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -137,9 +138,15 @@ def test_a_removed_cache_folder_is_only_a_full_build(built):
 
 
 @pytest.mark.parametrize("record", ['"inputs"', '{"inputs": "x", "out": 1}', "[]", "{", "null",
+                                    "SHORT_INPUTS",
                                     '{"out": "%s", "today": "2026-11-28", "timezone": "Nowhere"}'])
 def test_a_damaged_or_foreign_record_is_only_a_full_build(built, record):
     path = built.root / ".cache/policy-site/last-build.json"
+    if record == "SHORT_INPUTS":  # a real record whose file entries lost their hashes
+        real = json.loads(path.read_text())
+        real["inputs"] = {k: v[:3] if isinstance(v, list) else v
+                          for k, v in real["inputs"].items()}
+        record = json.dumps(real)
     path.write_text(record.replace("%s", str(built.out.resolve())))
     (built.out / "privacy/index.html").write_text("defaced")
     result = built.build(AS_OF)
