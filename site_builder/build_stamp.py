@@ -169,8 +169,13 @@ def _message_data(text: str):
 
 
 def _problem(data: dict) -> Problem:
-    return Problem(data["path"], data["line"], _message(data["message"]), rule=data["rule"],
-                   severity=data["severity"], column=data["column"])
+    problem = Problem(data["path"], data["line"], _message(data["message"]), rule=data["rule"],
+                      severity=data["severity"], column=data["column"])
+    if not (isinstance(problem.path, str) and isinstance(problem.rule, str)
+            and problem.severity in ("error", "warning") and isinstance(problem.message, str)
+            and all(isinstance(n, int) or n is None for n in (problem.line, problem.column))):
+        raise TypeError("not a problem this module recorded")
+    return problem
 
 
 def _message(data) -> str:

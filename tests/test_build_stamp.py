@@ -152,3 +152,15 @@ def test_a_damaged_or_foreign_record_is_only_a_full_build(built, record):
     result = built.build(AS_OF)
     assert result.code == 0, result.text
     assert "defaced" not in built.read("privacy/index.html")
+
+
+def test_a_record_whose_warnings_are_not_ours_is_a_full_build(built):
+    """Everything else matches: only the recorded warning is malformed."""
+    path = built.root / ".cache/policy-site/last-build.json"
+    record = json.loads(path.read_text())
+    record["warnings"][0]["path"] = 7
+    path.write_text(json.dumps(record))
+    result = built.build(AS_OF)
+    assert result.code == 0, result.text
+    assert "nothing changed" not in result.out
+    assert "policies/privacy/2026-12-01.md:2: warning: draft" in result.err
