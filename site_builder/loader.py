@@ -411,7 +411,12 @@ class _Reader:
 
     def was_saved(self, rel: str) -> bool:
         """Reported by the watcher, itself or a folder above it (a folder moved into place)."""
-        return rel in self.saved or any(rel.startswith(f"{path}/") for path in self.saved)
+        while True:
+            if rel in self.saved:
+                return True
+            if "/" not in rel:
+                return False
+            rel = rel.rsplit("/", 1)[0]
 
 
 def read_source_bytes(root: Path, rel: str) -> bytes:
