@@ -17,7 +17,8 @@ from site_builder.cache import DiskStore, open_store
 from site_builder.comparison import compare_articles
 from site_builder.loader import policies_dir, read_source_bytes
 from site_builder.markup import render_or_refuse
-from site_builder.memo import NO_MEMO, Memo, digest
+from site_builder.digest import digest
+from site_builder.memo import NO_MEMO, Memo
 from site_builder.messages import say
 from site_builder.editions import VERSION, Edition, document_plan, site_files
 from site_builder.model import Site

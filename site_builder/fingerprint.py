@@ -4,9 +4,10 @@ before loading any of those libraries."""
 
 from __future__ import annotations
 
-import hashlib
 from importlib import metadata, resources
 from pathlib import Path
+
+from site_builder.digest import digest
 
 # The default theme ships inside the package (pyproject.toml maps themes/ to site_builder.themes).
 BUILTIN_THEME = Path(str(resources.files("site_builder.themes"))) / "default"
@@ -15,13 +16,9 @@ SHAPING_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Jinja2", "MarkupSafe"
 
 def code_fingerprint() -> str:
     """Changes whenever any module of policy-site, or a library that shapes output, changes."""
-    hasher = hashlib.sha256()
-    for name in SHAPING_LIBRARIES:
-        hasher.update(f"{name}={_version(name)}\n".encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        data = path.read_bytes()
-        hasher.update(len(data).to_bytes(8, "little") + data)
-    return hasher.hexdigest()[:16]
+    versions = [f"{name}={_version(name)}" for name in SHAPING_LIBRARIES]
+    return digest(*versions, *(path.read_bytes()
+                               for path in sorted(Path(__file__).parent.glob("*.py"))))[:16]
 
 
 def _version(name: str) -> str:

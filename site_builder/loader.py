@@ -14,7 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from site_builder.memo import NO_MEMO, Memo, digest
+from site_builder.digest import digest
+from site_builder.memo import NO_MEMO, Memo
 from site_builder.messages import say
 from site_builder.dates import FIRST_DAY, LAST_DAY, MAX_NOTICE_DAYS
 from site_builder.model import WITHDRAWAL_KEYS, Document, Names, NoticePolicy, PolicyVersion, Site
@@ -242,9 +243,8 @@ class _Reader:
         names = []
         for path in sorted(folder.glob(f"{kind}.*.yaml")):
             match = NAMES_FILE.match(path.name)
-            if (match and self.is_translation_language(path, match.group(2), languages)
-                    and not self.escapes(path)):
-                fields = self.fields_of(path)
+            if match and self.is_translation_language(path, match.group(2), languages):
+                fields = self.fields_of(path)  # refuses a link out of policies/
                 if fields:
                     names.append(parse_names(fields, kind, match.group(2)))
                     self.problems.extend(fields.problems)
@@ -252,7 +252,7 @@ class _Reader:
 
     def is_translation_language(self, path: Path, language: str,
                                 languages: tuple[str, ...]) -> bool:
-        wrong = language_problem(self.rel(path), language, languages)
+        wrong = language_problem(language, languages)
         if wrong:
             self.error(path, None, wrong)
         return wrong is None

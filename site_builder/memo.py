@@ -8,22 +8,12 @@ stale entry is never found, only never used again.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Callable, TypeVar
 
 from site_builder.parallel import run_jobs
 
 T = TypeVar("T")
 _MISSING = object()
-
-
-def digest(*parts: str | bytes) -> str:
-    hasher = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        hasher.update(len(data).to_bytes(8, "little"))
-        hasher.update(data)
-    return hasher.hexdigest()
 
 
 class Memo:

@@ -20,7 +20,8 @@ from site_builder.dates import long_date
 from site_builder.editions import (ARCHIVE, CHANGES, COMPARE, COMPARE_DATA, DOCUMENT, VERSION,
                                    Edition)
 from site_builder.markup import unit_key
-from site_builder.memo import NO_MEMO, Memo, digest
+from site_builder.digest import digest
+from site_builder.memo import NO_MEMO, Memo
 from site_builder.model import Document, Site
 from site_builder.publication import WITHDRAWN, PublishedVersion, Timeline
 from site_builder.theme import Theme

@@ -66,7 +66,7 @@ def parse_names(fields: Fields, kind: str, language: str) -> Names:
     return Names(language, fields.text("title"), fields.text("description"), fields.text("noun"))
 
 
-def language_problem(rel: str, language: str, languages: tuple[str, ...]) -> str | None:
+def language_problem(language: str, languages: tuple[str, ...]) -> str | None:
     """Why a file named for ``language`` cannot be a translation of this site."""
     if language == languages[0]:
         return say("is named for the site's own language '{language}'; the original has no "

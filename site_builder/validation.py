@@ -13,7 +13,8 @@ from site_builder.loader import load_site
 from site_builder.comparison import compare_articles
 from site_builder.markup import (MAX_NESTING, NestingTooDeep, may_nest_too_deep, render_or_refuse,
                                  unit_key)
-from site_builder.memo import NO_MEMO, Memo, digest
+from site_builder.digest import digest
+from site_builder.memo import NO_MEMO, Memo
 from site_builder.messages import say
 from site_builder.model import Site
 from site_builder.problems import Problem, has_errors, sorted_problems
