@@ -51,12 +51,14 @@ ISSUES_URL = "https://github.com/policy-site/policy-site/issues"
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    debugging = argparse.ArgumentParser(add_help=False)
+    debugging.add_argument("--debug", action="store_true",
+                           help="show tracebacks of internal errors")
+    common = argparse.ArgumentParser(add_help=False, parents=[debugging])
     common.add_argument("--as-of", metavar="YYYY-MM-DD",
                         help="the day to build for (default: today in the site's timezone)")
     common.add_argument("--root", default=".", metavar="DIR",
                         help="the site folder holding policies/ (default: the current folder)")
-    common.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
     parser = argparse.ArgumentParser(
         prog="policy-site", description="Publish legal policies with every version kept.")
@@ -86,7 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
 
-    init_cmd = commands.add_parser("init", help="start a new policy site in a new or empty folder")
+    init_cmd = commands.add_parser("init", parents=[debugging],
+                                   help="start a new policy site in a new or empty folder")
     init_cmd.add_argument("folder", nargs="?", default=".", metavar="DIR")
     init_cmd.add_argument("--language", choices=("ko", "en"), default="ko")
     init_cmd.add_argument("--title", metavar="T", help="the site's title")
@@ -96,12 +99,11 @@ def _parser() -> argparse.ArgumentParser:
                                "overwrites a file)")
     init_cmd.add_argument("--as-of", metavar="YYYY-MM-DD",
                           help="the first version's effective day (default: today)")
-    init_cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
     verify_cmd = commands.add_parser(
-        "verify", help="check a published site (URL or folder) against its ledger.json")
+        "verify", parents=[debugging],
+        help="check a published site (URL or folder) against its ledger.json")
     verify_cmd.add_argument("site", metavar="URL|PATH")
-    verify_cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
     new_cmd = commands.add_parser("new", parents=[common],
                                   help="start the next version of a document from its latest text")
