@@ -247,8 +247,8 @@ def term_replacement_site(folder: Path) -> Path:
 
 def megabyte_comparison(repeat: int) -> Run:
     """Compare a 1 MB version with one whose every paragraph changed, in this process."""
-    from site_builder.comparison import compare_articles
-    from site_builder.markup import render_body
+    from site_builder.text.comparison import compare_articles
+    from site_builder.text.markup import render_body
 
     rng = random.Random(2)
     sections, size = [], 0

@@ -15,11 +15,12 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from site_builder import __version__, report
-from site_builder.messages import in_language, language_for, say
-from site_builder.dates import parse_as_of
-from site_builder.problems import PolicyError, UsageError
-from site_builder.yamlfields import Fields, compose_mapping
+from site_builder import __version__
+from site_builder.base import problem_formats as report
+from site_builder.base.messages import in_language, language_for, say
+from site_builder.base.dates import parse_as_of
+from site_builder.base.problems import PolicyError, UsageError
+from site_builder.sources.yamlfields import Fields, compose_mapping
 
 # Each command imports its own modules when it runs: `check` in a pre-commit hook should not
 # pay for loading the web server and the templates.
@@ -165,7 +166,7 @@ def _run(args: argparse.Namespace) -> int:
         out = Path(args.out) if args.out else root / "output"
         result = _unchanged_build(root, out, as_of, args)
         if result is None:
-            from site_builder.build import build
+            from site_builder.commands.build import build
 
             result = build(root, out, as_of, use_cache=not args.no_cache, workers=args.jobs,
                            ledger=args.ledger)
@@ -190,8 +191,8 @@ def _unchanged_build(root: Path, out: Path, as_of, args: argparse.Namespace):
     checked before the libraries a real build needs are even loaded."""
     if args.no_cache or args.ledger:
         return None
-    from site_builder.build_stamp import unchanged
-    from site_builder.writer import output_lock, real_output
+    from site_builder.commands.build_record import unchanged
+    from site_builder.output.writer import output_lock, real_output
 
     started = time.perf_counter()
     if not (root / "policies").is_dir():
@@ -203,8 +204,8 @@ def _unchanged_build(root: Path, out: Path, as_of, args: argparse.Namespace):
 
 
 def _init(args: argparse.Namespace, as_of) -> int:
-    from site_builder.dates import today_in
-    from site_builder.init_site import DEFAULTS, init_site
+    from site_builder.base.dates import today_in
+    from site_builder.commands.init import DEFAULTS, init_site
 
     folder = Path(args.folder)
     today = as_of or today_in(DEFAULTS[args.language]["timezone"])
@@ -220,7 +221,7 @@ def _init(args: argparse.Namespace, as_of) -> int:
 
 
 def _verify(location: str) -> int:
-    from site_builder.verify import verify
+    from site_builder.commands.verify import verify
 
     result = verify(location)
     for line in result.checked:
@@ -233,7 +234,7 @@ def _verify(location: str) -> int:
 
 
 def _new(root: Path, as_of, args: argparse.Namespace) -> int:
-    from site_builder.new_version import create_version
+    from site_builder.commands.new import create_version
 
     effective = parse_as_of(args.effective, "--effective") if args.effective else None
     if args.translate is not None:
@@ -260,7 +261,7 @@ def _new(root: Path, as_of, args: argparse.Namespace) -> int:
 
 
 def _new_translation(root: Path, args: argparse.Namespace, effective) -> int:
-    from site_builder.new_version import create_translation
+    from site_builder.commands.new import create_translation
 
     if args.title is not None or args.announce is not None or args.material:
         raise UsageError(say("--translate takes no --title, --announce or --material: a "
@@ -278,14 +279,14 @@ def _announce_day(value: str | None, root: Path, as_of):
         return parse_as_of(value, "--announce") if value else None
     if as_of:
         return as_of
-    from site_builder.dates import today_in
-    from site_builder.loader import load_site
+    from site_builder.base.dates import today_in
+    from site_builder.sources.loader import load_site
     return today_in(load_site(root).site.timezone)
 
 
 def _serve(root: Path, as_of, args: argparse.Namespace) -> int:
-    from site_builder.loader import policies_dir
-    from site_builder.serve import serve
+    from site_builder.sources.loader import policies_dir
+    from site_builder.commands.serve import serve
 
     policies_dir(root)  # a wrong --root is a usage error before anything starts
 
@@ -304,7 +305,7 @@ def _serve(root: Path, as_of, args: argparse.Namespace) -> int:
 
 
 def _check(root: Path, as_of, args: argparse.Namespace) -> int:
-    from site_builder.check import run_check
+    from site_builder.commands.check import run_check
 
     if args.base and not args.git:
         raise UsageError(say("--base compares with the history of a branch; use it with --git"))

@@ -122,7 +122,7 @@ def test_entries_cut_in_half_are_misses_not_errors(site):
 
 
 def test_the_cache_key_covers_the_libraries_that_shape_output(monkeypatch):
-    from site_builder import fingerprint
+    from site_builder.cache import fingerprint
 
     before = fingerprint.code_fingerprint()
     real = fingerprint.metadata.version
@@ -132,10 +132,10 @@ def test_the_cache_key_covers_the_libraries_that_shape_output(monkeypatch):
 
 
 def test_every_kind_of_cached_value_survives_the_codec(site):
-    from site_builder import cache_codec
-    from site_builder.comparison import compare_articles
-    from site_builder.loader import load_site
-    from site_builder.markup import NestingTooDeep, render_body
+    from site_builder.cache import codec as cache_codec
+    from site_builder.text.comparison import compare_articles
+    from site_builder.sources.loader import load_site
+    from site_builder.text.markup import NestingTooDeep, render_body
 
     loaded = load_site(site.root)
     versions = [v for d in loaded.site.documents for v in d.versions]
@@ -156,7 +156,7 @@ def _stored_keys(kit: SiteKit) -> set[str]:
 
 
 def test_the_cache_forgets_what_no_build_uses_once_it_is_many(site, monkeypatch):
-    from site_builder import cache
+    from site_builder.cache import store as cache
 
     monkeypatch.setattr(cache, "PRUNE_SLACK", 0)
     site.build()

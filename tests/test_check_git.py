@@ -194,8 +194,8 @@ def test_github_format_is_exact(kit):
 
 
 def test_github_format_escapes_percent_and_newlines():
-    from site_builder.problems import Problem
-    from site_builder.report import as_github
+    from site_builder.base.problems import Problem
+    from site_builder.base.problem_formats import as_github
     line = as_github([Problem("a,b:c.md", 1, "100% sure\nsecond", rule="r")])
     assert line == "::error file=a%2Cb%3Ac.md,line=1,title=r::100%25 sure%0Asecond\n"
 

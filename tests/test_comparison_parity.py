@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.comparison import compare_articles
-from site_builder.markup import render_body
+from site_builder.text.comparison import compare_articles
+from site_builder.text.markup import render_body
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ElementTree
 import feedparser
 import pytest
 
-from site_builder import ledger
+from site_builder.rules import ledger
 from tests.sitekit import BODY
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -226,7 +226,7 @@ def test_a_forged_entry_with_a_valid_hash_but_missing_fields_is_refused(site, tm
 
 
 def test_an_endless_answer_is_cut_off_with_a_message(site, server, monkeypatch):
-    from site_builder import fetch
+    from site_builder.sources import published as fetch
     folder, url = server
     site.build("2026-11-28")
     shutil.rmtree(folder)

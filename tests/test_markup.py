@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.markup import render_body
+from site_builder.text.markup import render_body
 from tests.pages import parse, text_of
 
 
@@ -74,7 +74,7 @@ def test_nesting_within_the_limit_renders_completely():
     ">" * 25 + " 인용", "- " * 12 + "목록", "\t" * 5 + "- 들여쓰기", "1. " * 8 + "번호",
     "\n".join("  " * depth + "- 항목" for depth in range(15))])
 def test_screen_never_misses_a_body_the_parser_refuses(body):
-    from site_builder.markup import NestingTooDeep, may_nest_too_deep
+    from site_builder.text.markup import NestingTooDeep, may_nest_too_deep
     try:
         render_body(body)
     except NestingTooDeep:
@@ -82,7 +82,7 @@ def test_screen_never_misses_a_body_the_parser_refuses(body):
 
 
 def test_screen_passes_ordinary_policy_text():
-    from site_builder.markup import may_nest_too_deep
+    from site_builder.text.markup import may_nest_too_deep
     text = (__import__("pathlib").Path(__file__).parent.parent / "policies/privacy/2015-02-15.md").read_text()
     assert not may_nest_too_deep(text)
 

@@ -6,8 +6,8 @@ import ast
 import string
 from pathlib import Path
 
-from site_builder.messages import OVERRIDE, in_language, say
-from site_builder.messages_ko import KO
+from site_builder.base.messages import OVERRIDE, in_language, say
+from site_builder.base.messages_ko import KO
 
 PACKAGE = Path(__file__).resolve().parent.parent / "site_builder"
 
@@ -23,14 +23,14 @@ def _literals(node) -> list[str]:
 def templates() -> dict[str, str]:
     """Every template the package says, with where it is said."""
     found = {}
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("say", "_say"):
                 argument = node.args[0 if node.func.id == "say" else 1]
                 if isinstance(argument, ast.Name):
                     continue  # say() and _say() passing their own parameter on
                 for template in _literals(argument):
-                    found[template] = f"{path.name}:{node.lineno}"
+                    found[template] = f"{path.relative_to(PACKAGE)}:{node.lineno}"
     return found
 
 

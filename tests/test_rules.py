@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from site_builder.model import Document, NoticePolicy, PolicyVersion
-from site_builder.publication import is_published, timeline
-from site_builder.rules import check_notice_window
+from site_builder.model.site import Document, NoticePolicy, PolicyVersion
+from site_builder.model.publication import is_published, timeline
+from site_builder.rules.notice import check_notice_window
 
 EFFECTIVE = date(2016, 3, 1)
 

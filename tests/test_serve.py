@@ -224,7 +224,7 @@ def test_a_save_that_keeps_size_and_time_is_still_seen(server):
     (FileClosedEvent("/site/policies/privacy/4913"), False),  # vim's probe file
 ])
 def test_a_completed_save_rebuilds_at_once_and_anything_else_waits_for_the_burst(event, now):
-    from site_builder.serve import _completes_a_save
+    from site_builder.commands.serve import _completes_a_save
 
     assert _completes_a_save(event) is now
 
@@ -232,8 +232,8 @@ def test_a_completed_save_rebuilds_at_once_and_anything_else_waits_for_the_burst
 @pytest.mark.parametrize("reported", ["policies/privacy/2016-03-01.md", "policies/privacy",
                                       "policies"])
 def test_a_rebuild_rereads_what_the_watcher_reports_and_what_lies_below_it(kit, reported):
-    from site_builder.loader import load_site
-    from site_builder.memo import Memo, SessionStore
+    from site_builder.sources.loader import load_site
+    from site_builder.cache.memo import Memo, SessionStore
 
     kit.two_versions()
     memo = Memo(SessionStore())

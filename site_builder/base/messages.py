@@ -1,0 +1,50 @@
+"""Messages for Korean legal editors, in the site's language.
+
+A message is made with :func:`say` from an English template and its values; it *is* the
+English text (a ``str``), and it keeps the template and values so that the command line can
+show it in the site's language at the very edge (:func:`in_language`). The Korean wording of
+every template is in messages_ko.py; tests/test_messages.py fails when a template said here has
+no Korean text, or uses values the English one does not. ``POLICY_SITE_MESSAGES=en|ko``
+overrides the site's language (for a CI maintainer who reads English, say).
+"""
+
+from __future__ import annotations
+
+import os
+
+from site_builder.base.messages_ko import KO
+
+OVERRIDE = "POLICY_SITE_MESSAGES"
+
+
+class Message(str):
+    """English text that remembers how it was made, to be said again in another language."""
+
+    template: str
+    values: dict
+
+    def __new__(cls, template: str, values: dict) -> "Message":
+        message = super().__new__(cls, template.format(**values))
+        message.template, message.values = template, values
+        return message
+
+    def __reduce__(self):  # problems travel back from worker processes pickled
+        return Message, (self.template, self.values)
+
+
+def say(template: str, **values) -> Message:
+    return Message(template, values)
+
+
+def language_for(site_language: str | None) -> str:
+    """The language messages are shown in: the override, else the site's, else English."""
+    chosen = os.environ.get(OVERRIDE) or site_language or "en"
+    return chosen if chosen in ("ko", "en") else "en"
+
+
+def in_language(text: str, language: str) -> str:
+    if language != "ko" or not isinstance(text, Message) or text.template not in KO:
+        return str(text)
+    values = {key: in_language(value, language) if isinstance(value, str) else value
+              for key, value in text.values.items()}
+    return KO[text.template].format(**values)

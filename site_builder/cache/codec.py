@@ -1,0 +1,94 @@
+"""What the on-disk cache stores: plain JSON, never code.
+
+A ``.cache`` folder can arrive from anywhere (committed by mistake, restored from a shared CI
+cache), so reading it must not be able to run anything: values are written as JSON, and read
+back only into the project's own frozen dataclasses, named in ``TYPES``, by their constructors.
+Each entry carries a hash of its JSON: a damaged or foreign entry is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import json
+from datetime import date
+
+from site_builder.text.comparison import ArticleChange, Comparison, Segment
+from site_builder.text.markup import Article, Heading, NestingTooDeep, RenderedBody
+from site_builder.base.messages import Message
+from site_builder.model.site import PolicyVersion, Translation
+from site_builder.base.problems import Problem
+
+TYPES = {cls.__name__: cls for cls in (PolicyVersion, Translation, Problem, RenderedBody, Heading,
+                                       Article, Comparison, ArticleChange, Segment)}
+
+
+class Damaged(Exception):
+    """An entry that is not what this module wrote: treat it as missing."""
+
+
+def encode(value) -> bytes:
+    text = json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    data = text.encode("utf-8")
+    return hashlib.sha256(data).hexdigest().encode() + b"\n" + data
+
+
+def decode(blob: bytes):
+    checksum, _, data = bytes(blob).partition(b"\n")
+    if hashlib.sha256(data).hexdigest().encode() != checksum:
+        raise Damaged("checksum")
+    try:
+        return _value(json.loads(data.decode("utf-8")))
+    except (ValueError, TypeError, KeyError) as error:
+        raise Damaged(str(error)) from None
+
+
+def _plain(value):
+    if isinstance(value, Message):  # before str: it is one, and keeps how to say it again
+        return {"t": "Message", "v": [value.template, _plain(value.values)]}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return {"t": "tuple" if isinstance(value, tuple) else "list", "v": [_plain(v) for v in value]}
+    if isinstance(value, frozenset):
+        return {"t": "frozenset", "v": sorted(_plain(v) for v in value)}
+    if isinstance(value, dict):
+        return {"t": "dict", "v": [[_plain(k), _plain(v)] for k, v in value.items()]}
+    if isinstance(value, bytes):
+        return {"t": "bytes", "v": base64.b64encode(value).decode()}
+    if isinstance(value, date):
+        return {"t": "date", "v": value.isoformat()}
+    if isinstance(value, NestingTooDeep):
+        return {"t": "NestingTooDeep", "v": value.line}
+    if type(value).__name__ in TYPES and dataclasses.is_dataclass(value):
+        return {"t": type(value).__name__,
+                "v": {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    raise TypeError(f"the cache does not store {type(value).__name__}")
+
+
+def _value(plain):
+    if not isinstance(plain, dict):
+        if isinstance(plain, list):
+            raise Damaged("a bare list")
+        return plain
+    kind, value = plain["t"], plain["v"]
+    if kind in ("tuple", "list"):
+        items = [_value(v) for v in value]
+        return tuple(items) if kind == "tuple" else items
+    if kind == "frozenset":
+        return frozenset(_value(v) for v in value)
+    if kind == "dict":
+        return {_value(k): _value(v) for k, v in value}
+    if kind == "bytes":
+        return base64.b64decode(value, validate=True)
+    if kind == "date":
+        return date.fromisoformat(value)
+    if kind == "NestingTooDeep":
+        return NestingTooDeep(int(value))
+    if kind == "Message":
+        return Message(value[0], _value(value[1]))
+    cls = TYPES.get(kind)
+    if cls is None or not isinstance(value, dict):
+        raise Damaged(f"unknown kind {kind!r}")
+    return cls(**{name: _value(v) for name, v in value.items()})

@@ -1,0 +1,90 @@
+"""Remember results of pure functions by a hash of their inputs.
+
+Rendering Markdown, comparing versions and rendering pages are pure functions of their inputs,
+so a result can be reused whenever the same inputs come back: in ``serve`` between saves, and
+across builds through the on-disk cache. Keys include everything the result depends on, so a
+stale entry is never found, only never used again.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from site_builder.cache.workers import run_jobs
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+class Memo:
+    """Results by key in ``store`` (a dict or the disk cache); ``None`` remembers nothing."""
+
+    def __init__(self, store=None, workers: int = 1):
+        self.store = store
+        self.workers = workers
+
+    def knows(self, kind: str, key: str) -> bool:
+        return self.store is not None and f"{kind}:{key}" in self.store
+
+    def flush(self) -> None:
+        """Write pending results to the store's disk, if it has one, to free their memory."""
+        if hasattr(self.store, "flush"):
+            self.store.flush()
+
+    def recall(self, kind: str, key: str):
+        """A remembered result, or None."""
+        return None if self.store is None else self.store.get(f"{kind}:{key}")
+
+    def remember(self, kind: str, key: str, value) -> None:
+        if self.store is not None:
+            self.store[f"{kind}:{key}"] = value
+
+    def get(self, kind: str, key: str, compute: Callable[[], T]) -> T:
+        if self.store is None:
+            return compute()
+        value = self.store.get(f"{kind}:{key}", _MISSING)
+        return self.get_many(kind, [(key, compute)])[0] if value is _MISSING else value
+
+    def get_many(self, kind: str, jobs: list[tuple[str, Callable[[], T]]],
+                 forked: Callable[[], None] | None = None) -> list[T]:
+        """Results for (key, compute) pairs; the missing ones computed on every core (see
+        ``run_jobs`` for ``forked``)."""
+        if self.store is None:
+            return run_jobs([compute for _, compute in jobs], self.workers, forked)
+        results = [self.store.get(f"{kind}:{key}", _MISSING) for key, _ in jobs]
+        missing = [index for index, result in enumerate(results) if result is _MISSING]
+        computed = run_jobs([jobs[index][1] for index in missing], self.workers, forked)
+        for index, value in zip(missing, computed):
+            results[index] = self.store[f"{kind}:{jobs[index][0]}"] = value
+        if computed and hasattr(self.store, "flush_if_large"):
+            self.store.flush_if_large()  # so the build does not hold a second copy of it all
+        return results
+
+
+class SessionStore(dict):
+    """Serve's memory: after each good rebuild, what that rebuild did not use is dropped, so a
+    long editing session holds one site's worth of results, not one per save."""
+
+    def __init__(self):
+        super().__init__()
+        self.used: set[str] = set()
+
+    def get(self, key, default=None):
+        self.used.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key) -> bool:
+        self.used.add(key)
+        return super().__contains__(key)
+
+    def __setitem__(self, key, value) -> None:
+        self.used.add(key)
+        super().__setitem__(key, value)
+
+    def sweep(self) -> None:
+        for key in [k for k in self if k not in self.used]:
+            del self[key]
+        self.used = set()
+
+
+NO_MEMO = Memo(None)

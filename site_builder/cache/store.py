@@ -1,0 +1,127 @@
+"""The on-disk memo: results of earlier builds in ``.cache/policy-site/`` (safe to delete).
+
+Entries are keyed by hashes of their inputs (see memo.py) inside a file named after a hash of
+policy-site's own code and of the versions of the libraries that shape its output, so a new
+version of either starts a new cache instead of trusting results an older one made. Values are
+JSON (cache_codec.py): a cache from elsewhere can cost time, never run code or change output.
+Entries no build has used lately are pruned once they are many (PRUNE_SLACK).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from site_builder.cache import codec as cache_codec
+from site_builder.cache.fingerprint import code_fingerprint
+from site_builder.base.paths import cache_folder
+
+# Rendered pages are not kept: an unchanged page is linked from the previous output instead,
+# and a changed one renders in about a millisecond. Nor are feeds and indexes: any change of
+# any page changes them, they are megabytes to encode (50 ms of every small rebuild), and a
+# build with nothing to do never reaches them (build_stamp.py). Parsing, rendering Markdown
+# and comparing versions are what is worth keeping.
+KEPT_KINDS = ("source", "screen", "body", "comparison")
+# Unused entries are kept until the file holds twice what a build used, and this many more: a
+# small rebuild uses few bodies, and the next full build will want the others.
+PRUNE_SLACK = 1000
+FLUSH_ENTRIES = 256  # written in batches: one transaction per entry would cost seconds
+
+
+class DiskStore:
+    """A dict-like store over SQLite: reads hit the database, writes are kept until ``save``."""
+
+    def __init__(self, folder: Path, read_only: bool = False):
+        self.path = folder / f"{code_fingerprint()}.sqlite"
+        self.read_only = read_only  # check: use what a build left, write nothing
+        if read_only:
+            self.db = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=ro", uri=True,
+                                      timeout=60)
+        else:
+            self.db = self._open_for_writing(folder)
+        self.new: dict[str, object] = {}
+        self.used: set[str] = set()
+        self.damaged = 0  # entries that failed their checksum or did not decode: misses
+
+    def _open_for_writing(self, folder: Path) -> sqlite3.Connection:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.sqlite"):
+            if stale != self.path:
+                stale.unlink(missing_ok=True)
+        db = sqlite3.connect(self.path, timeout=60)
+        # A cache needs no durability, only consistency: the write-ahead log survives a killed
+        # build, and not waiting for the disk on every commit saves seconds on a cold build.
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value BLOB)")
+        return db
+
+    def get(self, key: str, default=None):
+        if not _kept(key):
+            return default
+        self.used.add(key)
+        if key in self.new:
+            return self.new[key]
+        row = self.db.execute("SELECT value FROM entry WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return default
+        try:
+            return cache_codec.decode(row[0])
+        except cache_codec.Damaged:
+            self.damaged += 1
+            return default
+
+    def __contains__(self, key: str) -> bool:
+        if not _kept(key):
+            return False
+        self.used.add(key)
+        return key in self.new or self.db.execute(
+            "SELECT 1 FROM entry WHERE key = ?", (key,)).fetchone() is not None
+
+    def __setitem__(self, key: str, value) -> None:
+        if _kept(key):
+            self.used.add(key)
+            self.new[key] = value
+
+    def flush_if_large(self) -> None:
+        if len(self.new) >= FLUSH_ENTRIES and not self.read_only:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.read_only:
+            return
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)", (
+                (key, cache_codec.encode(value)) for key, value in self.new.items()))
+        self.new.clear()
+
+    def save(self) -> None:
+        """Write the new entries, and forget the ones this build did not use once they are a
+        fair share of the file (pruning on every build cost more than the rest of a small
+        rebuild)."""
+        self.flush()
+        stored = self.db.execute("SELECT count(*) FROM entry").fetchone()[0]
+        if stored <= 2 * len(self.used) + PRUNE_SLACK:
+            return
+        with self.db:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM used")
+            self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
+            self.db.execute("DELETE FROM entry WHERE key NOT IN (SELECT key FROM used)")
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _kept(key: str) -> bool:
+    return key.split(":", 1)[0] in KEPT_KINDS
+
+
+def open_store(root: Path, read_only: bool = False) -> DiskStore | None:
+    """The site's cache, or None where it cannot be used (read-only folder, damaged file, or
+    no cache yet for a reader that writes nothing)."""
+    folder = cache_folder(root)
+    try:
+        return DiskStore(folder, read_only) if folder else None
+    except (OSError, sqlite3.Error):
+        return None

@@ -1,0 +1,97 @@
+"""Run independent jobs on every core, results in the order of the jobs.
+
+Jobs are plain callables that close over the build's data. The worker processes are forked,
+so they inherit that data instead of receiving it pickled; only results travel back. Forking
+is only safe in a process without other threads, which is why ``serve`` never uses it.
+
+A worker that dies (the out-of-memory killer, a kill -9) fails the build at once instead of
+leaving it waiting for results that will never come; Ctrl-C is the parent's alone to handle,
+and ends every worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing
+import os
+import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, TypeVar
+
+from site_builder.base.messages import say
+from site_builder.base.problems import UsageError
+
+T = TypeVar("T")
+MIN_JOBS_PER_WORKER = 16  # below this, starting processes costs more than it saves
+_PR_SET_PDEATHSIG = 1  # Linux prctl: a signal for this process when its parent dies
+
+_jobs: list[Callable] = []
+
+
+class WorkerDied(UsageError):
+    """A render process ended without its results: exit 2, nothing written."""
+
+
+def _run(index: int):
+    return _jobs[index]()
+
+
+def _start_worker(parent: int) -> None:
+    """Ctrl-C is the parent's to handle; and a worker must not outlive a killed parent, or it
+    would hold the output lock (inherited with the fork) forever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked since the fork
+    set_death_signal = getattr(ctypes.CDLL(None), "prctl", None)
+    if set_death_signal is not None:
+        set_death_signal(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the death signal was set
+        os._exit(1)
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def run_jobs(jobs: list[Callable[[], T]], workers: int,
+             forked: Callable[[], None] | None = None) -> list[T]:
+    """The jobs' results in order. ``forked`` runs once the workers have their own copy of
+    the data, so this process can let go of what only the jobs need."""
+    global _jobs
+    workers = min(workers, len(jobs) // MIN_JOBS_PER_WORKER)
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [job() for job in jobs]
+    _jobs = jobs
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker, initargs=(os.getpid(),))
+    try:
+        # With fork, every worker starts at the first submission, so after map() they all hold
+        # their copy of the jobs. Ctrl-C waits until then: a worker must never see it.
+        interrupts = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            results = pool.map(_run, range(len(jobs)),
+                               chunksize=max(1, len(jobs) // (workers * 8)))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
+        if forked:
+            forked()
+        return list(results)
+    except BrokenProcessPool:
+        raise WorkerDied(say("a render process died (killed by the system, perhaps for lack of "
+                             "memory); nothing was written: run the build again, with --jobs 1 "
+                             "if memory is short")) from None
+    except BaseException:
+        _stop(pool)
+        raise
+    finally:
+        # Interrupted while starting, the pool cannot be joined; its workers are already gone.
+        with contextlib.suppress(RuntimeError):
+            pool.shutdown(wait=True, cancel_futures=True)
+        _jobs = []
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End every worker now: after Ctrl-C nothing they compute will be used."""
+    for process in list((pool._processes or {}).values()):  # no public way to kill workers
+        process.kill()

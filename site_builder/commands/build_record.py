@@ -1,0 +1,185 @@
+"""A build with nothing to do says so at once, before loading any template or Markdown library.
+
+After a successful build, ``record`` writes what it was built from (the bytes of every file
+under policies/ and themes/ and of the built-in theme, policy-site's code and the versions of
+the libraries that shape the output, the day, the output folder) and what it reported. The
+next build calls ``unchanged`` first: if all of that is the same, and the output folder is
+still exactly the tree the manifest lists (the same files with the same inodes, sizes and
+times, which a copied or planted tree cannot have), then the output already is what a build
+would write. Any difference or doubt means a full build. The record lives in the cache folder;
+``--no-cache`` and ``--ledger`` (whose live ledger may have moved) never use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from site_builder.commands.build_summary import BuildReport
+from site_builder.base.dates import today_in
+from site_builder.cache.fingerprint import BUILTIN_THEME, code_fingerprint
+from site_builder.output.journal import journal_path
+from site_builder.output.manifest import manifest_path, read_no_follow
+from site_builder.base.messages import Message
+from site_builder.base.paths import cache_folder
+from site_builder.base.problems import Problem
+
+_RECORD = "last-build.json"  # in the cache folder (paths.cache_folder)
+
+
+def read_inputs(root: Path, known: dict | None = None) -> dict | None:
+    """Every input of a build: policy-site's code, and each file under policies/, themes/ and
+    the built-in theme with its inode, size, time and SHA-256 (read again only when its inode,
+    size or time differ from ``known``); None when one cannot be read."""
+    known = known if isinstance(known, dict) else {}  # a record from elsewhere: no help
+    files = {"code": code_fingerprint()}
+    try:
+        for folder in sorted({root / "policies", root / "themes", BUILTIN_THEME}, key=str):
+            for path, entry in _tree(folder):
+                stat = entry.stat()
+                seen = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+                was = known.get(path)
+                files[path] = (was if isinstance(was, list) and len(was) == 4
+                               and was[:3] == seen else seen + [_file_hash(entry.path)])
+    except OSError:
+        return None
+    return files
+
+
+def _tree(folder: Path):
+    """(name, entry) of every file below ``folder``, links named by their target; links to
+    folders are not entered (the loader refuses those that lead out of policies/)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if entry.is_symlink():
+            yield f"{entry.path} -> {os.readlink(entry.path)}", entry
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _tree(Path(entry.path))
+        else:
+            yield entry.path, entry
+
+
+def _file_hash(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()
+
+
+def _record_path(root: Path) -> Path:
+    folder = cache_folder(root)
+    if folder is None:  # a link planted where the cache belongs: no record, read or written
+        raise OSError("the cache folder is a link")
+    return folder / _RECORD
+
+
+def recorded_inputs(root: Path) -> dict | None:
+    """The inputs the last build recorded: a build re-reads only the files changed since."""
+    try:
+        return json.loads(read_no_follow(_record_path(root))).get("inputs")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def record(root: Path, out: Path, today: date, timezone: str, inputs: dict,
+           report: BuildReport) -> None:
+    """Remember a finished build; the record only saves time, so failing to write it is fine."""
+    try:
+        manifest = hashlib.sha256(read_no_follow(manifest_path(out))).hexdigest()
+        stamp = {"inputs": inputs, "out": str(out), "today": today.isoformat(),
+                 "timezone": timezone, "manifest": manifest,
+                 "report": [report.documents, report.versions, report.change_pages,
+                            report.feeds, report.translations],
+                 "warnings": [_problem_data(p) for p in report.warnings]}
+        target = _record_path(root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".last-build-")
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(stamp, handle)
+        os.replace(temporary, target)
+    except OSError:
+        return
+
+
+def unchanged(root: Path, out: Path, as_of: date | None) -> BuildReport | None:
+    """The last build's report if building now would write exactly the output there is."""
+    try:
+        stamp = json.loads(read_no_follow(_record_path(root)))
+        if stamp["out"] != str(out):
+            return None
+        if (as_of or today_in(stamp["timezone"])).isoformat() != stamp["today"]:
+            return None
+        manifest = read_no_follow(manifest_path(out))
+        if hashlib.sha256(manifest).hexdigest() != stamp["manifest"]:
+            return None
+        # The sources first: after an edit, this is where a build goes on with its work.
+        if _contents(read_inputs(root, stamp["inputs"])) != _contents(stamp["inputs"]):
+            return None
+        if not _is_listed_tree(out, json.loads(manifest)):
+            return None
+        documents, versions, changes, feeds, translations = stamp["report"]
+        warnings = [_problem(data) for data in stamp["warnings"]]
+    except (OSError, ValueError, LookupError, TypeError, AttributeError):
+        return None  # a damaged or foreign record is only a full build
+    return BuildReport(documents, versions, changes, feeds, 0.0, out, warnings,
+                       translations=translations, unchanged=True)
+
+
+def _contents(inputs: dict | None) -> dict | None:
+    """What the inputs hold: paths and hashes, whatever their inodes and times."""
+    if inputs is None:
+        return None
+    return {path: value[3] if isinstance(value, list) else value for path, value in inputs.items()}
+
+
+def _is_listed_tree(out: Path, manifest: dict) -> bool:
+    """The folder holds exactly the files the manifest lists, as the last build left them,
+    and nothing an interrupted build would have to finish or undo."""
+    parent = out.parent
+    if journal_path(out).exists() or any(parent.glob(f".{out.name}.*-*")):
+        return False  # an in-place update to finish, or leftovers of a killed build
+    seen, prefix = 0, len(str(out)) + 1
+    for path, entry in _tree(out):
+        stat = entry.stat(follow_symlinks=False)
+        listed = manifest.get(path[prefix:])
+        if (entry.is_symlink() or not listed
+                or listed[1:] != [stat.st_ino, stat.st_size, stat.st_mtime_ns]):
+            return False
+        seen += 1
+    return seen == len(manifest)
+
+
+def _problem_data(problem: Problem) -> dict:
+    return {"path": problem.path, "line": problem.line, "rule": problem.rule,
+            "severity": problem.severity, "column": problem.column,
+            "message": _message_data(problem.message)}
+
+
+def _message_data(text: str):
+    if isinstance(text, Message):
+        return {"template": text.template,
+                "values": {key: _message_data(value) if isinstance(value, str) else str(value)
+                           for key, value in text.values.items()}}
+    return str(text)
+
+
+def _problem(data: dict) -> Problem:
+    problem = Problem(data["path"], data["line"], _message(data["message"]), rule=data["rule"],
+                      severity=data["severity"], column=data["column"])
+    if not (isinstance(problem.path, str) and isinstance(problem.rule, str)
+            and problem.severity in ("error", "warning") and isinstance(problem.message, str)
+            and all(isinstance(n, int) or n is None for n in (problem.line, problem.column))):
+        raise TypeError("not a problem this module recorded")
+    return problem
+
+
+def _message(data) -> str:
+    if isinstance(data, dict):
+        return Message(data["template"], {key: _message(value)
+                                          for key, value in data["values"].items()})
+    return data

@@ -1,0 +1,95 @@
+"""``policy-site init [DIR]``: a new site that builds and passes check at once.
+
+It writes the settings, one document (개인정보처리방침, or a Privacy Policy for an English
+site) whose first version is a clearly marked template, a .gitignore, the GitHub Actions
+workflow of docs/ci.md and a short README for the team. It refuses a folder that holds
+anything, unless --force, and then it still never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from site_builder.base.dates import long_date
+from site_builder.sources.loader import base_url_problem
+from site_builder.base.messages import say
+from site_builder.commands.new import write_new_file
+from site_builder.base.problems import UsageError
+
+SCAFFOLD = Path(str(resources.files("site_builder"))) / "scaffold"
+DEFAULTS = {
+    "ko": {"title": "우리 회사 정책", "document": "개인정보처리방침", "timezone": "Asia/Seoul"},
+    "en": {"title": "Our policies", "document": "Privacy Policy", "timezone": "UTC"},
+}
+
+
+@dataclass
+class InitResult:
+    written: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # with --force: files that were there already
+
+
+def init_site(folder: Path, language: str, title: str | None, base_url: str | None,
+              today: date, force: bool) -> InitResult:
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(say("{folder} is a file; name a new or empty folder", folder=folder))
+    if folder.is_dir() and any(folder.iterdir()) and not force:
+        raise UsageError(say("{folder} is not empty; init makes a new site in a new or empty "
+                             "folder (--force adds the missing files and never overwrites one)",
+                             folder=folder))
+    wrong = base_url_problem(base_url) if base_url else None
+    if wrong:
+        raise UsageError(say("--base-url {url} {reason}; give the site's address, like "
+                             "https://example.com/policies/", url=base_url, reason=wrong))
+    defaults = DEFAULTS[language]
+    title = title or defaults["title"]
+    values = {"title": title, "effective_text": long_date(today, language)}
+    files = {
+        "policies/site.yaml": _site_yaml(title, base_url, language, defaults["timezone"]),
+        "policies/privacy/document.yaml": f"title: {_quoted(defaults['document'])}\n",
+        f"policies/privacy/{today}.md": (f"---\neffective: {today}\n---\n\n"
+                                         + _scaffold(f"privacy-{language}.md", values)),
+        ".gitignore": _scaffold("gitignore", {}),
+        ".github/workflows/policies.yml": _scaffold("policies.yml", {}),
+        "README.md": _scaffold(f"README-{language}.md", values),
+    }
+    result = InitResult()
+    for relative, text in files.items():
+        path = folder / relative
+        if os.path.lexists(path):
+            result.kept.append(relative)
+            continue
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UsageError(say("cannot create {path}: {reason}", path=path.parent,
+                                 reason=error.strerror)) from None
+        write_new_file(path, text)
+        result.written.append(relative)
+    return result
+
+
+def _site_yaml(title: str, base_url: str | None, language: str, timezone: str) -> str:
+    address = base_url or "https://example.com/policies/"
+    note = "" if base_url else "  # the site's address: feeds, sitemap and links use it"
+    other = "en" if language == "ko" else "ko"
+    return (f"title: {_quoted(title)}\nbase_url: {_quoted(address)}{note}\n"
+            f"language: {language}\n"
+            f"# languages: [{language}, {other}]  # to publish translations (README)\n"
+            f"timezone: {timezone}\n")
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
+
+
+def _scaffold(name: str, values: dict) -> str:
+    text = (SCAFFOLD / name).read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text

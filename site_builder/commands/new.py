@@ -1,0 +1,158 @@
+"""``policy-site new DOC``: start the next version of a document, already inside the rule."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from site_builder.base.dates import today_in
+from site_builder.sources.loader import SLUG, load_site
+from site_builder.base.messages import in_language, say
+from site_builder.base.problems import UsageError
+from site_builder.text.stated_dates import restate
+
+
+@dataclass(frozen=True)
+class NewVersion:
+    path: Path
+    effective: date
+    announced: date | None
+    window: int
+
+
+def create_version(root: Path, slug: str, effective: date | None, material: bool,
+                   announce: date | None, as_of: date | None, title: str | None = None) -> NewVersion:
+    """The next version of a document, a draft unless ``announce`` gives its notice day; with
+    ``title``, a new document and its first version."""
+    if not SLUG.match(slug):
+        raise UsageError(say("'{slug}' is not a document slug (lower-case letters, digits, "
+                             "hyphens)", slug=slug))
+    site = load_site(root).site
+    document = next((d for d in site.documents if d.slug == slug), None)
+    today = as_of or today_in(site.timezone)
+    if title is not None:
+        if document is not None or (root / "policies" / slug).exists():
+            raise UsageError(say("document '{slug}' already exists; leave out --title to add a "
+                                 "version to it", slug=slug))
+        return create_document(root, slug, title, effective or today)
+    if document is None:
+        raise UsageError(say("no document '{slug}': create it with policy-site new {slug} "
+                             "--title 'its title'", slug=slug))
+    window = document.notice.window_for(material)
+    earliest = max(today, announce or today) + timedelta(days=window)
+    latest = document.versions[-1] if document.versions else None
+    if effective is None:
+        effective = max(earliest, latest.effective + timedelta(days=1)) if latest else earliest
+    path = root / "policies" / slug / f"{effective}.md"
+    if path.exists():
+        raise UsageError(say("{path} already exists; edit it or choose another date",
+                             path=path.relative_to(root)))
+    if effective < earliest:
+        raise UsageError(say(
+            "effective {effective} is inside the {window}-day notice window for a material "
+            "change announced {today}; the earliest allowed is {earliest}" if material else
+            "effective {effective} is inside the {window}-day notice window for a change "
+            "announced {today}; the earliest allowed is {earliest}", effective=effective,
+            window=window, today=max(today, announce or today), earliest=earliest))
+    if latest and effective <= latest.effective:
+        raise UsageError(say("effective {effective} is not after the latest version ({latest}); "
+                             "choose a later date", effective=effective, latest=latest.effective))
+    body = restate(latest.body, latest.effective, effective) if latest else "\n"
+    write_new_file(path, _front_matter(effective, announce, material) + body)
+    return NewVersion(path, effective, announce, window)
+
+
+FIRST_VERSION_BODY = """\
+> 이 문서는 policy-site new로 만든 첫 버전입니다. 이 안내를 지우고 본문을 작성하세요.
+
+## 제1조 (목적)
+
+(작성하세요)
+"""
+
+
+def create_document(root: Path, slug: str, title: str, effective: date) -> NewVersion:
+    """document.yaml and a first version, written in a hidden folder and renamed into place,
+    so that a failure never leaves half a document."""
+    folder = root / "policies" / slug
+    try:
+        staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".new-{slug}-"))
+    except OSError as error:
+        raise UsageError(say("cannot write {path}: {reason}; nothing was written",
+                             path=error.filename or folder.parent, reason=error.strerror)) from None
+    try:
+        write_new_file(staging / "document.yaml", f"title: {json.dumps(title, ensure_ascii=False)}\n")
+        write_new_file(staging / f"{effective}.md",
+                       f"---\neffective: {effective}\n---\n\n{FIRST_VERSION_BODY}")
+        os.rename(staging, folder)
+    except OSError as error:
+        raise UsageError(say("cannot create {path}: {reason}; nothing was written", path=folder,
+                             reason=error.strerror)) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return NewVersion(folder / f"{effective}.md", effective, None, 0)
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Write a file that must not exist yet, whole or not at all: the text goes to a temporary
+    file first, which is then linked into place (failing if the name was taken meanwhile)."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                os.fchmod(handle.fileno(), 0o644)  # a source file, not mkstemp's private one
+            os.link(temporary, path)
+        finally:
+            with contextlib.suppress(OSError):  # a hidden leftover is ignored by the loader
+                os.unlink(temporary)
+    except FileExistsError:
+        raise UsageError(say("{path} already exists; edit it or choose another date",
+                             path=path)) from None
+    except OSError as error:
+        raise UsageError(say("cannot write {path}: {reason}; nothing was written",
+                             path=error.filename or path, reason=error.strerror)) from None
+
+
+def create_translation(root: Path, slug: str, language: str, effective: date | None) -> NewVersion:
+    """``<effective>.<language>.md``: the original's text to translate, with ``translates`` set
+    to the original's hash, so ``check`` notices when the original changes afterwards."""
+    site = load_site(root).site
+    if language not in site.translation_languages:
+        raise UsageError(say("'{language}' is not one of the site's translation languages "
+                             "({listed}); add it to 'languages:' in policies/site.yaml first",
+                             language=language,
+                             listed=", ".join(site.translation_languages) or say("none")))
+    document = next((d for d in site.documents if d.slug == slug), None)
+    if document is None or not document.versions:
+        raise UsageError(say("no document '{slug}' with a version to translate", slug=slug))
+    original = next((v for v in document.versions if v.effective == effective), None) \
+        if effective else document.versions[-1]
+    if original is None:
+        raise UsageError(say("no version {effective} of '{slug}' to translate; the versions are: "
+                             "{listed}", effective=effective, slug=slug,
+                             listed=", ".join(str(v.effective) for v in document.versions)))
+    path = root / "policies" / slug / f"{original.effective}.{language}.md"
+    lines = ["---", f"translates: {original.sha256}"]
+    if original.summary:
+        summary = " ".join(original.summary.split())  # a comment is one line
+        lines += [f"# {in_language(say('the summary to translate'), site.language)}: {summary}",
+                  'summary: ""']
+    write_new_file(path, "\n".join(lines + ["---", ""]) + original.body)
+    return NewVersion(path, original.effective, original.announced, 0)
+
+
+def _front_matter(effective: date, announced: date | None, material: bool) -> str:
+    lines = ["---", f"effective: {effective}"]
+    if announced:
+        lines.append(f"announced: {announced}")
+    lines.append('summary: ""')
+    if material:
+        lines.append("material: true")
+    return "\n".join(lines + ["---"]) + "\n"

@@ -1,0 +1,117 @@
+"""Small changes to an output folder, applied in place through a journal.
+
+Rebuilding a whole tree to swap it in costs a folder and a link for every page, however little
+changed. When few files change, they are instead written beside their targets (``name`` +
+``NEW_SUFFIX``), and a journal beside the output records the plan in two steps:
+
+1. ``writing``: the files about to be written. A build killed now leaves the site exactly as
+   it was; the next build deletes the half-written files (rolls back).
+2. ``commit``: every file is written and the new manifest is known. From here on the next
+   build, if this one is killed, renames the files into place and removes the deleted ones
+   (rolls forward) before doing anything else.
+
+So a killed build leaves the old site, or a journal that the next build completes to the new
+one; while the renames run (milliseconds), a visitor may get some pages old and some new.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from site_builder.output.manifest import read_no_follow, write_manifest
+
+NEW_SUFFIX = ".policy-site-new"
+IN_PLACE_SHARE = 0.25  # more changed files than this share: a new tree is swapped in instead
+WRITING, COMMIT = "writing", "commit"
+
+
+def journal_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.journal.json"
+
+
+def suits(files: dict, out: Path, unchanged: object, manifest: dict) -> bool:
+    """Whether this build is small enough to apply in place: an earlier build (``manifest``)
+    is there, and few of its files change or go."""
+    if not out.is_dir() or not manifest or os.path.islink(out):
+        return False
+    changed = sum(1 for content in files.values() if content is not unchanged)
+    removed = sum(1 for path in manifest if path not in files)
+    return changed + removed <= IN_PLACE_SHARE * max(len(files), 1)
+
+
+def update_in_place(files: dict, out: Path, keys: dict[str, str], unchanged: object,
+                    manifest: dict) -> None:
+    changed = {path: content for path, content in files.items() if content is not unchanged}
+    removed = sorted(path for path in manifest if path not in files)
+    _write_journal(out, {"state": WRITING, "changed": sorted(changed), "removed": removed})
+    for path, content in changed.items():
+        _write_beside(out / path, content)
+    entries = {path: manifest[path] for path in files if path not in changed and path in manifest}
+    for path in changed:
+        stat = os.stat(f"{out / path}{NEW_SUFFIX}")  # a rename keeps inode, size and time
+        entries[path] = [keys.get(path, ""), stat.st_ino, stat.st_size, stat.st_mtime_ns]
+    _write_journal(out, {"state": COMMIT, "changed": sorted(changed), "removed": removed,
+                         "manifest": entries})
+    recover(out)
+
+
+def recover(out: Path) -> None:
+    """Finish or undo what a killed build left in ``out``, as its journal says."""
+    path = journal_path(out)
+    try:
+        journal = json.loads(read_no_follow(path))
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError):
+        journal = {}
+    changed, removed = journal.get("changed", []), journal.get("removed", [])
+    if journal.get("state") == COMMIT:
+        for name in changed:
+            with contextlib.suppress(FileNotFoundError):  # renamed before the kill
+                os.replace(f"{out / name}{NEW_SUFFIX}", out / name)
+        for name in removed:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(out / name)
+            _remove_empty_folders(out, Path(name).parent)
+        write_manifest(out, journal["manifest"])
+    else:
+        for name in changed:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{out / name}{NEW_SUFFIX}")
+    os.unlink(path)
+
+
+def _write_beside(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(f"{target}{NEW_SUFFIX}")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()  # a leftover: never written through, whatever it is
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(content)
+
+
+def _write_journal(out: Path, journal: dict) -> None:
+    descriptor, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.journal-")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(journal))
+            handle.flush()
+            os.fsync(handle.fileno())  # the journal is what a crash is recovered from
+        os.replace(temporary, journal_path(out))
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _remove_empty_folders(out: Path, folder: Path) -> None:
+    while folder != Path("."):
+        try:
+            os.rmdir(out / folder)
+        except OSError:
+            return
+        folder = folder.parent

@@ -1,0 +1,274 @@
+"""Write a whole output tree atomically: build beside it, then swap it in.
+
+The writer replaces a folder only if it is empty or is an earlier policy-site build: the
+manifest beside it lists every file of that build, and the folder holds nothing else. An
+``output`` that is a symbolic link (a web server's document root) is followed: the folder it
+points to is replaced, and the link stays. Lock, manifest and leftovers live beside the real
+folder and are opened without following links, so a link named like one of them cannot make
+the build write or delete anything else.
+
+The writer knows nothing about policies: it takes a mapping of relative paths to bytes, each
+with an opaque key naming its content. Until the swap the live folder is untouched; the swap
+exchanges the two folders in one system call where Linux offers it (renameat2
+RENAME_EXCHANGE), so a visitor or a killed build never sees a half-written site. Leftovers of
+a killed build are cleaned up by the next one.
+
+A file whose key equals the key it had in the previous output, and whose old file is intact,
+is hard-linked into the new tree instead of being rendered and written again. The keys of the
+last output live beside it in ``.<name>.manifest.json``, never inside it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import time
+from pathlib import Path, PurePosixPath
+
+from site_builder.output import journal
+from site_builder.output.manifest import PreviousOutput, entries, manifest_path, write_manifest
+from site_builder.base.messages import say
+from site_builder.base.paths import is_inside, real_path
+from site_builder.base.problems import UsageError
+
+LOCK_TIMEOUT_SECONDS = 300
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class WriteError(UsageError):
+    """The output folder could not be written (permissions, full disk): exit 2."""
+
+
+class _Keep:
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = _Keep()  # a file value meaning: link the identical file of the previous output
+
+
+def real_output(root: Path, out: Path, check_contents: bool = True) -> Path:
+    """The folder the build will replace, links followed, once it is known to be safe to.
+
+    The swap replaces the whole folder, so it must be ours: never the sources, the root, a git
+    repository, or a folder holding anything an earlier build did not write. Without
+    ``check_contents`` the last check is left to the caller (build_stamp proves more: that
+    the folder holds exactly what the manifest lists).
+    """
+    real, real_root = real_path(out.absolute()), real_path(root.absolute())
+    if real is None or real_root is None:
+        raise UsageError(say("{path} is a loop of symbolic links; point it at a real folder",
+                             path=out if real is None else root))
+    if real == real_root:
+        raise UsageError(say("output folder {out} is the site root; the build replaces the "
+                             "whole output folder, so choose another, e.g. --out output", out=real))
+    if ".git" in real.parts:
+        raise UsageError(say("output folder {out} is a git repository's .git folder or lies "
+                             "inside one; choose another, e.g. --out output", out=real))
+    for name in ("policies", "themes"):
+        source = real_path(real_root / name)
+        if source and (is_inside(real, source) or is_inside(source, real)):
+            raise UsageError(say("output folder {out} would replace or lie inside {name}/; choose "
+                                 "a folder outside the sources, e.g. --out output", out=real,
+                                 name=name))
+    if real.exists() and not real.is_dir():
+        raise UsageError(say("output {out} is a file, not a folder; remove it or choose another "
+                             "--out", out=real))
+    stranger = _foreign_file(real) if check_contents else None
+    if stranger:
+        raise UsageError(say("output folder {out} holds {stranger}, which no earlier policy-site "
+                             "build wrote; the build replaces the whole folder, so it refuses to. "
+                             "Choose an empty or new folder with --out, or move that folder's "
+                             "files away (an earlier build whose manifest {manifest} was lost: "
+                             "delete the folder)", out=real, stranger=stranger,
+                             manifest=manifest_path(real).name))
+    return real
+
+
+def _foreign_file(out: Path) -> str | None:
+    """A file in ``out`` that the last build's manifest does not list (its path), if any."""
+    if not out.is_dir():
+        return None
+    listed = PreviousOutput(out).manifest
+    start = len(str(out)) + 1  # paths below out, as the manifest names them
+    for folder, names, files in os.walk(out):
+        below = folder[start:] + "/" if len(folder) >= start else ""
+        links = [n for n in names if os.path.islink(os.path.join(folder, n))]
+        for name in sorted(files) + sorted(links):
+            relative = below + name
+            if relative not in listed and not relative.endswith(journal.NEW_SUFFIX):
+                return relative
+    return None
+
+
+def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str]) -> None:
+    """Write ``files`` as the new ``out`` (from :func:`real_output`), inside :func:`output_lock`
+    and after :func:`recover_output`.
+
+    The manifest is written before the swap and lists the old files too, so whichever tree a
+    crash leaves in place is still known to be ours; after the swap it lists the new tree only.
+    """
+    try:
+        if _already_there(files, out):
+            return
+        owned_before = PreviousOutput(out).manifest
+        if journal.suits(files, out, KEEP, owned_before):
+            _update_in_place(files, out, keys, owned_before)
+            return
+        staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
+        try:
+            _write_tree(files, staging, out)
+            write_manifest(out, entries(staging, files, keys), owned_before)
+            _swap_in(staging, out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    except OSError as error:
+        raise WriteError(say("cannot write {path}: {reason}; the previous output was left as it "
+                             "was", path=error.filename or out, reason=error.strerror)) from None
+    try:
+        write_manifest(out, entries(out, files, keys))
+    except OSError:
+        pass  # the manifest written before the swap lists this tree too
+
+
+def _update_in_place(files: dict, out: Path, keys: dict[str, str], manifest: dict) -> None:
+    """Few files changed: write them beside their targets and rename them in (journal.py)."""
+    try:
+        journal.update_in_place(files, out, keys, KEEP, manifest)
+    except OSError:
+        with contextlib.suppress(OSError):
+            journal.recover(out)  # before the commit: back to the old site
+        raise
+
+
+def output_lock(out: Path) -> "_locked":
+    """Held for a whole build: a second build waits instead of interleaving."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteError(say("cannot create {path}: {reason}", path=out.parent,
+                             reason=error.strerror)) from None
+    return _locked(out)
+
+
+def _already_there(files: dict, out: Path) -> bool:
+    """Every file kept and nothing else in the output: writing would change nothing."""
+    if not out.is_dir() or any(content is not KEEP for content in files.values()):
+        return False
+    present = {os.path.relpath(os.path.join(folder, name), out)
+               for folder, _, names in os.walk(out) for name in names}
+    return present == set(files)
+
+
+class _locked:
+    """An exclusive lock beside the output: a second build waits instead of interleaving."""
+
+    def __init__(self, out: Path):
+        self.path = out.parent / f".{out.name}.lock"
+
+    def __enter__(self):
+        try:  # never through a link, never truncating: git's lockfile.c does the same
+            descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC,
+                                 0o644)
+        except OSError as error:
+            kind = {errno.ELOOP: say("a symbolic link"), errno.EISDIR: say("a folder")}.get(
+                error.errno)
+            if kind:
+                raise WriteError(say("{path} is {kind}, not policy-site's lock file; remove it "
+                                     "(policy-site creates the lock itself)", path=self.path,
+                                     kind=kind)) from None
+            raise WriteError(say("cannot open the lock file {path}: {reason}", path=self.path,
+                                 reason=error.strerror)) from None
+        self.handle = os.fdopen(descriptor, "r+b")
+        deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+        while True:
+            try:
+                fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    self.handle.close()
+                    raise UsageError(say("another build has held {path} for {seconds} s; is one "
+                                         "stuck?", path=self.path,
+                                         seconds=LOCK_TIMEOUT_SECONDS)) from None
+                time.sleep(0.05)
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
+
+
+def _leftovers(out: Path, kind: str) -> list[Path]:
+    """Folders a killed build left beside the output; a link with such a name is not one."""
+    found = [p for p in out.parent.glob(f".{out.name}.{kind}-*")
+             if p.name[len(out.name) + len(kind) + 3:].isdigit() and not p.is_symlink()
+             and p.is_dir()]
+    return sorted(found, key=lambda p: p.stat().st_mtime)
+
+
+def recover_output(out: Path) -> None:
+    """Undo or finish what a killed build left: restore the old site if a swap lost it, tidy
+    leftovers, and roll an interrupted in-place update back or forward (journal.py)."""
+    old = _leftovers(out, "old")
+    if old and not out.exists():
+        old.pop().rename(out)
+    for leftover in old + _leftovers(out, "tmp"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for manifest in out.parent.glob(f".{out.name}.manifest-*"):
+        manifest.unlink()  # a manifest a killed build was writing; unlink never follows a link
+    for plan in out.parent.glob(f".{out.name}.journal-*"):
+        plan.unlink()
+    if out.is_dir():
+        journal.recover(out)
+
+
+def _write_tree(files: dict[str, bytes | _Keep], staging: Path, out: Path) -> None:
+    staging.mkdir()
+    folders = {parent for relative in files for parent in PurePosixPath(relative).parents}
+    for folder in sorted(folders - {PurePosixPath(".")}, key=lambda f: len(f.parts)):
+        (staging / folder).mkdir()  # parents first: one system call per folder
+    for relative in sorted(files):
+        target = staging / relative
+        content = files[relative]
+        if content is KEEP:
+            _link_or_copy(out / relative, target)
+        else:
+            target.write_bytes(content)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+            raise
+        shutil.copy2(source, target)
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    if not out.exists():
+        staging.rename(out)
+    elif not _exchange(staging, out):
+        retired = out.parent / f".{out.name}.old-{os.getpid()}"
+        out.rename(retired)
+        staging.rename(out)
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically; False where the system or file system cannot."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result != 0:
+        code = ctypes.get_errno()
+        if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV):
+            return False
+        raise OSError(code, os.strerror(code), str(b))
+    return True

@@ -1,0 +1,207 @@
+"""Notice feeds in RSS 2.0, Atom 1.0 and JSON Feed 1.1: one item per announced change (and
+one per withdrawal), the same page list in other formats.
+
+An item's guid is the version's permalink, chosen once and never changed: a changed guid would
+re-announce an old change to every subscriber. Every text is XML-escaped where it is written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import partial
+from datetime import date
+from html import escape as html_escape
+from xml.sax.saxutils import escape, quoteattr
+
+from site_builder.render import urls
+from site_builder.base.dates import rfc822, rfc3339
+from site_builder.render.editions import Edition
+from site_builder.model.site import Site
+from site_builder.model.publication import WITHDRAWN, PublishedVersion, Timeline
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass(frozen=True)
+class _Item:
+    document_title: str
+    slug: str
+    entry: PublishedVersion
+    withdrawal: bool = False  # the notice that an announced change was called off
+
+    @property
+    def day(self) -> date:
+        version = self.entry.version
+        return version.withdrawn if self.withdrawal else version.announced
+
+
+def _items(timelines: tuple[Timeline, ...]) -> list[_Item]:
+    """Announced changes (a document's first version is no change) and withdrawals of them,
+    newest first."""
+    items = [_Item(t.document.title, t.document.slug, e)
+             for t in timelines for e in t.published if e.previous is not None]
+    items += [_Item(t.document.title, t.document.slug, e, withdrawal=True)
+              for t in timelines for e in t.published if e.status == WITHDRAWN]
+    return sorted(items, key=lambda i: (i.day, i.slug, i.entry.effective, i.withdrawal),
+                  reverse=True)
+
+
+@dataclass(frozen=True)
+class _Channel:
+    """One feed: its files, title, the page it belongs to, and its description."""
+
+    rss: str
+    title: str
+    link: str
+    description: str
+
+    @property
+    def atom(self) -> str:
+        return urls.atom_path(self.rss)
+
+    @property
+    def json(self) -> str:
+        return urls.json_feed_path(self.rss)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """An item as every format shows it; ``id`` is chosen once and never changes."""
+
+    id: str
+    link: str
+    title: str
+    html: str
+    day: date
+
+
+def _entries(site: Site, strings: dict, timelines: tuple[Timeline, ...],
+             edition: Edition) -> list[_Entry]:
+    return [_entry(site, strings, item, edition) for item in _items(timelines)]
+
+
+def _entry(site: Site, strings: dict, item: _Item, edition: Edition) -> _Entry:
+    version = item.entry.version
+    page = urls.version_path(item.slug, version.effective)
+    permalink = urls.absolute_url(site.base_url, edition.place(page))
+    changes = urls.absolute_url(site.base_url,
+                                edition.place(urls.changes_path(item.slug, version.effective)))
+    effective = version.effective.isoformat()
+    title = strings["feed_withdrawn_title" if item.withdrawal else "feed_item_title"].format(
+        title=version.title or item.document_title, date=effective)
+    description = (
+        f"<p>{html_escape(version.summary or '')}</p>"
+        f"<p>{html_escape(strings['feed_item_effective'].format(date=effective))}</p>"
+        f'<p><a href="{html_escape(changes)}">{html_escape(strings["feed_item_changes"])}</a></p>')
+    if item.withdrawal:
+        withdrawn = strings["feed_withdrawn_on"].format(date=version.withdrawn.isoformat())
+        description = (f"<p>{html_escape(withdrawn)}: {html_escape(version.withdrawn_reason)}</p>"
+                       + description)
+    # A withdrawal is news of its own: an id of its own, so readers see it as a new item.
+    # A translation's item keeps the id of where its translation lives (or will), so adding
+    # the translation later does not announce the change again.
+    guid = (urls.absolute_url(site.base_url, edition.output(page))
+            + ("#withdrawn" if item.withdrawal else ""))
+    return _Entry(guid, permalink, title, description, item.day)
+
+
+def render_rss(site: Site, today: date, channel: _Channel, entries: list[_Entry],
+               permalinks: bool = True) -> bytes:
+    absolute = partial(urls.absolute_url, site.base_url)
+    lines = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        # Opened in a browser, the feed shows as a page; feed readers ignore the stylesheet.
+        f'<?xml-stylesheet type="text/xsl" href="{urls.relative_url(channel.rss, "assets/feed.xsl")}"?>',
+        f'<rss xmlns:atom="{ATOM}" version="2.0">',
+        "  <channel>",
+        f"    <title>{escape(channel.title)}</title>",
+        f"    <link>{escape(absolute(channel.link))}</link>",
+        f"    <description>{escape(channel.description)}</description>",
+        f"    <language>{escape(site.language)}</language>",
+        f"    <lastBuildDate>{rfc822(today, site.timezone)}</lastBuildDate>",
+        "    <generator>policy-site</generator>",
+        f"    <atom:link href={quoteattr(absolute(channel.rss))} rel=\"self\" "
+        'type="application/rss+xml" />',
+    ]
+    for entry in entries:
+        lines += [
+            "    <item>",
+            f"      <title>{escape(entry.title)}</title>",
+            f"      <link>{escape(entry.link)}</link>",
+            f'      <guid isPermaLink="{str(permalinks).lower()}">{escape(entry.id)}</guid>',
+            f"      <pubDate>{rfc822(entry.day, site.timezone)}</pubDate>",
+            f"      <description>{escape(entry.html)}</description>",
+            "    </item>"]
+    lines += ["  </channel>", "</rss>", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def render_atom(site: Site, today: date, channel: _Channel, entries: list[_Entry]) -> bytes:
+    """Atom 1.0 (RFC 4287): the same entries and ids as the RSS feed."""
+    absolute = partial(urls.absolute_url, site.base_url)
+    lines = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        f'<feed xmlns="{ATOM}" xml:lang={quoteattr(site.language)}>',
+        f"  <title>{escape(channel.title)}</title>",
+        f"  <subtitle>{escape(channel.description)}</subtitle>",
+        f"  <id>{escape(absolute(channel.atom))}</id>",
+        f"  <updated>{rfc3339(today, site.timezone)}</updated>",
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(absolute(channel.atom))} />",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(absolute(channel.link))} />",
+        f"  <author><name>{escape(site.title)}</name></author>",
+        "  <generator>policy-site</generator>",
+    ]
+    for entry in entries:
+        stamp = rfc3339(entry.day, site.timezone)
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(entry.title)}</title>",
+            f"    <id>{escape(entry.id)}</id>",
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(entry.link)} />",
+            f"    <published>{stamp}</published>",
+            f"    <updated>{stamp}</updated>",
+            f"    <summary type=\"html\">{escape(entry.html)}</summary>",
+            "  </entry>"]
+    lines += ["</feed>", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def render_json_feed(site: Site, channel: _Channel, entries: list[_Entry]) -> bytes:
+    """JSON Feed 1.1: the same entries and ids as the RSS feed."""
+    absolute = partial(urls.absolute_url, site.base_url)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": channel.title,
+        "home_page_url": absolute(channel.link),
+        "feed_url": absolute(channel.json),
+        "description": channel.description,
+        "language": site.language,
+        "authors": [{"name": site.title}],
+        "items": [{"id": e.id, "url": e.link, "title": e.title, "content_html": e.html,
+                   "date_published": rfc3339(e.day, site.timezone)} for e in entries],
+    }
+    return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def render_feeds(site: Site, strings: dict, today: date, timelines: tuple[Timeline, ...],
+                 edition: Edition) -> dict[str, bytes]:
+    """The site's feeds of every notice, and each document's, in RSS, Atom and JSON Feed, by
+    output path. A translation's feeds announce every change too, in its words where it has
+    them and linking to the original where it has not."""
+    channels = [(_Channel(edition.output(urls.SITE_FEED),
+                          strings["site_feed_title"].format(title=site.title),
+                          edition.place(""), site.title), timelines)]
+    for timeline in (t for t in timelines if t.entries):
+        document = timeline.document
+        channels.append((_Channel(edition.output(urls.feed_path(document.slug)),
+                                  strings["feed_title"].format(title=document.title),
+                                  edition.place(urls.document_path(document.slug)),
+                                  document.description or document.title), (timeline,)))
+    files = {}
+    for channel, shown in channels:
+        entries = _entries(site, strings, shown, edition)
+        files[channel.rss] = render_rss(site, today, channel, entries, edition.is_original)
+        files[channel.atom] = render_atom(site, today, channel, entries)
+        files[channel.json] = render_json_feed(site, channel, entries)
+    return files

@@ -1,0 +1,188 @@
+"""The public notice ledger: an append-only hash chain of what the site published, and when.
+
+git proves what a repository holds; the ledger, published with the site as ``ledger.json``,
+is evidence from the site itself. Each entry records one event (a change ``announced``, a
+version ``in_effect``, a change ``withdrawn``) for one version: its document, effective date,
+the SHA-256 of its source, the day the site first published the event, and the hash of the
+entry before it. Changing or dropping any entry breaks every hash after it.
+
+A build without ``--ledger`` starts a new chain, dating each event by the day its sources
+state. A build with ``--ledger`` continues the live chain: entries already there stay as they
+are, new events are dated today (the day the public can first see them), and the build is
+refused when the live chain is broken, when published text no longer matches its entry, or
+when a notice reaches the public fewer days before it takes effect than its window.
+
+Pure functions of the site, the timelines and the previous chain; fetching is fetch.py's job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from site_builder.base.messages import say
+from site_builder.model.site import Site
+from site_builder.base.problems import Problem
+from site_builder.model.publication import WITHDRAWN, Timeline
+
+FORMAT = "policy-site-ledger/1"
+GENESIS = "0" * 64
+ANNOUNCED, WITHDRAWAL, IN_EFFECT = "announced", "withdrawn", "in_effect"
+_RANK = {ANNOUNCED: 0, WITHDRAWAL: 1, IN_EFFECT: 2}
+ENTRY_KEYS = ("event", "document", "effective", "sha256", "content_sha256", "published",
+              "previous", "hash")
+LEDGER = "policies/site.yaml"  # where ledger problems point: the site as a whole
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    document: str
+    effective: date
+    sha256: str  # of the source file
+    content_sha256: str  # of its text less withdrawal keys: what a withdrawal may not change
+    day: date  # the day the sources date it
+    window: int  # the notice window of the version, for announcements
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.kind, self.document, self.effective.isoformat()
+
+
+def events(timelines: tuple[Timeline, ...]) -> list[Event]:
+    """Every event that has happened by the timelines' day, in chain order."""
+    found = []
+    for timeline in timelines:
+        document = timeline.document
+        for entry in timeline.published:
+            version = entry.version
+            window = document.notice.window_for(version.material)
+
+            def event(kind: str, day: date) -> Event:
+                return Event(kind, document.slug, version.effective, version.sha256,
+                             version.content_sha256, day, window)
+
+            if not document.is_first(version):
+                found.append(event(ANNOUNCED, version.announced))
+            if entry.status == WITHDRAWN:
+                found.append(event(WITHDRAWAL, version.withdrawn))
+            elif version.effective <= timeline.today:
+                found.append(event(IN_EFFECT, version.effective))
+    return sorted(found, key=lambda e: (e.day, _RANK[e.kind], e.document, e.effective))
+
+
+def entry_hash(entry: dict) -> str:
+    body = {key: value for key, value in entry.items() if key != "hash"}
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def chain_problems(entries: list) -> list[str]:
+    """What is wrong with a chain: each entry must hash to its ``hash`` and name the one before."""
+    if not isinstance(entries, list):
+        return ["'entries' is not a list"]
+    previous = GENESIS
+    for seq, entry in enumerate(entries):
+        if not isinstance(entry, dict) or entry.get("seq") != seq:
+            return [say("entry {seq} is missing or out of order", seq=seq)]
+        if not all(isinstance(entry.get(key), str) for key in ENTRY_KEYS):
+            return [say("entry {seq} lacks one of {keys}", seq=seq, keys=", ".join(ENTRY_KEYS))]
+        if entry.get("previous") != previous:
+            return [say("entry {seq} does not follow entry {before}: the chain was cut or "
+                        "reordered", seq=seq, before=seq - 1)]
+        if entry.get("hash") != entry_hash(entry):
+            return [say("entry {seq} was altered after it was published: its hash does not "
+                        "match", seq=seq)]
+        previous = entry["hash"]
+    return []
+
+
+def new_chain(timelines: tuple[Timeline, ...]) -> list[dict]:
+    """A chain from the sources alone, each event on the day they state."""
+    entries: list[dict] = []
+    for event in events(timelines):
+        _append(entries, event, event.day)
+    return entries
+
+
+def continue_chain(live: list[dict], timelines: tuple[Timeline, ...],
+                   today: date) -> tuple[list[dict], list[Problem]]:
+    """The live chain with today's new events appended, and why it must not be published."""
+    broken = chain_problems(live)
+    if broken:
+        return live, [ledger_problem(say("the published ledger is broken: {reason}; restore the "
+                                         "site's ledger.json from its last deploy",
+                                         reason=broken[0]))]
+    current = events(timelines)
+    problems = _changed_since_published(live, {e.key: e for e in current})
+    entries = [dict(entry) for entry in live]
+    known = {(e["event"], e["document"], e["effective"]) for e in live}
+    fresh = sorted((e for e in current if e.key not in known),
+                   key=lambda e: (_RANK[e.kind], e.document, e.effective))
+    for event in fresh:
+        if event.kind == ANNOUNCED and (event.effective - today).days < event.window:
+            problems.append(ledger_problem(say(
+                "{document} {effective}: the public sees this notice first today, {today}, only "
+                "{days} day(s) before it takes effect; it needs {window}: the notice was not "
+                "deployed in time, so move effective later in a new version (or withdraw this "
+                "one)", document=event.document, effective=event.effective, today=today,
+                days=(event.effective - today).days, window=event.window)))
+        _append(entries, event, today)
+    return entries, problems
+
+
+def _changed_since_published(live: list[dict], current: dict) -> list[Problem]:
+    problems = []
+    for entry in live:
+        if entry["event"] == WITHDRAWAL:
+            continue
+        now = next((e for kind in (ANNOUNCED, IN_EFFECT, WITHDRAWAL)
+                    if (e := current.get((kind, entry["document"], entry["effective"])))), None)
+        label = f"{entry['document']} {entry['effective']}"
+        if now is None:
+            problems.append(ledger_problem(say("{label} was published (ledger entry {seq}) and is "
+                                               "gone from the sources; published versions stay",
+                                               label=label, seq=entry["seq"])))
+        elif now.content_sha256 != entry["content_sha256"]:
+            problems.append(ledger_problem(say(
+                "{label}: the published text (sha256 {sha}, ledger entry {seq}) was changed (now "
+                "{now}); restore it and publish the correction as a new version", label=label,
+                sha=entry["content_sha256"][:12], seq=entry["seq"],
+                now=now.content_sha256[:12])))
+    return list({p.message: p for p in problems}.values())
+
+
+def extends(live: list[dict], earlier: list[dict]) -> bool:
+    """Whether ``live`` is ``earlier`` with entries appended (the site was not rolled back)."""
+    return len(live) >= len(earlier) and all(
+        a.get("hash") == b.get("hash") for a, b in zip(live, earlier))
+
+
+def _append(entries: list[dict], event: Event, day: date) -> None:
+    entry = {"seq": len(entries), "event": event.kind, "document": event.document,
+             "effective": event.effective.isoformat(), "sha256": event.sha256,
+             "content_sha256": event.content_sha256, "published": day.isoformat(),
+             "previous": entries[-1]["hash"] if entries else GENESIS}
+    entry["hash"] = entry_hash(entry)
+    entries.append(entry)
+
+
+def ledger_problem(message: str) -> Problem:
+    return Problem(LEDGER, None, message, rule="ledger")
+
+
+def render_ledger(site: Site, entries: list[dict]) -> bytes:
+    """One entry a line: readable, diffable, and written by JSON's fast encoder."""
+    head = json.dumps({"format": FORMAT, "site": {"title": site.title, "base_url": site.base_url}},
+                      ensure_ascii=False)
+    lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
+    return f'{head[:-1]}, "entries": [\n{lines}\n]}}\n'.encode("utf-8")
+
+
+def entries_of(ledger: object) -> list:
+    """The entries of a parsed ledger.json, or a reason it is not one."""
+    if not isinstance(ledger, dict) or ledger.get("format") != FORMAT:
+        raise ValueError(f"not a policy-site ledger (format {FORMAT})")
+    return ledger.get("entries")

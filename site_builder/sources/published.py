@@ -1,0 +1,69 @@
+"""Reading a published site: over HTTP(S) from its address, or from a folder on disk."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urljoin
+
+from site_builder.base.messages import say
+from site_builder.base.problems import UsageError
+
+TIMEOUT_SECONDS = 30
+MAX_BYTES = 64 * 1024 * 1024  # more than any ledger, page or source: a site is not a stream
+
+
+class FetchError(UsageError):
+    """The site could not be read (network, missing file): exit 2, naming the address."""
+
+
+class NotFound(FetchError):
+    pass
+
+
+def is_url(location: str) -> bool:
+    return location.startswith(("http://", "https://"))
+
+
+def site_and_file(location: str, default_name: str) -> tuple[str, str]:
+    """A site's address (or folder) and the file within it: ``https://x/ledger.json`` or
+    ``https://x/`` (then ``default_name``)."""
+    if location.endswith(".json"):
+        base, slash, name = location.rpartition("/")
+        return (base + slash if slash else "."), name
+    return location, default_name
+
+
+def read(site: str, relative: str) -> bytes:
+    """The bytes of ``relative`` (a path inside the site) from a URL or a folder."""
+    if is_url(site):
+        return _read_url(urljoin(site if site.endswith("/") else site + "/", relative))
+    path = Path(site) / relative
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise NotFound(say("{path}: no such file", path=path)) from None
+    except OSError as error:
+        raise FetchError(say("cannot read {path}: {reason}", path=path,
+                             reason=error.strerror)) from None
+
+
+def _read_url(url: str) -> bytes:
+    request = urllib.request.Request(url, headers={"User-Agent": "policy-site"})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            data = response.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            raise NotFound(say("{url}: not found (HTTP 404)", url=url)) from None
+        raise FetchError(say("{url}: HTTP {code} {reason}", url=url, code=error.code,
+                             reason=error.reason)) from None
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        raise FetchError(say("{url}: cannot connect ({reason})", url=url,
+                             reason=str(reason))) from None
+    if len(data) > MAX_BYTES:
+        raise FetchError(say("{url}: more than {limit} MiB; not a policy site's file", url=url,
+                             limit=MAX_BYTES // (1024 * 1024)))
+    return data

@@ -1,0 +1,162 @@
+"""Reading one source file as text: encoding, line endings, hostile characters, front matter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.base.messages import say
+from site_builder.base.problems import WARNING, Problem
+from site_builder.sources.yamlfields import Fields, compose_mapping
+
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+
+# Control characters other than tab and newline can corrupt feeds (XML 1.0 forbids them) and
+# hide text from a reader; they are refused outright.
+# Noncharacters (U+FDD0-U+FDEF, and the last two code points of every plane) are refused too:
+# they are not text, and XML forbids U+FFFE and U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+                      + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                for plane in range(1, 17)) + "]")
+# Bidi overrides and zero-width characters can make text read differently from what it says
+# (the "Trojan Source" trick); legal text should not carry them unnoticed.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded source with LF line endings; ``problems`` holds warnings about it."""
+
+    text: str
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The YAML between the ``---`` lines and the Markdown body after it."""
+
+    yaml: str
+    yaml_first_line: int
+    body: str
+    body_first_line: int
+
+
+@dataclass(frozen=True)
+class VersionSource:
+    """A version file (an original or a translation) read as far as its settings."""
+
+    text: SourceText
+    parts: FrontMatter
+    fields: Fields
+
+
+def read_version_source(data: bytes, rel: str) -> VersionSource | list[Problem]:
+    """Decode, split and compose the front matter, or the problems that stopped it."""
+    source = decode_source(data, rel)
+    if isinstance(source, Problem):
+        return [source]
+    parts = split_front_matter(source.text, rel)
+    if isinstance(parts, Problem):
+        return [*source.problems, parts]
+    fields = compose_mapping(parts.yaml, rel, parts.yaml_first_line)
+    if isinstance(fields, Problem):
+        return [*source.problems, fields]
+    return VersionSource(source, parts, fields)
+
+
+def line_of_offset(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def read_bytes(path: Path, rel: str) -> bytes | Problem:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        return Problem(rel, None, say("cannot read this file ({reason}); check its permissions",
+                                      reason=error.strerror))
+
+
+def read_source(path: Path, rel: str) -> SourceText | Problem:
+    data = read_bytes(path, rel)
+    return data if isinstance(data, Problem) else decode_source(data, rel)
+
+
+def decode_source(data: bytes, rel: str) -> SourceText | Problem:
+    """Decode a source as UTF-8 (BOM and CRLF accepted) or say where it is not usable text."""
+    if len(data) > MAX_SOURCE_BYTES:
+        return Problem(rel, None, say("file is {size} bytes; the limit is {limit}: split the "
+                                      "text or remove embedded data", size=f"{len(data):,}",
+                                      limit=f"{MAX_SOURCE_BYTES:,}"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return Problem(rel, line, say("not valid UTF-8 (byte 0x{byte}); save the file as UTF-8",
+                                      byte=f"{data[error.start]:02x}"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _checked_characters(text, rel)
+
+
+def _checked_characters(text: str, rel: str) -> SourceText | Problem:
+    bad = _CONTROL.search(text)
+    if bad:
+        code = f"U+{ord(bad.group()):04X}"
+        return Problem(rel, line_of_offset(text, bad.start()),
+                       say("character {code} (a control character or noncharacter) is not "
+                           "allowed; delete it (it may be invisible in your editor)", code=code),
+                       column=_column(text, bad.start()))
+    warnings = []
+    seen_lines = set()
+    for match in _INVISIBLE.finditer(text):
+        line = line_of_offset(text, match.start())
+        if line not in seen_lines:
+            seen_lines.add(line)
+            warnings.append(Problem(
+                rel, line, say("invisible character U+{code} (bidi control or zero-width) in the "
+                               "text; remove it unless you mean it",
+                               code=f"{ord(match.group()):04X}"),
+                rule="invisible-character", severity=WARNING, column=_column(text, match.start())))
+    return SourceText(text, tuple(warnings))
+
+
+def _column(text: str, offset: int) -> int:
+    return offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def split_front_matter(text: str, rel: str) -> FrontMatter | Problem:
+    """Split ``---`` YAML ``---`` from the body; the opening fence must be the first line."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return Problem(rel, 1, say("missing front matter: start the file with a line '---', "
+                                   "the settings (effective: YYYY-MM-DD, ...), then another "
+                                   "'---'"))
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index]):
+            yaml_text = "\n".join(lines[1:index])
+            if len(yaml_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+                return Problem(rel, 2, say("front matter is larger than {size} KiB; it holds "
+                                           "settings only, the text goes below it",
+                                           size=MAX_FRONT_MATTER_BYTES // 1024))
+            return FrontMatter(yaml_text, 2, "\n".join(lines[index + 1:]), index + 2)
+    return Problem(rel, 1, say("front matter is not closed: add a line '---' after the settings"))
+
+
+def without_keys(text: str, keys: tuple[str, ...]) -> str:
+    """The text with these top-level front-matter keys (and their indented lines) cut out."""
+    lines = text.split("\n")
+    closing = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), 0)
+    starts = tuple(f"{key}:" for key in keys)
+    kept, cutting = [], False
+    for index, line in enumerate(lines):
+        inside = 0 < index < closing
+        if inside and line.replace(" ", "").startswith(starts) and not line[:1].isspace():
+            cutting = True
+            continue
+        if cutting and inside and (line[:1].isspace() or not line.strip()):
+            continue
+        cutting = False
+        kept.append(line)
+    return "\n".join(kept)

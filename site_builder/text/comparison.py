@@ -1,0 +1,202 @@
+"""What changed between two versions: articles matched by number, paragraphs aligned, words
+marked in each.
+
+The rows form the 신구대비표 (변경 전 | 변경 후). Inside a changed article the paragraphs are
+aligned first, changed paragraphs are paired with their closest counterpart, and only then are
+words compared, one pair of paragraphs at a time: a term replaced in every paragraph costs a
+little per paragraph instead of one comparison of the whole article. Every step has a bound
+(diff.py), so the time grows linearly with the text, whatever changed.
+
+Words are runs of letters and digits, so a changed Korean particle (회사는 -> 회사가) marks that
+word, not the sentence around it. themes/default/static/compare.js does the same in the
+browser, step for step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from site_builder.text.diff import align
+from site_builder.text.markup import Article
+
+CHANGED = "changed"
+ADDED = "added"
+REMOVED = "removed"
+# Spelled out rather than \s, so that Python and JavaScript split text at the same characters.
+SPACE = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_TOKEN = re.compile(f"[{SPACE}]+|\\w+|[^{SPACE}\\w]")
+PAIRING_CELLS = 10_000  # changed paragraphs paired by similarity up to this many candidate pairs
+PAIRING_THRESHOLD = 500  # per mille: paragraphs this alike or more are one paragraph changed
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of paragraphs: unchanged ones are only counted, changed ones carry marked HTML."""
+
+    same: bool
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class ArticleChange:
+    key: str
+    kind: str
+    heading: str  # HTML: the article's heading once, with <del>/<ins> where it changed
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    changes: tuple[ArticleChange, ...]
+    unchanged: int
+
+
+def compare_articles(old: tuple[Article, ...], new: tuple[Article, ...]) -> Comparison:
+    old_by_key = {a.key: a for a in old}
+    new_by_key = {a.key: a for a in new}
+    rows: list[ArticleChange] = []
+    unchanged = 0
+    for key in _merged_order(old, new):
+        before, after = old_by_key.get(key), new_by_key.get(key)
+        if before is None:
+            rows.append(_added(after))
+        elif after is None:
+            rows.append(_removed(before))
+        elif before.heading == after.heading and before.lines == after.lines:
+            unchanged += 1
+        else:
+            rows.append(_changed(before, after))
+    return Comparison(tuple(rows), unchanged)
+
+
+def _merged_order(old: tuple[Article, ...], new: tuple[Article, ...]) -> list[str]:
+    """The new order, each removed article placed after its nearest earlier neighbour."""
+    order = [a.key for a in new]
+    for position, article in enumerate(old):
+        if article.key not in order:
+            anchor = next((o.key for o in reversed(old[:position]) if o.key in order), None)
+            order.insert(order.index(anchor) + 1 if anchor else 0, article.key)
+    return order
+
+
+def _added(article: Article) -> ArticleChange:
+    return ArticleChange(article.key, ADDED, _mark(article.heading, "ins"),
+                         tuple(Segment(False, "", _mark(line, "ins")) for line in article.lines))
+
+
+def _removed(article: Article) -> ArticleChange:
+    return ArticleChange(article.key, REMOVED, _mark(article.heading, "del"),
+                         tuple(Segment(False, _mark(line, "del"), "") for line in article.lines))
+
+
+def _changed(old: Article, new: Article) -> ArticleChange:
+    before, after = _tokens(old.heading), _tokens(new.heading)
+    heading = "".join(_html(before[i1:i2]) if same else
+                      _mark("".join(before[i1:i2]), "del") + _mark("".join(after[j1:j2]), "ins")
+                      for same, i1, i2, j1, j2 in _word_runs(before, after))
+    return ArticleChange(new.key, CHANGED, heading, tuple(paragraph_diff(old.lines, new.lines)))
+
+
+def paragraph_diff(old: tuple[str, ...], new: tuple[str, ...]) -> list[Segment]:
+    """Unchanged paragraphs collapse (현행과 같음); changed ones are paired with their closest
+    counterpart and compared word by word; the rest show as deleted or added."""
+    segments = []
+    for same, i1, i2, j1, j2 in align(old, new):
+        if same:
+            segments.append(Segment(True, "", ""))
+            continue
+        for i, j in pair_paragraphs(old[i1:i2], new[j1:j2]):
+            if j is None:
+                segments.append(Segment(False, _mark(old[i1 + i], "del"), ""))
+            elif i is None:
+                segments.append(Segment(False, "", _mark(new[j1 + j], "ins")))
+            else:
+                segments.append(Segment(False, *word_diff(old[i1 + i], new[j1 + j])))
+    return segments
+
+
+def pair_paragraphs(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[int | None, int | None]]:
+    """Changed paragraphs in order: (old, new) pairs of alike ones, (old, None) and (None, new)
+    for the others. Alike is measured on the sets of words; past PAIRING_CELLS candidate pairs,
+    paragraphs are paired by position."""
+    if len(old) * len(new) > PAIRING_CELLS:
+        pairs: list[tuple[int | None, int | None]] = list(zip(range(len(old)), range(len(new))))
+        pairs += [(i, None) for i in range(len(new), len(old))]
+        return pairs + [(None, j) for j in range(len(old), len(new))]
+    old_words = [_word_set(p) for p in old]
+    new_words = [_word_set(p) for p in new]
+    n, m = len(old), len(new)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            alike = _alike(old_words[i], new_words[j])
+            paired = best[i + 1][j + 1] + alike if alike >= PAIRING_THRESHOLD else -1
+            best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
+    pairs, i, j = [], 0, 0
+    while i < n or j < m:
+        alike = _alike(old_words[i], new_words[j]) if i < n and j < m else 0
+        if alike >= PAIRING_THRESHOLD and best[i][j] == best[i + 1][j + 1] + alike:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif i < n and (j == m or best[i][j] == best[i + 1][j]):
+            pairs.append((i, None))
+            i += 1
+        else:
+            pairs.append((None, j))
+            j += 1
+    return pairs
+
+
+def _word_set(paragraph: str) -> set[str]:
+    return {token for token in _tokens(paragraph) if not _is_space(token)}
+
+
+def _alike(a: set[str], b: set[str]) -> int:
+    """Per mille: twice the shared words over all words (Dice's coefficient), in integers."""
+    total = len(a) + len(b)
+    return 2000 * len(a & b) // total if total else 0
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _is_space(token: str) -> bool:
+    return bool(re.fullmatch(f"[{SPACE}]+", token))
+
+
+def _mark(text: str, tag: str) -> str:
+    return f"<{tag}>{_html([text])}</{tag}>" if text else ""
+
+
+def _html(tokens: list[str]) -> str:
+    return escape("".join(tokens), quote=False).replace("\n", "<br>\n")
+
+
+def word_diff(old: str, new: str) -> tuple[str, str]:
+    """Both sides as HTML: removed words in <del> on the left, added words in <ins> on the right."""
+    a, b = _tokens(old), _tokens(new)
+    before, after = [], []
+    for same, i1, i2, j1, j2 in _word_runs(a, b):
+        left, right = "".join(a[i1:i2]), "".join(b[j1:j2])
+        before.append(_html([left]) if same else _mark(left, "del"))
+        after.append(_html([right]) if same else _mark(right, "ins"))
+    return "".join(before), "".join(after)
+
+
+def _word_runs(a: list[str], b: list[str]) -> list[tuple[bool, int, int, int, int]]:
+    """Aligned runs of words, a lone space between two changes joined into one mark."""
+    runs: list[list] = []
+    aligned = align(a, b)
+    for index, (same, i1, i2, j1, j2) in enumerate(aligned):
+        between_changes = 0 < index < len(aligned) - 1
+        if same and between_changes and all(_is_space(t) for t in a[i1:i2]):
+            same = False
+        if runs and not runs[-1][0] and not same:
+            runs[-1][2], runs[-1][4] = i2, j2
+        else:
+            runs.append([same, i1, i2, j1, j2])
+    return [tuple(run) for run in runs]
