@@ -9,45 +9,34 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-import time
 import traceback
-from dataclasses import replace
-from datetime import timedelta
 from pathlib import Path
 
 from site_builder import __version__
 from site_builder.base import problem_formats as report
+from site_builder.base.dates import Clock, parse_as_of
+from site_builder.base.languages import DEFAULT_LANGUAGE, LANGUAGES, MESSAGE_SOURCE_LANGUAGE
 from site_builder.base.messages import in_language, language_for, say
-from site_builder.base.dates import parse_as_of
 from site_builder.base.problems import PolicyError, UsageError
-from site_builder.sources.yamlfields import Fields, compose_mapping
+from site_builder.sources.settings import SiteBasics, peek_site
 
 # Each command imports its own modules when it runs: `check` in a pre-commit hook should not
 # pay for loading the web server and the templates.
 
 EXIT_OK, EXIT_POLICY, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
-LANGUAGE = "en"  # of the messages: the site's, once main() has found it
+LANGUAGE = MESSAGE_SOURCE_LANGUAGE  # of the messages: the site's, once main() has found it
 
 
 def _say(stream, template: str, **values) -> None:
     """One line of output, in the site's language."""
-    stream.write(in_language(say(template, **values), LANGUAGE) + "\n")
+    _print(stream, say(template, **values))
+
+
+def _print(stream, message: str) -> None:
+    stream.write(in_language(message, LANGUAGE) + "\n")
     stream.flush()
 
 
-def _site_language(args: argparse.Namespace) -> str | None:
-    """The language of the site the command works on; None before a site is found."""
-    if args.command == "init":
-        return args.language
-    settings = Path(getattr(args, "root", ".")) / "policies" / "site.yaml"
-    try:  # read as strictly as the loader will (no anchors): the file may come from anyone
-        fields = compose_mapping(settings.read_text(encoding="utf-8"), "site.yaml", 1)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(fields, Fields):
-        return None
-    language = fields.text("language") or "ko"
-    return language if language in ("ko", "en") else None
 ISSUES_URL = "https://github.com/policy-site/policy-site/issues"
 
 
@@ -92,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     init_cmd = commands.add_parser("init", parents=[debugging],
                                    help="start a new policy site in a new or empty folder")
     init_cmd.add_argument("folder", nargs="?", default=".", metavar="DIR")
-    init_cmd.add_argument("--language", choices=("ko", "en"), default="ko")
+    init_cmd.add_argument("--language", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     init_cmd.add_argument("--title", metavar="T", help="the site's title")
     init_cmd.add_argument("--base-url", metavar="URL", help="the site's address")
     init_cmd.add_argument("--force", action="store_true",
@@ -130,9 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     global LANGUAGE
-    LANGUAGE = language_for(_site_language(args))
+    site = SiteBasics() if args.command == "init" else peek_site(Path(getattr(args, "root", ".")))
+    LANGUAGE = language_for(args.language if args.command == "init" else site.language)
     try:
-        return _run(args)
+        return _run(args, site)
     except PolicyError as error:
         sys.stderr.write(report.as_text(error.problems, LANGUAGE))
         _say(sys.stderr, "{command} failed: {counts}; nothing was written", command=args.command,
@@ -159,64 +149,49 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, site: SiteBasics) -> int:
+    """One command function, called with what the flags say, and what it found printed."""
     root = Path(getattr(args, "root", "."))
-    as_of = parse_as_of(args.as_of) if getattr(args, "as_of", None) else None
-    if args.command == "build":
-        out = Path(args.out) if args.out else root / "output"
-        result = _unchanged_build(root, out, as_of, args)
-        if result is None:
-            from site_builder.commands.build import build
-
-            result = build(root, out, as_of, use_cache=not args.no_cache, workers=args.jobs,
-                           ledger=args.ledger)
-        sys.stderr.write(report.as_text(result.warnings, LANGUAGE))
-        print(in_language(result.summary(), LANGUAGE))
-        return EXIT_OK
-    if args.command == "check":
-        return _check(root, as_of, args)
+    clock = Clock(_day(args, "as_of"))
     if args.command == "serve":
-        return _serve(root, as_of, args)
-    if args.command == "new":
-        return _new(root, as_of, args)
+        return _serve(root, clock, args)
+    if args.command == "init":
+        return _init(args, clock)
     if args.command == "verify":
         return _verify(args.site)
-    if args.command == "init":
-        return _init(args, as_of)
+    today = clock.today(site.timezone)  # the day this run is for: decided once, here
+    if args.command == "build":
+        return _build(root, today, args)
+    if args.command == "check":
+        return _check(root, today, args)
+    if args.command == "new":
+        return _new(root, today, args)
     raise UsageError(f"unknown command {args.command}")
 
 
-def _unchanged_build(root: Path, out: Path, as_of, args: argparse.Namespace):
-    """The last build's report when nothing it was made from has changed (build_stamp.py):
-    checked before the libraries a real build needs are even loaded."""
-    if args.no_cache or args.ledger:
-        return None
-    from site_builder.commands.build_record import unchanged
-    from site_builder.output.writer import output_lock, real_output
-
-    started = time.perf_counter()
-    if not (root / "policies").is_dir():
-        return None  # the build says what is wrong
-    real_out = real_output(root, out, check_contents=False)  # unchanged() proves more
-    with output_lock(real_out):
-        found = unchanged(root, real_out, as_of)
-    return replace(found, out=out, seconds=time.perf_counter() - started) if found else None
+def _day(args: argparse.Namespace, name: str):
+    """A date flag's day (--as-of, --effective, --announce), or None when not given."""
+    value = getattr(args, name, None)
+    return parse_as_of(value, "--" + name.replace("_", "-")) if value else None
 
 
-def _init(args: argparse.Namespace, as_of) -> int:
-    from site_builder.base.dates import today_in
-    from site_builder.commands.init import DEFAULTS, init_site
+def _build(root: Path, today, args: argparse.Namespace) -> int:
+    from site_builder.commands.build import build
 
-    folder = Path(args.folder)
-    today = as_of or today_in(DEFAULTS[args.language]["timezone"])
-    result = init_site(folder, args.language, args.title, args.base_url, today, args.force)
-    for relative in result.written:
-        _say(sys.stdout, "wrote {path}", path=relative)
-    for relative in result.kept:
-        _say(sys.stdout, "kept {path} (already there)", path=relative)
-    _say(sys.stdout, "Next: {go}policy-site serve (preview), fill in policies/privacy/{day}.md, "
-         "policy-site check, then commit and push.",
-         go="" if folder == Path(".") else f"cd {folder} && ", day=today)
+    out = Path(args.out) if args.out else root / "output"
+    summary = build(root, out, today, use_cache=not args.no_cache, workers=args.jobs,
+                    ledger=args.ledger)
+    sys.stderr.write(report.as_text(summary.warnings, LANGUAGE))
+    print(in_language(summary.summary(), LANGUAGE))
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace, clock: Clock) -> int:
+    from site_builder.commands.init import init
+
+    for line in init(Path(args.folder), args.language, args.title, args.base_url, clock,
+                     args.force):
+        _print(sys.stdout, line)
     return EXIT_OK
 
 
@@ -233,60 +208,20 @@ def _verify(location: str) -> int:
     return EXIT_OK if result.ok else EXIT_POLICY
 
 
-def _new(root: Path, as_of, args: argparse.Namespace) -> int:
-    from site_builder.commands.new import create_version
+def _new(root: Path, today, args: argparse.Namespace) -> int:
+    from site_builder.commands.new import new
 
-    effective = parse_as_of(args.effective, "--effective") if args.effective else None
-    if args.translate is not None:
-        return _new_translation(root, args, effective)
-    announce = _announce_day(args.announce, root, as_of)
-    created = create_version(root, args.document, effective, args.material, announce, as_of,
-                             args.title)
-    where = created.path.relative_to(root) if created.path.is_relative_to(root) else created.path
-    if args.title is not None:
-        _say(sys.stdout, "wrote {path}: the first version of '{title}', effective {effective}.\n"
-             "Next: write the text, then run policy-site check.", path=where, title=args.title,
-             effective=created.effective)
-        return EXIT_OK
-    if created.announced:
-        notice = say("announced {day}, {window}-day notice", day=created.announced,
-                     window=created.window)
-    else:
-        notice = say("draft: announce it by {day}",
-                     day=created.effective - timedelta(days=created.window))
-    _say(sys.stdout, "wrote {path}: effective {effective} ({notice}).\n"
-         "Next: write the summary, edit the text, then run policy-site check.", path=where,
-         effective=created.effective, notice=notice)
+    effective = _day(args, "effective")
+    announce = today if args.announce == "today" else _day(args, "announce")
+    for line in new(root, today, args.document, effective, args.material, announce, args.title,
+                    args.translate):
+        _print(sys.stdout, line)
     return EXIT_OK
 
 
-def _new_translation(root: Path, args: argparse.Namespace, effective) -> int:
-    from site_builder.commands.new import create_translation
-
-    if args.title is not None or args.announce is not None or args.material:
-        raise UsageError(say("--translate takes no --title, --announce or --material: a "
-                             "translation's dates and settings are its original's"))
-    created = create_translation(root, args.document, args.translate, effective)
-    _say(sys.stdout, "wrote {path}: the original's text, to translate; translates: names the "
-         "original it renders.\nNext: translate the text (and the summary), then run "
-         "policy-site check.", path=created.path.relative_to(root))
-    return EXIT_OK
-
-
-def _announce_day(value: str | None, root: Path, as_of):
-    """--announce's day: the given one, or today (in the site's timezone)."""
-    if value is None or value != "today":
-        return parse_as_of(value, "--announce") if value else None
-    if as_of:
-        return as_of
-    from site_builder.base.dates import today_in
-    from site_builder.sources.loader import load_site
-    return today_in(load_site(root).site.timezone)
-
-
-def _serve(root: Path, as_of, args: argparse.Namespace) -> int:
-    from site_builder.sources.loader import policies_dir
+def _serve(root: Path, clock: Clock, args: argparse.Namespace) -> int:
     from site_builder.commands.serve import serve
+    from site_builder.sources.loader import policies_dir
 
     policies_dir(root)  # a wrong --root is a usage error before anything starts
 
@@ -298,18 +233,18 @@ def _serve(root: Path, as_of, args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, stop)  # a service manager's stop is a clean stop too
     try:
-        serve(root, as_of, args.host, args.port, log)
+        serve(root, clock, args.host, args.port, log)
     except KeyboardInterrupt:
         _say(sys.stdout, "stopped")
     return EXIT_OK
 
 
-def _check(root: Path, as_of, args: argparse.Namespace) -> int:
+def _check(root: Path, today, args: argparse.Namespace) -> int:
     from site_builder.commands.check import run_check
 
     if args.base and not args.git:
         raise UsageError(say("--base compares with the history of a branch; use it with --git"))
-    result = run_check(root, as_of, args.git, args.base)
+    result = run_check(root, today, args.git, args.base)
     problems = result.problems
     if args.format == "json":
         sys.stdout.write(report.as_json(problems, result.today.isoformat(), LANGUAGE))

@@ -155,13 +155,13 @@ def test_output_path_that_is_a_file(kit):
 
 
 def test_an_internal_error_is_one_line_and_exit_3(kit, monkeypatch):
-    import site_builder.commands.build
+    import site_builder.commands.build_steps
     kit.two_versions()
 
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(site_builder.commands.build, "render_site", broken)
+    monkeypatch.setattr(site_builder.commands.build_steps, "render_site", broken)
     result = kit.build()
     assert result.code == 3
     assert result.err.count("\n") == 1 and "internal error" in result.err

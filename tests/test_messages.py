@@ -6,8 +6,9 @@ import ast
 import string
 from pathlib import Path
 
-from site_builder.base.messages import OVERRIDE, in_language, say
-from site_builder.base.messages_ko import KO
+from site_builder.base.messages import OVERRIDE, catalogue, in_language, say
+
+KO = catalogue("ko")
 
 PACKAGE = Path(__file__).resolve().parent.parent / "site_builder"
 

@@ -224,7 +224,7 @@ def test_a_save_that_keeps_size_and_time_is_still_seen(server):
     (FileClosedEvent("/site/policies/privacy/4913"), False),  # vim's probe file
 ])
 def test_a_completed_save_rebuilds_at_once_and_anything_else_waits_for_the_burst(event, now):
-    from site_builder.commands.serve import _completes_a_save
+    from site_builder.commands.serve_watch import _completes_a_save
 
     assert _completes_a_save(event) is now
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -32,8 +33,15 @@ def parse_as_of(text: str, flag: str = "--as-of") -> date:
     return day
 
 
-def today_in(timezone: str) -> date:
-    return datetime.now(ZoneInfo(timezone)).date()
+@dataclass(frozen=True)
+class Clock:
+    """The one place "today" is decided (SPEC 3): ``--as-of``, or the current day in the
+    site's timezone. A command asks once per run and passes the day on (Hugo's --clock)."""
+
+    as_of: date | None = None
+
+    def today(self, timezone: str) -> date:
+        return self.as_of or datetime.now(ZoneInfo(timezone)).date()
 
 
 def midnight(day: date, timezone: str) -> datetime:

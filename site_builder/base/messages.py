@@ -3,18 +3,23 @@
 A message is made with :func:`say` from an English template and its values; it *is* the
 English text (a ``str``), and it keeps the template and values so that the command line can
 show it in the site's language at the very edge (:func:`in_language`). The Korean wording of
-every template is in messages_ko.py; tests/test_messages.py fails when a template said here has
-no Korean text, or uses values the English one does not. ``POLICY_SITE_MESSAGES=en|ko``
-overrides the site's language (for a CI maintainer who reads English, say).
+every template is in the gettext catalogue ``locale/ko.po`` (msgid: the English template,
+msgstr: the Korean), which a translator edits with any PO editor; tests/test_messages.py fails
+when a template said here has no Korean text, or uses values the English one does not.
+``POLICY_SITE_MESSAGES=en|ko`` overrides the site's language (for a CI maintainer who reads
+English, say).
 """
 
 from __future__ import annotations
 
 import os
+from functools import lru_cache
+from pathlib import Path
 
-from site_builder.base.messages_ko import KO
+from site_builder.base.languages import LANGUAGES, MESSAGE_SOURCE_LANGUAGE
 
 OVERRIDE = "POLICY_SITE_MESSAGES"
+CATALOGUES = Path(__file__).resolve().parent / "locale"
 
 
 class Message(str):
@@ -38,13 +43,27 @@ def say(template: str, **values) -> Message:
 
 def language_for(site_language: str | None) -> str:
     """The language messages are shown in: the override, else the site's, else English."""
-    chosen = os.environ.get(OVERRIDE) or site_language or "en"
-    return chosen if chosen in ("ko", "en") else "en"
+    chosen = os.environ.get(OVERRIDE) or site_language or MESSAGE_SOURCE_LANGUAGE
+    return chosen if chosen in LANGUAGES else MESSAGE_SOURCE_LANGUAGE
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> dict[str, str]:
+    """English template -> the language's text, from ``locale/<language>.po``; read when a
+    message is first said in that language (an English run never opens it)."""
+    import polib
+
+    return {entry.msgid: entry.msgstr
+            for entry in polib.pofile(str(CATALOGUES / f"{language}.po"))
+            if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags}
 
 
 def in_language(text: str, language: str) -> str:
-    if language != "ko" or not isinstance(text, Message) or text.template not in KO:
+    if language == MESSAGE_SOURCE_LANGUAGE or not isinstance(text, Message):
+        return str(text)
+    translated = catalogue(language).get(text.template)
+    if translated is None:
         return str(text)
     values = {key: in_language(value, language) if isinstance(value, str) else value
               for key, value in text.values.items()}
-    return KO[text.template].format(**values)
+    return translated.format(**values)

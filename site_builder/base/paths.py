@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
+
+# The default theme ships inside the package (pyproject.toml maps themes/ to site_builder.themes).
+BUILTIN_THEME = Path(str(resources.files("site_builder.themes"))) / "default"
 
 
 def real_path(path: Path) -> Path | None:

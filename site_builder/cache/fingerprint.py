@@ -4,13 +4,11 @@ before loading any of those libraries."""
 
 from __future__ import annotations
 
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 
 from site_builder.base.digest import digest
 
-# The default theme ships inside the package (pyproject.toml maps themes/ to site_builder.themes).
-BUILTIN_THEME = Path(str(resources.files("site_builder.themes"))) / "default"
 SHAPING_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Jinja2", "MarkupSafe", "PyYAML")
 
 

@@ -15,6 +15,18 @@ from site_builder.cache.workers import run_jobs
 T = TypeVar("T")
 _MISSING = object()
 
+# The kinds of results, each a namespace of keys. The disk store keeps the first four
+# (store.KEPT_KINDS); the others live only in serve's memory.
+SOURCE = "source"  # a version file parsed: (version, problems), by path and bytes
+SCREEN = "screen"  # whether a body may nest too deeply, by its file's hash
+BODY = "body"  # a body rendered, by its text
+COMPARISON = "comparison"  # two bodies compared, by both texts
+WATCHED = "watched"  # serve: a file's last parse, by path, until the watcher reports it
+VIEW = "view"  # serve: a document's view, by its identity
+DOCUMENT = "document"  # serve: a document's pages, by its identity
+PAGE = "page"  # a page, by its key
+INDEXES = "indexes"  # feeds, versions.json and sitemap, by what they show
+
 
 class Memo:
     """Results by key in ``store`` (a dict or the disk cache); ``None`` remembers nothing."""

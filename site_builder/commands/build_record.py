@@ -19,11 +19,11 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from site_builder.commands.build_summary import BuildReport
-from site_builder.base.dates import today_in
-from site_builder.cache.fingerprint import BUILTIN_THEME, code_fingerprint
-from site_builder.output.journal import journal_path
-from site_builder.output.manifest import manifest_path, read_no_follow
+from site_builder.commands.build_summary import BuildSummary
+from site_builder.base.paths import BUILTIN_THEME
+from site_builder.cache.fingerprint import code_fingerprint
+from site_builder.output.manifest import read_manifest, read_no_follow
+from site_builder.output.siblings import is_settled
 from site_builder.base.messages import Message
 from site_builder.base.paths import cache_folder
 from site_builder.base.problems import Problem
@@ -86,13 +86,12 @@ def recorded_inputs(root: Path) -> dict | None:
         return None
 
 
-def record(root: Path, out: Path, today: date, timezone: str, inputs: dict,
-           report: BuildReport) -> None:
+def record(root: Path, out: Path, today: date, inputs: dict, report: BuildSummary) -> None:
     """Remember a finished build; the record only saves time, so failing to write it is fine."""
     try:
-        manifest = hashlib.sha256(read_no_follow(manifest_path(out))).hexdigest()
+        manifest = hashlib.sha256(read_manifest(out)).hexdigest()
         stamp = {"inputs": inputs, "out": str(out), "today": today.isoformat(),
-                 "timezone": timezone, "manifest": manifest,
+                 "manifest": manifest,
                  "report": [report.documents, report.versions, report.change_pages,
                             report.feeds, report.translations],
                  "warnings": [_problem_data(p) for p in report.warnings]}
@@ -106,15 +105,13 @@ def record(root: Path, out: Path, today: date, timezone: str, inputs: dict,
         return
 
 
-def unchanged(root: Path, out: Path, as_of: date | None) -> BuildReport | None:
+def unchanged(root: Path, out: Path, today: date) -> BuildSummary | None:
     """The last build's report if building now would write exactly the output there is."""
     try:
         stamp = json.loads(read_no_follow(_record_path(root)))
-        if stamp["out"] != str(out):
+        if stamp["out"] != str(out) or stamp["today"] != today.isoformat():
             return None
-        if (as_of or today_in(stamp["timezone"])).isoformat() != stamp["today"]:
-            return None
-        manifest = read_no_follow(manifest_path(out))
+        manifest = read_manifest(out)
         if hashlib.sha256(manifest).hexdigest() != stamp["manifest"]:
             return None
         # The sources first: after an edit, this is where a build goes on with its work.
@@ -126,7 +123,7 @@ def unchanged(root: Path, out: Path, as_of: date | None) -> BuildReport | None:
         warnings = [_problem(data) for data in stamp["warnings"]]
     except (OSError, ValueError, LookupError, TypeError, AttributeError):
         return None  # a damaged or foreign record is only a full build
-    return BuildReport(documents, versions, changes, feeds, 0.0, out, warnings,
+    return BuildSummary(documents, versions, changes, feeds, 0.0, out, warnings,
                        translations=translations, unchanged=True)
 
 
@@ -140,8 +137,7 @@ def _contents(inputs: dict | None) -> dict | None:
 def _is_listed_tree(out: Path, manifest: dict) -> bool:
     """The folder holds exactly the files the manifest lists, as the last build left them,
     and nothing an interrupted build would have to finish or undo."""
-    parent = out.parent
-    if journal_path(out).exists() or any(parent.glob(f".{out.name}.*-*")):
+    if not is_settled(out):
         return False  # an in-place update to finish, or leftovers of a killed build
     seen, prefix = 0, len(str(out)) + 1
     for path, entry in _tree(out):

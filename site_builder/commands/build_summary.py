@@ -10,7 +10,7 @@ from site_builder.base.problems import Problem
 
 
 @dataclass(frozen=True)
-class BuildReport:
+class BuildSummary:
     documents: int
     versions: int
     change_pages: int
@@ -20,7 +20,7 @@ class BuildReport:
     warnings: list[Problem]
     damaged_cache_entries: int = 0
     translations: int = 0
-    unchanged: bool = False  # nothing had changed since the last build (build_stamp.py)
+    unchanged: bool = False  # nothing had changed since the last build (build_record.py)
 
     def summary(self) -> str:
         damaged = (say(" (ignored {count} damaged cache entries)",

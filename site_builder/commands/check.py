@@ -6,17 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from site_builder.sources.history import read_history
-from site_builder.rules.history import check_history
-from site_builder.base.problems import Problem, has_errors, sorted_problems
-from site_builder.render import urls
-from site_builder.commands.build import render_site
-from site_builder.model.publication import Timeline
-from site_builder.cache.store import open_store
+from site_builder.base.problems import PolicyError, Problem, has_errors, sorted_problems
 from site_builder.cache.memo import Memo
+from site_builder.cache.store import open_store
 from site_builder.cache.workers import default_workers
-from site_builder.base.problems import PolicyError
+from site_builder.model.publication import Timeline
+from site_builder.render import urls
+from site_builder.render.site import render_site
+from site_builder.rules.history import check_history
 from site_builder.rules.validation import Validation, validate
+from site_builder.sources.history import read_history
 
 
 @dataclass(frozen=True)
@@ -31,13 +30,13 @@ class CheckResult:
         return not has_errors(self.problems)
 
 
-def run_check(root: Path, as_of: date | None, with_git: bool, base: str | None = None) -> CheckResult:
+def run_check(root: Path, today: date, with_git: bool, base: str | None = None) -> CheckResult:
     """What an earlier build cached (parsed sources, bodies, comparisons) is used, read-only:
     a check writes nothing."""
     store = open_store(root, read_only=True)
     try:
         memo = Memo(store, default_workers())
-        validation = validate(root, as_of, memo)
+        validation = validate(root, today, memo)
         problems = list(validation.problems)
         if validation.ok:
             problems += render_problems(root, validation, memo)
@@ -46,9 +45,9 @@ def run_check(root: Path, as_of: date | None, with_git: bool, base: str | None =
             store.close()
     site = validation.site
     if with_git:
-        history = read_history(root, site.timezone, validation.today, base)
-        problems = sorted_problems(problems + check_history(site, history, validation.today))
-    return CheckResult(validation.today, problems, len(site.documents),
+        history = read_history(root, site.timezone, today, base)
+        problems = sorted_problems(problems + check_history(site, history, today))
+    return CheckResult(today, problems, len(site.documents),
                        sum(len(d.versions) for d in site.documents))
 
 

@@ -15,15 +15,15 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from site_builder.base.dates import long_date
-from site_builder.sources.loader import base_url_problem
-from site_builder.base.messages import say
-from site_builder.commands.new import write_new_file
+from site_builder.base.dates import Clock, long_date
+from site_builder.sources.settings import DEFAULT_TIMEZONE, base_url_problem
+from site_builder.base.messages import Message, say
+from site_builder.base.files import write_new_file
 from site_builder.base.problems import UsageError
 
 SCAFFOLD = Path(str(resources.files("site_builder"))) / "scaffold"
 DEFAULTS = {
-    "ko": {"title": "우리 회사 정책", "document": "개인정보처리방침", "timezone": "Asia/Seoul"},
+    "ko": {"title": "우리 회사 정책", "document": "개인정보처리방침", "timezone": DEFAULT_TIMEZONE},
     "en": {"title": "Our policies", "document": "Privacy Policy", "timezone": "UTC"},
 }
 
@@ -32,6 +32,18 @@ DEFAULTS = {
 class InitResult:
     written: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # with --force: files that were there already
+
+
+def init(folder: Path, language: str, title: str | None, base_url: str | None, clock: Clock,
+         force: bool) -> list[Message]:
+    """Write the new site; what to tell the user, file by file, then what to do next."""
+    today = clock.today(DEFAULTS[language]["timezone"])
+    result = init_site(folder, language, title, base_url, today, force)
+    lines = [say("wrote {path}", path=relative) for relative in result.written]
+    lines += [say("kept {path} (already there)", path=relative) for relative in result.kept]
+    return lines + [say("Next: {go}policy-site serve (preview), fill in policies/privacy/{day}.md, "
+                        "policy-site check, then commit and push.",
+                        go="" if folder == Path(".") else f"cd {folder} && ", day=today)]
 
 
 def init_site(folder: Path, language: str, title: str | None, base_url: str | None,

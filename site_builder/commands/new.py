@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -11,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from site_builder.base.dates import today_in
-from site_builder.sources.loader import SLUG, load_site
-from site_builder.base.messages import in_language, say
+from site_builder.base.files import write_new_file
+from site_builder.base.messages import Message, in_language, say
 from site_builder.base.problems import UsageError
+from site_builder.sources.loader import SLUG, load_site
 from site_builder.text.stated_dates import restate
 
 
@@ -26,8 +25,36 @@ class NewVersion:
     window: int
 
 
+def new(root: Path, today: date, slug: str, effective: date | None, material: bool,
+        announce: date | None, title: str | None, translate: str | None) -> list[Message]:
+    """Write the file the flags ask for; what to tell the editor."""
+    if translate is not None:
+        if title is not None or announce is not None or material:
+            raise UsageError(say("--translate takes no --title, --announce or --material: a "
+                                 "translation's dates and settings are its original's"))
+        created = create_translation(root, slug, translate, effective)
+        return [say("wrote {path}: the original's text, to translate; translates: names the "
+                    "original it renders.\nNext: translate the text (and the summary), then run "
+                    "policy-site check.", path=created.path.relative_to(root))]
+    created = create_version(root, slug, effective, material, announce, today, title)
+    where = created.path.relative_to(root) if created.path.is_relative_to(root) else created.path
+    if title is not None:
+        return [say("wrote {path}: the first version of '{title}', effective {effective}.\n"
+                    "Next: write the text, then run policy-site check.", path=where, title=title,
+                    effective=created.effective)]
+    if created.announced:
+        notice = say("announced {day}, {window}-day notice", day=created.announced,
+                     window=created.window)
+    else:
+        notice = say("draft: announce it by {day}",
+                     day=created.effective - timedelta(days=created.window))
+    return [say("wrote {path}: effective {effective} ({notice}).\n"
+                "Next: write the summary, edit the text, then run policy-site check.", path=where,
+                effective=created.effective, notice=notice)]
+
+
 def create_version(root: Path, slug: str, effective: date | None, material: bool,
-                   announce: date | None, as_of: date | None, title: str | None = None) -> NewVersion:
+                   announce: date | None, today: date, title: str | None = None) -> NewVersion:
     """The next version of a document, a draft unless ``announce`` gives its notice day; with
     ``title``, a new document and its first version."""
     if not SLUG.match(slug):
@@ -35,7 +62,6 @@ def create_version(root: Path, slug: str, effective: date | None, material: bool
                              "hyphens)", slug=slug))
     site = load_site(root).site
     document = next((d for d in site.documents if d.slug == slug), None)
-    today = as_of or today_in(site.timezone)
     if title is not None:
         if document is not None or (root / "policies" / slug).exists():
             raise UsageError(say("document '{slug}' already exists; leave out --title to add a "
@@ -97,27 +123,6 @@ def create_document(root: Path, slug: str, title: str, effective: date) -> NewVe
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return NewVersion(folder / f"{effective}.md", effective, None, 0)
-
-
-def write_new_file(path: Path, text: str) -> None:
-    """Write a file that must not exist yet, whole or not at all: the text goes to a temporary
-    file first, which is then linked into place (failing if the name was taken meanwhile)."""
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                os.fchmod(handle.fileno(), 0o644)  # a source file, not mkstemp's private one
-            os.link(temporary, path)
-        finally:
-            with contextlib.suppress(OSError):  # a hidden leftover is ignored by the loader
-                os.unlink(temporary)
-    except FileExistsError:
-        raise UsageError(say("{path} already exists; edit it or choose another date",
-                             path=path)) from None
-    except OSError as error:
-        raise UsageError(say("cannot write {path}: {reason}; nothing was written",
-                             path=error.filename or path, reason=error.strerror)) from None
 
 
 def create_translation(root: Path, slug: str, language: str, effective: date | None) -> NewVersion:

@@ -115,13 +115,13 @@ class Site:
     theme: str
     notice: NoticePolicy
     documents: tuple[Document, ...]
+    # What a language's document page shows while the version in effect is not translated:
+    # the translation of the version before it ("previous"), or no page ("none").
+    translation_fallback: str
     adopted: date | None = None  # the day the repository started using policy-site
     adopted_line: int | None = None
     languages: tuple[str, ...] = ()  # the original's language first, then the translations'
     names: tuple[Names, ...] = ()  # from site.<lang>.yaml
-    # What a language's document page shows while the version in effect is not translated:
-    # the translation of the version before it ("previous"), or no page ("none").
-    translation_fallback: str = "previous"
 
     @property
     def translation_languages(self) -> tuple[str, ...]:

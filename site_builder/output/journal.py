@@ -22,30 +22,25 @@ import os
 import tempfile
 from pathlib import Path
 
-from site_builder.output.manifest import read_no_follow, write_manifest
+from site_builder.output.manifest import KEEP, read_no_follow, write_manifest
+from site_builder.output.siblings import NEW_SUFFIX, journal_path, temporary_prefix
 
-NEW_SUFFIX = ".policy-site-new"
 IN_PLACE_SHARE = 0.25  # more changed files than this share: a new tree is swapped in instead
 WRITING, COMMIT = "writing", "commit"
 
 
-def journal_path(out: Path) -> Path:
-    return out.parent / f".{out.name}.journal.json"
-
-
-def suits(files: dict, out: Path, unchanged: object, manifest: dict) -> bool:
+def suits(files: dict, out: Path, manifest: dict) -> bool:
     """Whether this build is small enough to apply in place: an earlier build (``manifest``)
     is there, and few of its files change or go."""
     if not out.is_dir() or not manifest or os.path.islink(out):
         return False
-    changed = sum(1 for content in files.values() if content is not unchanged)
+    changed = sum(1 for content in files.values() if content is not KEEP)
     removed = sum(1 for path in manifest if path not in files)
     return changed + removed <= IN_PLACE_SHARE * max(len(files), 1)
 
 
-def update_in_place(files: dict, out: Path, keys: dict[str, str], unchanged: object,
-                    manifest: dict) -> None:
-    changed = {path: content for path, content in files.items() if content is not unchanged}
+def update_in_place(files: dict, out: Path, keys: dict[str, str], manifest: dict) -> None:
+    changed = {path: content for path, content in files.items() if content is not KEEP}
     removed = sorted(path for path in manifest if path not in files)
     _write_journal(out, {"state": WRITING, "changed": sorted(changed), "removed": removed})
     for path, content in changed.items():
@@ -96,7 +91,8 @@ def _write_beside(target: Path, content: bytes) -> None:
 
 
 def _write_journal(out: Path, journal: dict) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.journal-")
+    descriptor, temporary = tempfile.mkstemp(dir=out.parent,
+                                             prefix=temporary_prefix(out, "journal"))
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(json.dumps(journal))

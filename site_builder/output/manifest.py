@@ -13,9 +13,15 @@ import os
 import tempfile
 from pathlib import Path
 
+from site_builder.output.siblings import manifest_path, temporary_prefix
 
-def manifest_path(out: Path) -> Path:
-    return out.parent / f".{out.name}.manifest.json"
+
+class _Keep:
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = _Keep()  # a file's content meaning: link the identical file of the previous output
 
 
 class PreviousOutput:
@@ -46,6 +52,10 @@ class PreviousOutput:
         return kept
 
 
+def read_manifest(out: Path) -> bytes:
+    return read_no_follow(manifest_path(out))
+
+
 def read_no_follow(path: Path) -> bytes:
     descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     with os.fdopen(descriptor, "rb") as handle:
@@ -66,7 +76,8 @@ def write_manifest(out: Path, entries: dict[str, list], also_owned: dict | None 
     and renamed over the old one."""
     target = manifest_path(out)
     entries = {**(also_owned or {}), **entries}
-    descriptor, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.manifest-")
+    descriptor, temporary = tempfile.mkstemp(dir=out.parent,
+                                             prefix=temporary_prefix(out, "manifest"))
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(json.dumps(entries, sort_keys=True))

@@ -29,8 +29,9 @@ import shutil
 import time
 from pathlib import Path, PurePosixPath
 
-from site_builder.output import journal
-from site_builder.output.manifest import PreviousOutput, entries, manifest_path, write_manifest
+from site_builder.output import journal, siblings
+from site_builder.output.manifest import KEEP, PreviousOutput, entries, write_manifest
+from site_builder.output.siblings import NEW_SUFFIX, RETIRED, STAGING
 from site_builder.base.messages import say
 from site_builder.base.paths import is_inside, real_path
 from site_builder.base.problems import UsageError
@@ -44,22 +45,10 @@ class WriteError(UsageError):
     """The output folder could not be written (permissions, full disk): exit 2."""
 
 
-class _Keep:
-    def __repr__(self) -> str:
-        return "KEEP"
-
-
-KEEP = _Keep()  # a file value meaning: link the identical file of the previous output
-
-
-def real_output(root: Path, out: Path, check_contents: bool = True) -> Path:
-    """The folder the build will replace, links followed, once it is known to be safe to.
-
-    The swap replaces the whole folder, so it must be ours: never the sources, the root, a git
-    repository, or a folder holding anything an earlier build did not write. Without
-    ``check_contents`` the last check is left to the caller (build_stamp proves more: that
-    the folder holds exactly what the manifest lists).
-    """
+def real_output(root: Path, out: Path) -> Path:
+    """The folder the build will replace, links followed, once it is known that it is no
+    place to replace: never the sources, the root, a git repository or a file. Whether it
+    holds only what an earlier build wrote is :func:`refuse_foreign_files`' question."""
     real, real_root = real_path(out.absolute()), real_path(root.absolute())
     if real is None or real_root is None:
         raise UsageError(say("{path} is a loop of symbolic links; point it at a real folder",
@@ -79,15 +68,20 @@ def real_output(root: Path, out: Path, check_contents: bool = True) -> Path:
     if real.exists() and not real.is_dir():
         raise UsageError(say("output {out} is a file, not a folder; remove it or choose another "
                              "--out", out=real))
-    stranger = _foreign_file(real) if check_contents else None
+    return real
+
+
+def refuse_foreign_files(real: Path) -> None:
+    """The swap replaces the whole folder, so it must be ours: empty, or holding only what an
+    earlier build wrote (its manifest lists)."""
+    stranger = _foreign_file(real)
     if stranger:
         raise UsageError(say("output folder {out} holds {stranger}, which no earlier policy-site "
                              "build wrote; the build replaces the whole folder, so it refuses to. "
                              "Choose an empty or new folder with --out, or move that folder's "
                              "files away (an earlier build whose manifest {manifest} was lost: "
                              "delete the folder)", out=real, stranger=stranger,
-                             manifest=manifest_path(real).name))
-    return real
+                             manifest=siblings.manifest_path(real).name))
 
 
 def _foreign_file(out: Path) -> str | None:
@@ -101,12 +95,12 @@ def _foreign_file(out: Path) -> str | None:
         links = [n for n in names if os.path.islink(os.path.join(folder, n))]
         for name in sorted(files) + sorted(links):
             relative = below + name
-            if relative not in listed and not relative.endswith(journal.NEW_SUFFIX):
+            if relative not in listed and not relative.endswith(NEW_SUFFIX):
                 return relative
     return None
 
 
-def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str]) -> None:
+def write_site(files: dict, out: Path, keys: dict[str, str]) -> None:
     """Write ``files`` as the new ``out`` (from :func:`real_output`), inside :func:`output_lock`
     and after :func:`recover_output`.
 
@@ -117,10 +111,10 @@ def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str])
         if _already_there(files, out):
             return
         owned_before = PreviousOutput(out).manifest
-        if journal.suits(files, out, KEEP, owned_before):
+        if journal.suits(files, out, owned_before):
             _update_in_place(files, out, keys, owned_before)
             return
-        staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
+        staging = siblings.own_folder(out, STAGING)
         try:
             _write_tree(files, staging, out)
             write_manifest(out, entries(staging, files, keys), owned_before)
@@ -139,7 +133,7 @@ def write_site(files: dict[str, bytes | _Keep], out: Path, keys: dict[str, str])
 def _update_in_place(files: dict, out: Path, keys: dict[str, str], manifest: dict) -> None:
     """Few files changed: write them beside their targets and rename them in (journal.py)."""
     try:
-        journal.update_in_place(files, out, keys, KEEP, manifest)
+        journal.update_in_place(files, out, keys, manifest)
     except OSError:
         with contextlib.suppress(OSError):
             journal.recover(out)  # before the commit: back to the old site
@@ -169,7 +163,7 @@ class _locked:
     """An exclusive lock beside the output: a second build waits instead of interleaving."""
 
     def __init__(self, out: Path):
-        self.path = out.parent / f".{out.name}.lock"
+        self.path = siblings.lock_path(out)
 
     def __enter__(self):
         try:  # never through a link, never truncating: git's lockfile.c does the same
@@ -203,31 +197,23 @@ class _locked:
         self.handle.close()
 
 
-def _leftovers(out: Path, kind: str) -> list[Path]:
-    """Folders a killed build left beside the output; a link with such a name is not one."""
-    found = [p for p in out.parent.glob(f".{out.name}.{kind}-*")
-             if p.name[len(out.name) + len(kind) + 3:].isdigit() and not p.is_symlink()
-             and p.is_dir()]
-    return sorted(found, key=lambda p: p.stat().st_mtime)
-
-
 def recover_output(out: Path) -> None:
     """Undo or finish what a killed build left: restore the old site if a swap lost it, tidy
     leftovers, and roll an interrupted in-place update back or forward (journal.py)."""
-    old = _leftovers(out, "old")
+    old = siblings.leftovers(out, RETIRED)
     if old and not out.exists():
         old.pop().rename(out)
-    for leftover in old + _leftovers(out, "tmp"):
+    for leftover in old + siblings.leftovers(out, STAGING):
         shutil.rmtree(leftover, ignore_errors=True)
-    for manifest in out.parent.glob(f".{out.name}.manifest-*"):
-        manifest.unlink()  # a manifest a killed build was writing; unlink never follows a link
-    for plan in out.parent.glob(f".{out.name}.journal-*"):
-        plan.unlink()
+    # A manifest or journal a killed build was writing; unlink never follows a link.
+    for kind in ("manifest", "journal"):
+        for temporary in siblings.temporary_files(out, kind):
+            temporary.unlink()
     if out.is_dir():
         journal.recover(out)
 
 
-def _write_tree(files: dict[str, bytes | _Keep], staging: Path, out: Path) -> None:
+def _write_tree(files: dict, staging: Path, out: Path) -> None:
     staging.mkdir()
     folders = {parent for relative in files for parent in PurePosixPath(relative).parents}
     for folder in sorted(folders - {PurePosixPath(".")}, key=lambda f: len(f.parts)):
@@ -254,7 +240,7 @@ def _swap_in(staging: Path, out: Path) -> None:
     if not out.exists():
         staging.rename(out)
     elif not _exchange(staging, out):
-        retired = out.parent / f".{out.name}.old-{os.getpid()}"
+        retired = siblings.own_folder(out, RETIRED)
         out.rename(retired)
         staging.rename(out)
         shutil.rmtree(retired, ignore_errors=True)

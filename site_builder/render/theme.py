@@ -8,23 +8,18 @@ theme is a problem naming its file and line, never a crash.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
-import re
-import string
 import traceback
 from pathlib import Path
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from site_builder.cache.fingerprint import BUILTIN_THEME as BUILTIN
 from site_builder.base.messages import say
-from site_builder.base.paths import is_inside, real_path
+from site_builder.base.paths import BUILTIN_THEME as BUILTIN, is_inside, real_path
 from site_builder.base.problems import Problem
-from site_builder.sources.sourcefile import read_source
-from site_builder.sources.yamlfields import Fields, compose_mapping
+from site_builder.render.theme_strings import ThemeError, read_strings
 
 
 
@@ -45,17 +40,6 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 
 _COMPILED = _CompiledTemplates()
-
-
-class ThemeError(Exception):
-    """A template or theme file that cannot be used, as a problem naming file and line."""
-
-    def __init__(self, problem: Problem):
-        super().__init__(problem)  # the only argument, so the error survives pickling
-        self.problem = problem
-
-    def __str__(self) -> str:
-        return self.problem.as_text()
 
 
 class _ContainedLoader(jinja2.FileSystemLoader):
@@ -98,8 +82,6 @@ def _find(environment, template: str) -> str:
     return template
 
 
-# What a language is called (language_ja: 日本語): a theme may name languages the default does not.
-_LANGUAGE_NAME = re.compile(r"\Alanguage_[a-z]{2,3}(?:-[a-z0-9]{2,8})*\Z")
 
 
 class Theme:
@@ -116,7 +98,7 @@ class Theme:
             lstrip_blocks=True,
             bytecode_cache=_COMPILED,
         )
-        self.strings = self._strings()
+        self.strings = read_strings(self.folders, language, self._rel)
 
     def _folders(self, root: Path, name: str) -> list[Path]:
         """The site's theme folder first, then the built-in default as the fallback. The loader
@@ -129,65 +111,6 @@ class Theme:
             raise ThemeError(Problem(self._rel(own), None, say(
                 "the theme folder links outside themes/; put the theme itself there")))
         return ([own] if real_own != real_path(BUILTIN) else []) + [BUILTIN]
-
-    def _strings(self) -> dict[str, str]:
-        """UI strings, the site theme's overriding the default's key by key; each may use only
-        the placeholders the default's string has."""
-        builtin = BUILTIN / "strings" / f"{self.language}.yaml"
-        # A language the default theme has no words for starts from English; the site's theme
-        # gives its own (the loader checked that it has a strings file for it).
-        default = self._read_strings(builtin if builtin.is_file()
-                                     else BUILTIN / "strings" / "en.yaml")
-        strings = dict(default)
-        for folder in self.folders[:-1]:
-            path = folder / "strings" / f"{self.language}.yaml"
-            if path.is_file() or path.is_symlink():
-                strings.update(self._own_strings(path, default))
-        return strings
-
-    def _own_strings(self, path: Path, default: dict[str, str]) -> dict[str, str]:
-        fields = self._fields(path)
-        strings = self._texts(fields)
-        for key, text in strings.items():
-            line = fields.line(key)
-            if key not in default and not _LANGUAGE_NAME.match(key):
-                close = difflib.get_close_matches(key, list(default), n=1)
-                hint = (say("did you mean '{key}'?", key=close[0]) if close else
-                        say("see the default theme's strings"))
-                raise ThemeError(Problem(fields.rel, line, say("unknown string '{key}'; {hint}",
-                                                               key=key, hint=hint)))
-            allowed = _placeholders(default.get(key, ""))
-            used = _placeholders(text, fields.rel, line)
-            if not used <= allowed:
-                names = ", ".join("{" + n + "}" for n in sorted(allowed)) or say("none")
-                raise ThemeError(Problem(fields.rel, line, say(
-                    "'{key}' uses {used}, which this string does not have; it can use: {names}",
-                    key=key, used=", ".join("{" + n + "}" for n in sorted(used - allowed)),
-                    names=names)))
-        return strings
-
-    def _read_strings(self, path: Path) -> dict[str, str]:
-        return self._texts(self._fields(path))
-
-    def _fields(self, path: Path) -> Fields:
-        """Read with the same strictness as the sources: a duplicate key is an error, not a win."""
-        rel = self._rel(path)
-        real = real_path(path)
-        if real is None or not any(is_inside(real, r) for r in map(real_path, self.folders) if r):
-            raise ThemeError(Problem(rel, None, say("strings file links outside its theme folder; "
-                                                "put the file itself there")))
-        source = read_source(path, rel)
-        fields = source if isinstance(source, Problem) else compose_mapping(source.text, rel, 1)
-        if isinstance(fields, Problem):
-            raise ThemeError(fields)
-        return fields
-
-    @staticmethod
-    def _texts(fields: Fields) -> dict[str, str]:
-        strings = {key: fields.text(key, required=True) for key in fields.nodes}
-        if fields.problems:
-            raise ThemeError(fields.problems[0])
-        return strings
 
     def _rel(self, path) -> str:
         path = Path(path)
@@ -266,13 +189,3 @@ class Theme:
             if frame.filename.endswith((".html", ".xml", ".j2")):
                 return self._rel(frame.filename), frame.lineno
         return None, None
-
-
-def _placeholders(text: str, rel: str = "", line: int | None = None) -> set[str]:
-    """The names a string's ``{...}`` placeholders use; unbalanced braces are a problem."""
-    try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-    except ValueError as error:
-        raise ThemeError(Problem(rel, line, say(
-            "string has a broken placeholder ({reason}); write {{name}} for a value, {{{{ or }}}} "
-            "for a brace", reason=str(error)))) from None

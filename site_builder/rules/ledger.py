@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from site_builder.base.messages import say
-from site_builder.model.site import Site
 from site_builder.base.problems import Problem
 from site_builder.model.publication import WITHDRAWN, Timeline
 
@@ -171,14 +170,6 @@ def _append(entries: list[dict], event: Event, day: date) -> None:
 
 def ledger_problem(message: str) -> Problem:
     return Problem(LEDGER, None, message, rule="ledger")
-
-
-def render_ledger(site: Site, entries: list[dict]) -> bytes:
-    """One entry a line: readable, diffable, and written by JSON's fast encoder."""
-    head = json.dumps({"format": FORMAT, "site": {"title": site.title, "base_url": site.base_url}},
-                      ensure_ascii=False)
-    lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
-    return f'{head[:-1]}, "entries": [\n{lines}\n]}}\n'.encode("utf-8")
 
 
 def entries_of(ledger: object) -> list:

@@ -1,63 +1,18 @@
-"""The site in each of its other languages, and the rules translations answer to.
+"""The rules translations answer to.
 
-A translation edition is the same site, dates and statuses, with every version that has a
-translation replaced by it; versions without one stay the original (and the pages say so).
 The original's ``announced`` governs the notice: a translation may come later, but ``check``
 warns while an announced change has none, and when the original changed after it.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from site_builder.base.messages import say
-from site_builder.model.site import Document, Names, PolicyVersion, Site, Translation
+from site_builder.model.site import Document, PolicyVersion, Site, Translation
 from site_builder.base.problems import WARNING, Problem
 from site_builder.model.publication import timeline
-from site_builder.sources.translation_files import matches_original
-
-
-def edition_site(site: Site, language: str) -> Site:
-    """The site as its pages in ``language`` show it."""
-    names = _names_in(site.names, language)
-    return replace(site, language=language,
-                   title=names.title if names and names.title else site.title,
-                   documents=tuple(edition_document(d, language, site.language)
-                                   for d in site.documents))
-
-
-def edition_document(document: Document, language: str, original_language: str) -> Document:
-    translated = {t.effective: t for t in document.translations if t.language == language}
-    names = _names_in(document.names, language)
-    return replace(
-        document,
-        title=names.title if names and names.title else document.title,
-        description=names.description if names else None,
-        noun=names.noun if names else None,
-        versions=tuple(_translated(v, translated[v.effective], original_language)
-                       if v.effective in translated else v for v in document.versions))
-
-
-def _names_in(names: tuple[Names, ...], language: str) -> Names | None:
-    return next((n for n in names if n.language == language), None)
-
-
-def _translated(original: PolicyVersion, translation: Translation,
-                original_language: str) -> PolicyVersion:
-    """The original's dates and settings with the translation's words (its summary, until
-    the translation has one of its own, in the original's language)."""
-    return replace(
-        original, language=translation.language, title=translation.title,
-        summary=translation.summary or original.summary,
-        summary_language=None if translation.summary else original_language,
-        body=translation.body,
-        path=translation.path, body_first_line=translation.body_first_line,
-        sha256=translation.sha256, content_sha256=translation.sha256,
-        reasons=translation.reasons,
-        withdrawn_reason=translation.withdrawn_reason or original.withdrawn_reason,
-        outdated=matches_original(translation, original) is False,
-        key_lines=translation.key_lines)
+from site_builder.model.translated import matches_original
 
 
 def check_translations(site: Site, today: date) -> list[Problem]:

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path
 
-from site_builder.base.dates import today_in
-from site_builder.sources.loader import load_site
-from site_builder.text.comparison import compare_articles
-from site_builder.text.markup import (MAX_NESTING, NestingTooDeep, may_nest_too_deep, render_or_refuse,
-                                 unit_key)
-from site_builder.base.digest import digest
-from site_builder.cache.memo import NO_MEMO, Memo
-from site_builder.base.messages import say
-from site_builder.model.site import Site
 from site_builder.base.problems import Problem, has_errors, sorted_problems
+from site_builder.cache.memo import NO_MEMO, Memo
+from site_builder.model.site import Site
 from site_builder.rules.notice import check_site
-from site_builder.rules.translations import check_translations, edition_site
+from site_builder.rules.text import check_nesting, check_reasons
+from site_builder.rules.translations import check_translations
+from site_builder.sources.loader import load_site
 
 
 @dataclass(frozen=True)
@@ -33,83 +26,11 @@ class Validation:
         return not has_errors(self.problems)
 
 
-def validate(root: Path, as_of: date | None, memo: Memo = NO_MEMO,
+def validate(root: Path, today: date, memo: Memo = NO_MEMO,
              saved: frozenset[Path] | None = None) -> Validation:
     """Load the sources, apply the notice rule and refuse Markdown that would lose text."""
     loaded = load_site(root, memo, saved)
     site = loaded.site
-    today = as_of or today_in(site.timezone)
     problems = (loaded.problems + check_site(site, today) + check_translations(site, today)
                 + check_nesting(site, memo) + check_reasons(site, memo))
     return Validation(site, today, sorted_problems(problems))
-
-
-def check_reasons(site: Site, memo: Memo) -> list[Problem]:
-    """Each 비고 must name an article that this version changes; a translation's, an article
-    its translation changes from the translation before it."""
-    problems = []
-    for language in site.languages or (site.language,):
-        shown = site if language == site.language else edition_site(site, language)
-        problems += _reason_problems(shown, memo, None if shown is site else language)
-    return problems
-
-
-def _reason_problems(site: Site, memo: Memo, language: str | None) -> list[Problem]:
-    problems = []
-    for document in site.documents:
-        in_force = [v for v in document.versions if v.withdrawn is None]
-        for version in (v for v in document.versions if v.reasons and v.language == language):
-            earlier = [v for v in in_force if v.effective < version.effective]
-            if earlier and earlier[-1].language != language:
-                continue  # no translated changes page shows these reasons
-            changed = _changed_units(earlier[-1], version, memo) if earlier else {}
-            for label, _, line in version.reasons:
-                problem = _reason_problem(label, changed, bool(earlier))
-                if problem:
-                    problems.append(Problem(version.path, line, problem, rule="reasons"))
-    return problems
-
-
-def _changed_units(old, new, memo: Memo) -> dict[str, str]:
-    """The keys and headings of the articles ``new`` changes from ``old``."""
-    bodies = memo.get_many("body", [(digest(v.body), partial(render_or_refuse, v.body))
-                                    for v in (old, new)])
-    if any(isinstance(body, NestingTooDeep) for body in bodies):
-        return {}
-    comparison = compare_articles(bodies[0].articles, bodies[1].articles)
-    return {row.key: _plain_heading(row.heading) or say("the text before the first article")
-            for row in comparison.changes}
-
-
-def _plain_heading(html: str) -> str:
-    return re.sub(r"<ins>.*?</ins>|</?del>", "", html)
-
-
-def _reason_problem(label: str, changed: dict[str, str], has_previous: bool) -> str | None:
-    key = unit_key(label)
-    if not has_previous:
-        return say("a first version changes nothing, so it has no reasons; remove 'reasons'")
-    if key is None:
-        return say("'{label}' does not name an article; write it as 제6조, 제1조의2, 부칙 제1조 or "
-                   "제2장 (in an English translation: Article 6, Article 1-2, Addenda Article 1 or "
-                   "Chapter 2)", label=label)
-    if key not in changed:
-        return say("'{label}' is not changed by this version, so it needs no reason; the changed "
-                   "articles are: {listed}", label=label,
-                   listed=", ".join(changed.values()) or say("none"))
-    return None
-
-
-def check_nesting(site: Site, memo: Memo) -> list[Problem]:
-    """Parse every body the cheap screen cannot clear (drafts too: check warns early)."""
-    versions = [v for d in site.documents for v in (*d.versions, *d.translations)
-                if memo.get("screen", v.sha256, partial(may_nest_too_deep, v.body))]
-    results = memo.get_many("body", [(digest(v.body), partial(render_or_refuse, v.body))
-                                     for v in versions])
-    return [Problem(version.path, version.body_first_line + result.line,
-                    say("lists or quotes are nested too deeply here (the limit is {lists} lists "
-                        "inside each other, or {quotes} quotes); the text after this line would "
-                        "be lost, so flatten the nesting", lists=MAX_NESTING // 2,
-                        quotes=MAX_NESTING),
-                    rule="markdown-nesting")
-            for version, result in zip(versions, results) if isinstance(result, NestingTooDeep)]

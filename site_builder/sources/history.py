@@ -18,20 +18,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from site_builder.base.messages import say
+from site_builder.sources.git import (git, has_commits, merge_base, policies_in, repository_of,
+                                     resolve)
 from site_builder.model.site import WITHDRAWAL_KEYS
-from site_builder.base.problems import UsageError
 from site_builder.sources.sourcefile import FrontMatter, split_front_matter, without_keys
 from site_builder.sources.yamlfields import Fields, compose_mapping
 
 _DATE_KEYS = ("effective", "announced", "withdrawn", "adopted")
-_SUBMODULE = "160000"
 SHORT_SHA = 10  # --raw needs --no-abbrev, which also unabbreviates %h
 
 
@@ -78,44 +77,18 @@ class History:
     links: list[str] = field(default_factory=list)  # site paths of symbolic links under policies/
 
 
-def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    try:
-        done = subprocess.run(["git", "-C", str(repo), *args], input=stdin, capture_output=True)
-    except FileNotFoundError:
-        raise UsageError(say("--git needs the git command; install git")) from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip()
-        raise UsageError(say("git {command} failed: {reason}", command=args[0], reason=message))
-    return done.stdout
-
-
-def repository_of(root: Path) -> Path:
-    """The top of the repository holding root; refuses a non-repository and a shallow clone."""
-    try:
-        top = _git(root, "rev-parse", "--show-toplevel").decode().strip()
-    except UsageError:
-        raise UsageError(say("--git needs a git repository, and {root} is not inside one; run "
-                             "check without --git, or in a clone of the policy repository",
-                             root=root)) from None
-    if _git(root, "rev-parse", "--is-shallow-repository").strip() == b"true":
-        raise UsageError(say("this clone is shallow, so the history --git checks is incomplete; "
-                             "fetch it all (GitHub Actions: actions/checkout with 'fetch-depth: "
-                             "0'; elsewhere: git fetch --unshallow)"))
-    return Path(top)
-
-
 def read_history(root: Path, timezone: str, today: date, base: str | None = None) -> History:
     repo = repository_of(root)
-    policies = _policies_in(repo, root)
+    policies = policies_in(repo, root)
     prefix = policies.relative_to(repo.resolve()).as_posix() + "/"
     site_prefix = prefix[:-len("policies/")]
     reader = _Reader(repo, prefix, site_prefix, ZoneInfo(timezone))
-    tip = _resolve(repo, base) if base else ("HEAD" if _has_commits(repo) else None)
+    tip = resolve(repo, base) if base else ("HEAD" if has_commits(repo) else None)
     history = History(branch=base or say("the checked-out branch"))
     log = reader.logged_changes(tip) if tip else []
     for commit, changes in log:
         reader.apply(history, commit, changes)
-    anchor = _merge_base(repo, tip, base) if base else tip
+    anchor = merge_base(repo, tip, base) if base else tip
     pending = Commit("", "", today, _pending_words(base), len(log))
     reader.apply(history, pending, reader.pending_changes(history, anchor, policies))
     history.links = reader.links
@@ -126,53 +99,6 @@ def _pending_words(base: str | None) -> str:
     if base:
         return say("this branch's changes to {base} (counted as merged today)", base=base)
     return say("uncommitted changes (counted as made today)")
-
-
-def _policies_in(repo: Path, root: Path) -> Path:
-    """policies/ as git sees it: a real folder of this repository, not a link or submodule."""
-    policies = root / "policies"
-    if policies.is_symlink():
-        raise UsageError(say("{policies} is a symbolic link; git records the link, not the "
-                             "versions, so --git cannot see their history: make policies/ a real "
-                             "folder (git mv the target folder to policies/)", policies=policies))
-    real = policies.resolve()
-    if not real.is_relative_to(repo.resolve()):
-        raise UsageError(say("{real} is not inside the repository {repo}; run check --git in "
-                             "the repository that holds policies/", real=real, repo=repo))
-    relative = real.relative_to(repo.resolve()).as_posix()
-    listed = _git(repo, "ls-files", "-s", "-z", "--", relative).split(b"\0")
-    if any(entry.startswith(_SUBMODULE.encode()) and entry.endswith(b"\t" + relative.encode())
-           for entry in listed):
-        raise UsageError(say("{policies} is a git submodule; its history lives in another "
-                             "repository: run check --git inside that repository",
-                             policies=policies))
-    return real
-
-
-def _has_commits(repo: Path) -> bool:
-    done = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "--quiet", "HEAD"],
-                          capture_output=True)
-    return done.returncode == 0
-
-
-def _resolve(repo: Path, ref: str) -> str:
-    done = subprocess.run(["git", "-C", str(repo), "rev-parse", "--verify", "--quiet",
-                           "--end-of-options", f"{ref}^{{commit}}"], capture_output=True)
-    if done.returncode != 0:
-        raise UsageError(say("--base {ref}: no such branch or commit here; fetch it first "
-                             "(GitHub Actions: actions/checkout with 'fetch-depth: 0' fetches "
-                             "every branch)", ref=ref))
-    return done.stdout.decode().strip()
-
-
-def _merge_base(repo: Path, tip: str, base: str) -> str | None:
-    if not _has_commits(repo):
-        return None
-    done = subprocess.run(["git", "-C", str(repo), "merge-base", tip, "HEAD"], capture_output=True)
-    if done.returncode != 0:
-        raise UsageError(say("--base {base} shares no history with the checked-out branch; "
-                             "compare with the branch this one was started from", base=base))
-    return done.stdout.decode().strip()
 
 
 @dataclass(frozen=True)
@@ -198,7 +124,7 @@ class _Reader:
     def logged_changes(self, tip: str) -> list[tuple[Commit, list[_Change]]]:
         """Every change to policies/ along the branch's first parents, oldest first."""
         days = self.arrival_days(tip)
-        output = _git(self.repo, "log", "--first-parent", "--diff-merges=first-parent",
+        output = git(self.repo, "log", "--first-parent", "--diff-merges=first-parent",
                       "--full-history", "--reverse", "-M", "--raw", "-z", "--no-abbrev",
                       "--format=%x1e%H%x1f%s", tip, "--", self.prefix)
         log = []
@@ -213,7 +139,7 @@ class _Reader:
     def arrival_days(self, tip: str) -> dict[str, date]:
         """Each commit's day on the branch: its committer day, but never before the day of a
         commit before it, whose clock may have said a later day."""
-        output = _git(self.repo, "log", "--first-parent", "--reverse", "--format=%H %ct", tip)
+        output = git(self.repo, "log", "--first-parent", "--reverse", "--format=%H %ct", tip)
         days, latest = {}, date.min
         for line in output.decode().splitlines():
             sha, stamp = line.split()
@@ -235,7 +161,7 @@ class _Reader:
         wanted = sorted(b for b in blobs if b not in self.texts)
         if not wanted:
             return
-        output = _git(self.repo, "cat-file", "--batch", stdin="".join(b + "\n" for b in wanted).encode())
+        output = git(self.repo, "cat-file", "--batch", stdin="".join(b + "\n" for b in wanted).encode())
         position = 0
         for blob in wanted:
             header_end = output.index(b"\n", position)
@@ -300,7 +226,7 @@ class _Reader:
         if not ordered:
             return {}
         stdin = "".join(str(files[p]) + "\n" for p in ordered).encode("utf-8", "surrogateescape")
-        blobs = _git(self.repo, "hash-object", "--stdin-paths", stdin=stdin).decode().split()
+        blobs = git(self.repo, "hash-object", "--stdin-paths", stdin=stdin).decode().split()
         for repo_path, blob in zip(ordered, blobs):
             if blob not in self.texts:
                 self.texts[blob] = parse_text(files[repo_path].read_bytes())
@@ -310,7 +236,7 @@ class _Reader:
         return path.relative_to(self.repo.resolve()).as_posix()
 
     def tree(self, commit: str) -> dict[str, str]:
-        listing = _git(self.repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", self.prefix)
+        listing = git(self.repo, "ls-tree", "-r", "-z", "--full-tree", commit, "--", self.prefix)
         tree = {}
         for entry in listing.decode("utf-8", "surrogateescape").split("\0"):
             if entry:

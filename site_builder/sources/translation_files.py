@@ -9,19 +9,14 @@ is the text that binds.
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import date
 
 from site_builder.base.messages import say
-from site_builder.model.site import Names, PolicyVersion, Translation
+from site_builder.model.site import PolicyVersion, Translation
+from site_builder.sources import settings
 from site_builder.base.problems import Problem
 from site_builder.sources.sourcefile import read_version_source
-from site_builder.sources.yamlfields import Fields
 
-TRANSLATION_KEYS = ["title", "summary", "reasons", "withdrawn_reason", "translates"]
-ORIGINAL_ONLY_KEYS = ["effective", "announced", "material", "withdrawn"]
-NAMES_KEYS = {"site": ["title"], "document": ["title", "description", "noun"]}
-_SHA256 = re.compile(r"\A[0-9a-f]{12,64}\Z")
 
 
 def parse_translation(data: bytes, rel: str, effective: date,
@@ -30,40 +25,23 @@ def parse_translation(data: bytes, rel: str, effective: date,
     if isinstance(read, list):
         return None, read
     fields = read.fields
-    for key in ORIGINAL_ONLY_KEYS:
+    for key in settings.ORIGINAL_ONLY_KEYS:
         if key in fields.nodes:
             fields.problems.append(Problem(rel, fields.line(key), say(
                 "a translation takes '{key}' from its original ({effective}.md); remove it here",
                 key=key, effective=effective)))
-    fields.refuse_unknown(TRANSLATION_KEYS + ORIGINAL_ONLY_KEYS)
+    values = settings.TRANSLATION.read(fields, also_known=settings.ORIGINAL_ONLY_KEYS)
     if not read.parts.body.strip():
         fields.problems.append(Problem(rel, read.parts.body_first_line - 1,
                                        say("the translation has no text below the front matter")))
     translation = Translation(
-        effective=effective, language=language, title=fields.text("title"),
-        summary=fields.text("summary"), withdrawn_reason=fields.text("withdrawn_reason"),
-        reasons=fields.labelled_texts("reasons"), translates=_translates(fields),
+        effective=effective, language=language, title=values["title"],
+        summary=values["summary"], withdrawn_reason=values["withdrawn_reason"],
+        reasons=values["reasons"], translates=values["translates"],
         body=read.parts.body, path=rel, body_first_line=read.parts.body_first_line,
         sha256=hashlib.sha256(data).hexdigest(),
         key_lines={key: fields.line(key) for key in fields.nodes})
     return translation, [*read.text.problems, *fields.problems]
-
-
-def _translates(fields: Fields) -> str | None:
-    """The hash as text: unquoted, YAML would read an all-digit hash as a number."""
-    text = fields.as_written("translates")
-    if text is None or _SHA256.match(text.lower()):
-        return text.lower() if text else None
-    fields.problems.append(Problem(fields.rel, fields.line("translates"), say(
-        "translates '{value}' is not a SHA-256: write the original's hash as its version page "
-        "and versions.json show it (64 hex digits, or the first 12 or more); policy-site new "
-        "DOC --translate LANGUAGE writes it for you", value=text)))
-    return None
-
-
-def parse_names(fields: Fields, kind: str, language: str) -> Names:
-    fields.refuse_unknown(NAMES_KEYS[kind])
-    return Names(language, fields.text("title"), fields.text("description"), fields.text("noun"))
 
 
 def language_problem(language: str, languages: tuple[str, ...]) -> str | None:
@@ -87,12 +65,3 @@ def translation_problems(versions: tuple[PolicyVersion, ...],
         "no original {effective}.md beside this translation; a translation is published with "
         "the version it translates: add the original, or rename this file to the date of one",
         effective=t.effective)) for t in translations if t.effective not in originals]
-
-
-def matches_original(translation: Translation, original: PolicyVersion) -> bool | None:
-    """Whether ``translates`` names the original's current text (a withdrawal added later does
-    not count as a change); None when the translation does not say what it translates."""
-    if translation.translates is None:
-        return None
-    return any(full.startswith(translation.translates)
-               for full in (original.sha256, original.content_sha256))

@@ -165,27 +165,9 @@ class Fields:
             if required:
                 self._missing(key, f"{key}: YYYY-MM-DD")
             return None
-        value = node.value.strip()
-        if _HAS_TIME.match(value) or (node.tag == _TIMESTAMP and not _ISO_DATE.match(value)):
-            self._problem(node, say("'{key}: {value}' has a time of day; give the calendar day "
-                                    "only, as YYYY-MM-DD (days count in the site's timezone)",
-                                    key=key, value=value))
-            return None
-        if node.tag not in (_TIMESTAMP, _STR) or not _ISO_DATE.match(value):
-            self._problem(node, say("'{key}: {value}' is not a date; write it as YYYY-MM-DD, "
-                                    "e.g. 2024-03-01", key=key, value=value))
-            return None
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            self._problem(node, say("'{key}: {value}' is not a real calendar date; check the "
-                                    "month and day", key=key, value=value))
-            return None
-        if not FIRST_DAY <= day <= LAST_DAY:
-            self._problem(node, say("'{key}: {value}' is outside the days policy-site handles "
-                                    "({first} to {last}, so that every notice window stays "
-                                    "inside the calendar); check the year", key=key, value=value,
-                                    first=FIRST_DAY, last=LAST_DAY))
+        day = _day_of(node, key)
+        if isinstance(day, str):
+            self._problem(node, day)
             return None
         return day
 
@@ -243,18 +225,6 @@ class Fields:
             return None
         return [item.value.strip() for item in node.value]
 
-    def labelled_texts(self, key: str) -> tuple[tuple[str, str, int], ...]:
-        """``reasons: {제6조: 삭제 요청 방법 추가}``: (label, text, line) for each entry."""
-        nested = self.mapping(key)
-        if nested is None:
-            return ()
-        entries = []
-        for label in nested.nodes:
-            text = nested.text(label, required=True)
-            if text:
-                entries.append((label, text, nested.line(label)))
-        return tuple(entries)
-
     def mapping(self, key: str) -> "Fields | None":
         entry = self.nodes.get(key)
         if entry is None:
@@ -264,3 +234,24 @@ class Fields:
                                         key=key))
             return None
         return Fields.from_node(entry[1], self.rel, self.first_line, self.problems)
+
+
+def _day_of(node: yaml.ScalarNode, key: str) -> date | str:
+    """The calendar day a value states, or what is wrong with it."""
+    value = node.value.strip()
+    if _HAS_TIME.match(value) or (node.tag == _TIMESTAMP and not _ISO_DATE.match(value)):
+        return say("'{key}: {value}' has a time of day; give the calendar day only, as "
+                   "YYYY-MM-DD (days count in the site's timezone)", key=key, value=value)
+    if node.tag not in (_TIMESTAMP, _STR) or not _ISO_DATE.match(value):
+        return say("'{key}: {value}' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-01",
+                   key=key, value=value)
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return say("'{key}: {value}' is not a real calendar date; check the month and day",
+                   key=key, value=value)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        return say("'{key}: {value}' is outside the days policy-site handles ({first} to "
+                   "{last}, so that every notice window stays inside the calendar); check the "
+                   "year", key=key, value=value, first=FIRST_DAY, last=LAST_DAY)
+    return day

@@ -1,0 +1,32 @@
+"""Files a command writes for the user: whole or not at all, never over an existing one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from site_builder.base.messages import say
+from site_builder.base.problems import UsageError
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Write a file that must not exist yet, whole or not at all: the text goes to a temporary
+    file first, which is then linked into place (failing if the name was taken meanwhile)."""
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                os.fchmod(handle.fileno(), 0o644)  # a source file, not mkstemp's private one
+            os.link(temporary, path)
+        finally:
+            with contextlib.suppress(OSError):  # a hidden leftover is ignored by the loader
+                os.unlink(temporary)
+    except FileExistsError:
+        raise UsageError(say("{path} already exists; edit it or choose another date",
+                             path=path)) from None
+    except OSError as error:
+        raise UsageError(say("cannot write {path}: {reason}; nothing was written",
+                             path=error.filename or path, reason=error.strerror)) from None

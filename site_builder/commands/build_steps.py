@@ -1,0 +1,119 @@
+"""The build, top to bottom, as named stages: read and judge the sources, render the site,
+add the public record, write the output, remember what was made."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from functools import partial
+from pathlib import Path
+from datetime import date
+
+from site_builder.base.messages import say
+from site_builder.base.problems import PolicyError
+from site_builder.cache.memo import Memo
+from site_builder.cache.store import DiskStore, open_store
+from site_builder.cache.workers import default_workers
+from site_builder.commands import build_record
+from site_builder.commands.build_summary import BuildSummary
+from site_builder.output.manifest import KEEP, PreviousOutput
+from site_builder.output.writer import write_site
+from site_builder.render import urls
+from site_builder.render.record import add_record
+from site_builder.render.site import SiteFiles, render_site
+from site_builder.rules import ledger
+from site_builder.rules.validation import Validation, validate
+from site_builder.sources import published as fetch
+from site_builder.sources.version_files import read_source_bytes
+
+
+def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int | None,
+               live_ledger: str | None) -> BuildSummary:
+    """Inside the output lock, with ``out`` resolved, ours, and recovered."""
+    store = open_store(root) if use_cache else None
+    # Read before the sources are: a file changed during the build makes the record stale.
+    inputs = (build_record.read_inputs(root, build_record.recorded_inputs(root))
+              if store and not live_ledger else None)
+    memo = Memo(store, workers or default_workers())
+    validation = judge_sources(root, today, memo)
+    live = read_live_ledger(live_ledger, out) if live_ledger else None
+    reusable = PreviousOutput(out).kept if store else None
+    site = render_site(root, validation, memo=memo, reusable=reusable)
+    add_record(validation.site, today, site, live, partial(read_source_bytes, root), reusable)
+    write_output(site, out)
+    if store:
+        _save_quietly(store)
+    summary = _summary(site, validation, out, store.damaged if store else 0)
+    if inputs:
+        build_record.record(root, out, today, inputs, summary)
+    return summary
+
+
+def judge_sources(root: Path, today: date, memo: Memo) -> Validation:
+    """Load the sources and apply every rule; nothing is published while an error stands."""
+    validation = validate(root, today, memo)
+    if not validation.ok:
+        raise PolicyError(validation.problems)
+    return validation
+
+
+def write_output(site: SiteFiles, out: Path) -> None:
+    """The rendered files, and links to the previous output's identical ones, swapped in."""
+    write_site({**site.files, **dict.fromkeys(site.kept, KEEP)}, out, site.keys)
+
+
+def _summary(site: SiteFiles, validation: Validation, out: Path, damaged: int) -> BuildSummary:
+    timelines = site.timelines
+    return BuildSummary(
+        documents=sum(1 for t in timelines if t.entries),
+        versions=sum(len(t.entries) for t in timelines),
+        change_pages=sum(1 for t in timelines for e in t.entries if e.previous),
+        feeds=sum(1 for name in site.keys if name.endswith("feed.xml")),
+        seconds=0.0,
+        out=out,
+        warnings=validation.problems,
+        damaged_cache_entries=damaged,
+        translations=site.translated_versions,
+    )
+
+
+def read_live_ledger(location: str, out: Path) -> list[dict]:
+    """The live site's ledger entries, refused when they are not a chain that continues what
+    this output folder last published (a site rolled back to an older deploy)."""
+    site, name = fetch.site_and_file(location, urls.LEDGER)
+    where = f"{site.rstrip('/')}/{name}"
+    try:
+        entries = ledger.entries_of(json.loads(fetch.read(site, name)))
+    except fetch.NotFound:
+        raise fetch.FetchError(say("{where}: no ledger there; the first deploy of a site builds "
+                                   "without --ledger, later ones pass the live ledger",
+                                   where=where)) from None
+    except ValueError as error:
+        raise PolicyError([ledger.ledger_problem(say("{where} is not a ledger: {reason}",
+                                                     where=where, reason=str(error)))]) from None
+    earlier = _local_ledger(out)
+    broken = ledger.chain_problems(entries)  # reported by continue_chain, with what to do
+    if earlier and not broken and not ledger.extends(entries, earlier):
+        raise PolicyError([ledger.ledger_problem(say(
+            "{where} has {live} entries and does not continue the {earlier} this output folder "
+            "last published: the live site was rolled back or replaced; redeploy the last build "
+            "before continuing the chain", where=where, live=len(entries),
+            earlier=len(earlier)))])
+    return entries
+
+
+def _local_ledger(out: Path) -> list | None:
+    try:
+        return ledger.entries_of(json.loads((out / urls.LEDGER).read_bytes()))
+    except (OSError, ValueError):
+        return None
+
+
+def _save_quietly(store: DiskStore) -> None:
+    """The cache only saves time: a failure to write it must not fail a finished build."""
+    try:
+        store.save()
+    except (OSError, sqlite3.Error):
+        pass
+    finally:
+        store.close()

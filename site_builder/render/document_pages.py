@@ -1,0 +1,118 @@
+"""A document's pages in one edition: the version pages (and the document page, the version
+in effect), the 신구대비표 of each change, and each version's articles for the compare page."""
+
+from __future__ import annotations
+
+import json
+from functools import partial
+
+from markupsafe import Markup
+
+from site_builder.base.digest import digest
+from site_builder.model.publication import PublishedVersion, Timeline
+from site_builder.render import urls
+from site_builder.render.editions import ARCHIVE, CHANGES, COMPARE, COMPARE_DATA, DOCUMENT, VERSION
+from site_builder.render.pages import PageJob, PageRenderer
+from site_builder.text.markup import unit_key
+
+
+def document_jobs(renderer: PageRenderer, timeline: Timeline,
+                  plan: dict[str, tuple[str, PublishedVersion | None]]) -> dict[str, PageJob]:
+    """Every page of one document (and its versions' compare data) in the renderer's edition,
+    by path in the original's layout."""
+    makers = {
+        DOCUMENT: lambda entry: version_page(renderer, timeline, entry, as_document=True),
+        ARCHIVE: lambda entry: renderer.archive_page(timeline),
+        COMPARE: lambda entry: renderer.compare_page(timeline),
+        COMPARE_DATA: partial(compare_data, renderer),
+        VERSION: lambda entry: version_page(renderer, timeline, entry, as_document=False),
+        CHANGES: lambda entry: changes_page(renderer, timeline, entry),
+    }
+    return {path: makers[kind](entry) for path, (kind, entry) in plan.items()}
+
+
+def version_page(renderer: PageRenderer, timeline: Timeline, entry: PublishedVersion,
+                 as_document: bool) -> PageJob:
+    document, views = timeline.document, renderer.views
+    view = views.version_view(document, entry)
+    path = entry.version.path
+    page = urls.document_path(document.slug) if as_document else view["url"]
+
+    # A translation's document page may show an older translation while the version in
+    # effect has none yet: it says so, and links to the original in effect.
+    stand_in = as_document and entry is not timeline.shown
+
+    def context() -> dict:
+        body = renderer.inputs.bodies[path]
+        return {
+            "feeds": renderer.doc_feeds(document),
+            "document": views.document_view(timeline),
+            "version": view,
+            "is_document_page": as_document,
+            "stands_in_for": views.version_view(document, timeline.shown) if stand_in else None,
+            "translation": renderer.translation_note(page, entry.version),
+            "selector_label": views.fmt("previous_versions", title=document.title),
+            "contents": [{"id": h.id, "text": h.text} for h in body.contents],
+            # Only this page shows its own hash: the document's shared view must not
+            # change when one version's text does, or every page of it would. The ledger
+            # records originals only: a translation binds nobody.
+            "record": ({"sha256": entry.version.sha256,
+                        "source_url": urls.source_path(document.slug, entry.effective)}
+                       if renderer.edition.is_original else None),
+            "body": Markup(body.html),
+        }
+
+    return renderer.page("version.html", page, view["url"], view["title"],
+                         (views.document_key(timeline), entry.version.sha256, str(stand_in)),
+                         context, bodies=(path,))
+
+
+def changes_page(renderer: PageRenderer, timeline: Timeline,
+                 entry: PublishedVersion) -> PageJob:
+    document, views = timeline.document, renderer.views
+    view = views.version_view(document, entry)
+    previous = next(e for e in timeline.entries if e.version is entry.previous)
+    path = entry.version.path
+
+    reasons = {unit_key(label): text for label, text, _ in entry.version.reasons}
+
+    def context() -> dict:
+        comparison = renderer.inputs.comparisons[path]
+        return {
+            "feeds": renderer.doc_feeds(document),
+            "document": views.document_view(timeline),
+            "version": view,
+            "previous": views.version_view(document, previous),
+            "rows": [{"key": r.key, "kind": r.kind, "heading": Markup(r.heading),
+                      "reason": reasons.get(r.key),
+                      "segments": [{"same": s.same, "before": Markup(s.before),
+                                    "after": Markup(s.after)} for s in r.segments]}
+                     for r in comparison.changes],
+            "has_reasons": bool(reasons),
+            "unchanged": comparison.unchanged,
+            "translation": renderer.translation_note(
+                view["changes_url"], entry.version if entry.version.outdated
+                else entry.previous),
+        }
+
+    return renderer.page("changes.html", view["changes_url"], view["changes_url"],
+                         views.fmt("changes_title", title=view["title"],
+                                   date=view["effective_text"]),
+                         (views.document_key(timeline), previous.version.sha256,
+                          entry.version.sha256), context, comparisons=(path,))
+
+
+def compare_data(renderer: PageRenderer, entry: PublishedVersion) -> PageJob:
+    """A version's articles as a script, for comparing any two versions in the browser."""
+    path = entry.version.path
+    effective = entry.effective.isoformat()
+
+    def render() -> bytes:
+        articles = [{"key": a.key, "heading": a.heading, "lines": list(a.lines)}
+                    for a in renderer.inputs.bodies[path].articles]
+        return ("(window.POLICY_VERSIONS = window.POLICY_VERSIONS || {})[" + json.dumps(effective)
+                + "] = " + json.dumps({"articles": articles}, ensure_ascii=False) + ";\n"
+                ).encode("utf-8")
+
+    return PageJob(digest("compare-data", effective, entry.version.sha256), render,
+                   bodies=(path,))

@@ -1,0 +1,48 @@
+"""The public record published with the site: ``ledger.json`` and each published version's
+source as ``source.md`` beside its page, so that anyone can check the text against the
+ledger's hash (commands/verify.py)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Callable
+
+from site_builder.base.digest import digest
+from site_builder.base.problems import PolicyError
+from site_builder.model.site import Site
+from site_builder.render import urls
+from site_builder.render.site import Reusable, SiteFiles
+from site_builder.rules import ledger
+
+
+def add_record(site: Site, today: date, files: SiteFiles, live: list[dict] | None,
+               source_bytes: Callable[[str], bytes], reusable: Reusable | None) -> None:
+    """Add the ledger (continuing the ``live`` chain, when given) and the sources to
+    ``files``; ``source_bytes`` reads a version file by its path (the sources are the
+    build's to read, not the renderer's)."""
+    if live is None:
+        entries = ledger.new_chain(files.timelines)
+    else:
+        entries, problems = ledger.continue_chain(live, files.timelines, today)
+        if problems:
+            raise PolicyError(problems)
+    data = render_ledger(site, entries)
+    files.files[urls.LEDGER], files.keys[urls.LEDGER] = data, digest(data)
+    sources = {urls.source_path(t.document.slug, e.effective): e.version
+               for t in files.timelines for e in t.published}
+    keys = {path: version.sha256 for path, version in sources.items()}
+    kept = reusable(keys) if reusable else set()
+    files.kept.update(kept)
+    for path, version in sources.items():
+        if path not in kept:
+            files.files[path] = source_bytes(version.path)
+    files.keys.update(keys)
+
+
+def render_ledger(site: Site, entries: list[dict]) -> bytes:
+    """One entry a line: readable, diffable, and written by JSON's fast encoder."""
+    head = json.dumps({"format": ledger.FORMAT, "site": {"title": site.title, "base_url": site.base_url}},
+                      ensure_ascii=False)
+    lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
+    return f'{head[:-1]}, "entries": [\n{lines}\n]}}\n'.encode("utf-8")

@@ -1,0 +1,255 @@
+"""The whole site rendered in memory: every page in every language, its feeds and indexes.
+
+The pages are planned per language (editions.py), recalled where nothing they are made from
+changed, and the rest rendered on every core, a few documents at a time; only what the pages
+to render need (bodies, comparisons) is prepared for them. Nothing here touches the output
+folder: what the previous output already holds is named by ``kept``, for the writer to link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+from site_builder.base.digest import digest
+from site_builder.base.problems import PolicyError
+from site_builder.cache.bodies import rendered_bodies
+from site_builder.cache.memo import COMPARISON, DOCUMENT, INDEXES, NO_MEMO, PAGE, Memo
+from site_builder.model.publication import Timeline, timeline
+from site_builder.model.site import Site
+from site_builder.model.translated import edition_site
+from site_builder.render import feeds, indexes, urls
+from site_builder.render.editions import VERSION, Edition, document_plan, site_files
+from site_builder.render.document_pages import document_jobs
+from site_builder.render.pages import PageJob, PageRenderer, RenderInputs
+from site_builder.render.theme import Theme, ThemeError
+from site_builder.rules.validation import Validation
+from site_builder.text.comparison import compare_articles
+
+BATCH_JOBS = 500  # pages rendered between two releases of bodies: enough to keep cores busy
+# Which of these files (path -> key) the previous output holds as they would be made now.
+Reusable = Callable[[dict[str, str]], set[str]]
+
+
+@dataclass(frozen=True)
+class SiteFiles:
+    files: dict[str, bytes]  # path -> bytes of every file rendered
+    kept: set[str]  # paths of files the previous output holds as they would be made now
+    keys: dict[str, str]  # path -> key of what the file was made from (kept files too)
+    timelines: tuple[Timeline, ...]
+    indexes: Callable[[], dict[str, bytes]]  # feeds, versions.json and sitemap, on demand
+    translated_versions: int = 0  # version pages in other languages than the original's
+
+
+def _timelines(site: Site, today: date, preview: bool) -> tuple[Timeline, ...]:
+    documents = sorted(site.documents, key=lambda d: (d.order, d.slug))
+    return tuple(timeline(d, today, preview) for d in documents)
+
+
+@dataclass(frozen=True)
+class _EditionPlan:
+    """One language's pages: the site as they show it, and each document's page plan."""
+
+    edition: Edition
+    site: Site
+    timelines: tuple[Timeline, ...]
+    plans: dict[str, dict]  # document slug -> editions.document_plan
+
+
+def plan_editions(validation: Validation, preview: bool = False) -> list[_EditionPlan]:
+    """The original's pages, then each translation's (a language with no translation of a
+    published version yet has none)."""
+    site, today = validation.site, validation.today
+    plans = []
+    for language in site.languages or (site.language,):
+        is_original = language == site.language
+        shown = site if is_original else edition_site(site, language)
+        timelines = _timelines(shown, today, preview)
+        documents = {t.document.slug: document_plan(t, None if is_original else language,
+                                                    site.translation_fallback)
+                     for t in timelines}
+        files = {path for plan in documents.values() for path in plan}
+        if not is_original:
+            if not files:
+                continue
+            files |= site_files([slug for slug, plan in documents.items() if plan])
+        plans.append(_EditionPlan(Edition(language, is_original,
+                                          frozenset() if is_original else frozenset(files)),
+                                  shown, timelines, documents))
+    return plans
+
+
+def render_site(root: Path, validation: Validation, live_reload: str = "", preview: bool = False,
+                memo: Memo = NO_MEMO, reusable: Reusable | None = None,
+                with_indexes: bool = True,
+                only: Callable[[tuple[Timeline, ...]], set[str]] | None = None) -> SiteFiles:
+    """Every output file by relative path, in every language; nothing is written here.
+
+    Files the previous output already holds as they would be made now (``reusable``: which
+    of these paths and keys) are listed in ``kept`` instead of being rendered. Serve passes
+    ``preview`` (drafts too, marked as such), its ``live_reload`` script, and
+    ``with_indexes=False``: it makes feeds and indexes only when asked for them, so a save
+    shows its page without waiting for them. ``check`` passes ``only``: which pages to render
+    (the rest are left out).
+    """
+    plans = plan_editions(validation, preview)
+    files, kept, keys, index_makers = {}, set(), {}, []
+    try:
+        themes = [Theme(root, validation.site.theme, plan.edition.language) for plan in plans]
+        autonyms = {plan.edition.language: theme.strings.get(f"language_{plan.edition.language}",
+                                                             plan.edition.language)
+                    for plan, theme in zip(plans, themes)}
+        editions = tuple(plan.edition for plan in plans)
+        every_page = digest(*(e.links_key("") for e in editions))  # what indexes link to
+        for plan, theme in zip(plans, themes):
+            inputs = RenderInputs(plan.site, plan.timelines, live_reload=live_reload)
+            renderer = PageRenderer(inputs, theme, plan.edition, editions, autonyms, memo)
+            edition_keys = _render_edition(renderer, plan, memo, reusable, only, files, kept)
+            keys.update(edition_keys)
+            index_makers.append(_index_maker(validation.today, plan, theme, editions,
+                                             (every_page, *edition_keys.values()), memo))
+        others = {}
+        if with_indexes:
+            for make in index_makers:
+                others.update(make())
+        others.update({f"assets/{name}": data for name, data in themes[0].static_files().items()})
+    except ThemeError as error:
+        raise PolicyError([error.problem]) from None
+    other_keys = {path: digest(data) for path, data in others.items()}
+    kept_others = reusable(other_keys) if reusable else set()
+    kept |= kept_others
+    files.update((path, data) for path, data in others.items() if path not in kept_others)
+
+    def make_indexes() -> dict[str, bytes]:
+        return {path: data for make in index_makers for path, data in make().items()}
+
+    return SiteFiles(files, kept, {**keys, **other_keys}, plans[0].timelines, make_indexes,
+                     _translated_versions(plans))
+
+
+def _translated_versions(plans: list[_EditionPlan]) -> int:
+    return sum(1 for plan in plans if not plan.edition.is_original
+               for pages in plan.plans.values() for kind, _ in pages.values() if kind == VERSION)
+
+
+def _render_edition(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,
+                    reusable: Reusable | None, only, files: dict, kept: set) -> dict[str, str]:
+    """One language's pages into ``files`` (or ``kept``), by output path; returns what each
+    is made of."""
+    known, keys, fresh = _recall_documents(renderer, plan, memo)
+    files.update(known)
+    jobs = {plan.edition.output(urls.page_file("")): renderer.index_page()}
+    for document_pages in fresh.values():
+        jobs.update(document_pages)
+    if only:
+        wanted = {plan.edition.output(path) for path in only(plan.timelines)}
+        jobs = {path: job for path, job in jobs.items() if path in wanted}
+    new_keys = {path: job.key for path, job in jobs.items()}
+    keys.update(new_keys)
+    reused = reusable(new_keys) if reusable else set()
+    rendered = _render_pages(renderer.inputs, jobs, memo, reused)
+    files.update(rendered)
+    kept |= reused
+    if not only:  # a document is remembered whole or not at all
+        _remember_documents(memo, fresh, rendered, new_keys)
+    return keys
+
+
+def _index_maker(today: date, plan: _EditionPlan, theme: Theme, editions: tuple[Edition, ...],
+                 made_of: tuple[str, ...], memo: Memo) -> Callable[[], dict[str, bytes]]:
+    """Feeds and indexes show what the pages show (``made_of``: every page's key, and which
+    pages each language has), plus the day and the timezone."""
+    return partial(memo.get, INDEXES,
+                   digest(today.isoformat(), plan.site.timezone, plan.edition.language, *made_of),
+                   partial(_indexes, plan, theme.strings, today, editions))
+
+
+def _recall_documents(renderer: PageRenderer, plan: _EditionPlan, memo: Memo):
+    """Files of documents nothing has changed in (serve, between saves), and page jobs for
+    the others, by the identity of each document."""
+    files, keys, fresh = {}, {}, {}
+    for document_timeline in (t for t in plan.timelines if plan.plans[t.document.slug]):
+        identity = renderer.views.document_identity(document_timeline)
+        known = memo.recall(DOCUMENT, identity)
+        if known:
+            files.update(known[0])
+            keys.update(known[1])
+        else:
+            jobs = document_jobs(renderer, document_timeline,
+                                 plan.plans[document_timeline.document.slug])
+            fresh[identity] = {plan.edition.output(path): job for path, job in jobs.items()}
+    return files, keys, fresh
+
+
+def _render_pages(inputs: RenderInputs, jobs: dict[str, PageJob], memo: Memo,
+                  reused: set[str]) -> dict:
+    """The pages the previous output does not hold (``reused``), rendered on every core, a few
+    documents at a time, so that only those documents' bodies are in memory at once."""
+    pages = {}
+    memo.flush()  # the pages will need the memory
+    for batch in _document_batches({p: j for p, j in jobs.items() if p not in reused}):
+        _prepare(inputs, [job for job in batch.values() if not memo.knows(PAGE, job.key)], memo)
+        rendered = memo.get_many(PAGE, [(job.key, job.render) for job in batch.values()],
+                                 forked=inputs.release)
+        pages.update(zip(batch, rendered))
+        inputs.release()
+    return pages
+
+
+def _document_batches(jobs: dict[str, PageJob]) -> list[dict[str, PageJob]]:
+    """Jobs grouped by document (the first folder of their path), BATCH_JOBS or more a group."""
+    batches: list[dict[str, PageJob]] = [{}]
+    for path in sorted(jobs, key=lambda p: p.split("/", 1)[0]):
+        if len(batches[-1]) >= BATCH_JOBS and not _same_document(path, batches[-1]):
+            batches.append({})
+        batches[-1][path] = jobs[path]
+    return [batch for batch in batches if batch]
+
+
+def _same_document(path: str, batch: dict) -> bool:
+    return path.split("/", 1)[0] == next(reversed(batch)).split("/", 1)[0]
+
+
+def _remember_documents(memo: Memo, fresh: dict, files: dict, keys: dict) -> None:
+    for identity, rendered in fresh.items():
+        if all(path in files for path in rendered):
+            memo.remember(DOCUMENT, identity, ({p: files[p] for p in rendered},
+                                               {p: keys[p] for p in rendered}))
+
+
+def _indexes(plan: _EditionPlan, strings: dict, today: date,
+             editions: tuple[Edition, ...]) -> dict:
+    edition, site, timelines = plan.edition, plan.site, plan.timelines
+    shown = tuple(t for t in timelines if plan.plans[t.document.slug])
+    files = feeds.render_feeds(site, strings, today, shown, edition)
+    files[edition.output(urls.VERSIONS_JSON)] = indexes.render_versions_json(
+        site, today, timelines, edition, editions)
+    if edition.is_original:
+        files[urls.SITEMAP] = indexes.render_sitemap(site, timelines, editions)
+    return files
+
+
+def _prepare(inputs: RenderInputs, jobs: list[PageJob], memo: Memo) -> None:
+    """Render the bodies and comparisons the given pages need, and only those."""
+    entries = {e.version.path: e for t in inputs.timelines for e in t.entries}
+    compared = sorted({path for job in jobs for path in job.comparisons})
+    pairs = [(entries[path].previous, entries[path].version) for path in compared]
+    comparison_keys = [digest(old.body, new.body) for old, new in pairs]
+    needed = {path for job in jobs for path in job.bodies}
+    for (old, new), key in zip(pairs, comparison_keys):
+        if not memo.knows(COMPARISON, key):
+            needed.update((old.path, new.path))
+    versions = [entries[path].version for path in sorted(needed)]
+    bodies = rendered_bodies(memo, [v.body for v in versions])
+    inputs.bodies.update(zip((v.path for v in versions), bodies))
+    comparisons = memo.get_many(COMPARISON, [
+        (key, partial(_compare, inputs.bodies, old.path, new.path))
+        for (old, new), key in zip(pairs, comparison_keys)])
+    inputs.comparisons.update(zip(compared, comparisons))
+
+
+def _compare(bodies: dict, old: str, new: str):
+    return compare_articles(bodies[old].articles, bodies[new].articles)

@@ -1,0 +1,202 @@
+"""The version files of a document folder: ``2016-03-01.md`` and its translations
+``2016-03-01.en.md``, each parsed once and remembered by its bytes (or, in serve, by what the
+watcher saw)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from site_builder.base.dates import FIRST_DAY, LAST_DAY
+from site_builder.base.digest import digest
+from site_builder.base.messages import say
+from site_builder.base.problems import WARNING, PolicyError, Problem
+from site_builder.cache.memo import SOURCE, WATCHED, Memo
+from site_builder.model.site import WITHDRAWAL_KEYS, PolicyVersion
+from site_builder.sources import settings
+from site_builder.sources.sourcefile import read_bytes, read_version_source, without_keys
+from site_builder.sources.translation_files import parse_translation, translation_problems
+from site_builder.text.stated_dates import misstated
+
+if TYPE_CHECKING:
+    from site_builder.sources.loader import SourceReport
+
+VERSION_NAME = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:\.([^.]+))?\.md\Z")
+NAMES_FILE = re.compile(r"\A(site|document)\.([^.]+)\.yaml\Z")
+
+
+class VersionReader:
+    def __init__(self, report: "SourceReport", memo: Memo, saved: frozenset[Path] | None):
+        self.report = report
+        self.memo = memo
+        self.trust_stat = saved is not None
+        top = report.root.absolute()
+        self.saved = {p.relative_to(top).as_posix() for p in saved or () if p.is_relative_to(top)}
+
+    def read_versions(self, folder: Path, languages: tuple[str, ...]):
+        """The document's versions, oldest first, and their translations."""
+        report = self.report
+        versions, translations = [], []
+        errors_before = sum(1 for p in report.problems if p.is_error)
+        # os.scandir knows each entry's kind without a system call: serve rereads this
+        # folder on every save.
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            name = entry.name
+            if (name.startswith(".") or name.endswith("~") or name == "document.yaml"
+                    or is_names_file(name, "document")):
+                continue
+            path = folder / name
+            match = VERSION_NAME.match(name)
+            if _is_folder(entry) or not name.endswith(".md"):
+                report.warn(path, say("ignored: a document folder holds document.yaml and "
+                                      "YYYY-MM-DD.md files only"))
+            elif not match or not _is_date(match.group(1)):
+                report.error(path, None, say("'{name}' is not named by a date; name each version "
+                                             "by its effective date ({first} to {last}), e.g. "
+                                             "2024-03-01.md", name=name, first=FIRST_DAY,
+                                             last=LAST_DAY))
+            elif match.group(2) and not report.is_translation_language(path, match.group(2),
+                                                                       languages):
+                continue
+            elif not (entry.is_symlink() and report.escapes(path)):
+                named, language = date.fromisoformat(match.group(1)), match.group(2)
+                parse = (partial(parse_translation, effective=named, language=language)
+                         if language else partial(parse_version, named=named))
+                read = self.read_version(path, parse, entry)
+                if read:
+                    (translations if language else versions).append(read)
+        if not versions and errors_before == sum(1 for p in report.problems if p.is_error):
+            report.error(folder, None, say("this document has no versions; add its first version "
+                                           "as YYYY-MM-DD.md (the date it takes effect)"))
+        versions.sort(key=lambda v: v.effective)
+        translations.sort(key=lambda t: (t.effective, t.language))
+        report.problems.extend(translation_problems(tuple(versions), tuple(translations)))
+        return tuple(versions), tuple(translations)
+
+    def read_version(self, path: Path, parse: Callable, entry: os.DirEntry):
+        """A version or translation file parsed by ``parse(data, rel)``, remembered."""
+        rel = self.report.rel(path)
+        if self.trust_stat:
+            return self.read_watched(path, rel, parse, entry)
+        data = read_bytes(path, rel)
+        if isinstance(data, Problem):
+            self.report.problems.append(data)
+            return None
+        version, problems = self.memo.get(SOURCE, digest(rel, data), partial(parse, data, rel))
+        self.report.problems.extend(problems)
+        return version
+
+    def read_watched(self, path: Path, rel: str, parse: Callable, entry: os.DirEntry):
+        """serve: a file the watcher has not reported since it was read is taken as it was,
+        without even a stat (a link is not: its target may change unreported); the others
+        are remembered by inode, size and time, and those the watcher reported read anew."""
+        saved = self.was_saved(rel)
+        known = None if saved or entry.is_symlink() else self.memo.recall(WATCHED, rel)
+        if known is None:
+            try:
+                stat = entry.stat()
+            except OSError as error:
+                self.report.error(path, None, say(
+                    "cannot read this file ({reason}); a link whose target is gone? restore "
+                    "the file or remove the link", reason=error.strerror))
+                return None
+            key = f"{rel}\0{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"  # in memory only
+            if saved:  # a save can keep size and time: read it anew
+                known = _read_and_parse(path, rel, parse)
+                self.memo.remember(SOURCE, key, known)
+            else:
+                known = self.memo.get(SOURCE, key, partial(_read_and_parse, path, rel, parse))
+        self.memo.remember(WATCHED, rel, known)
+        version, problems = known
+        self.report.problems.extend(problems)
+        return version
+
+    def was_saved(self, rel: str) -> bool:
+        """Reported by the watcher, itself or a folder above it (a folder moved into place)."""
+        while True:
+            if rel in self.saved:
+                return True
+            if "/" not in rel:
+                return False
+            rel = rel.rsplit("/", 1)[0]
+
+
+def read_source_bytes(root: Path, rel: str) -> bytes:
+    """A version file's bytes again, to publish it; it was read and hashed moments ago."""
+    data = read_bytes(root / rel, rel)
+    if isinstance(data, Problem):
+        raise PolicyError([data])
+    return data
+
+
+def _read_and_parse(path: Path, rel: str, parse: Callable):
+    data = read_bytes(path, rel)
+    return (None, [data]) if isinstance(data, Problem) else parse(data, rel)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """As Path.is_dir: a loop of links or a vanished target is not a folder (escapes() and
+    the reader report those)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def is_names_file(name: str, kind: str) -> bool:
+    match = NAMES_FILE.match(name)
+    return bool(match) and match.group(1) == kind
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return FIRST_DAY <= date.fromisoformat(text) <= LAST_DAY
+    except ValueError:
+        return False
+
+
+def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | None, list[Problem]]:
+    """One version file's settings and text, with every problem found in it."""
+    read = read_version_source(data, rel)
+    if isinstance(read, list):
+        return None, read
+    source, parts, fields = read.text, read.parts, read.fields
+    values = settings.VERSION.read(fields)
+    effective = values["effective"]
+    if effective and effective != named:
+        fields.problems.append(Problem(rel, fields.line("effective"), say(
+            "effective {effective} does not match the file name {named}.md; rename the file to "
+            "{effective}.md or correct the date", effective=effective, named=named)))
+    if not parts.body.strip():
+        fields.problems.append(Problem(rel, parts.body_first_line - 1,
+                                       say("the version has no text below the front matter")))
+    version = PolicyVersion(
+        effective=named, announced=values["announced"], summary=values["summary"],
+        material=values["material"], title=values["title"], body=parts.body,
+        withdrawn=values["withdrawn"], withdrawn_reason=values["withdrawn_reason"],
+        reasons=values["reasons"],
+        path=rel, body_first_line=parts.body_first_line, sha256=hashlib.sha256(data).hexdigest(),
+        content_sha256=hashlib.sha256(
+            without_keys(source.text, WITHDRAWAL_KEYS).encode("utf-8")).hexdigest(),
+        key_lines={key: fields.line(key) for key in fields.nodes},
+        misspelt=frozenset(fields.suggested))
+    return version, [*source.problems, *fields.problems,
+                     *_stated_date_warning(parts.body, named, rel, parts.body_first_line)]
+
+
+def _stated_date_warning(body: str, effective: date, rel: str, first_line: int) -> list[Problem]:
+    """The text's own "시행일자 : ..." must name the version's effective day (a file's own
+    property, so it is found once per text, with the parse)."""
+    stated = misstated(body, effective)
+    if stated is None:
+        return []
+    return [Problem(rel, first_line + stated.line,
+                    say("the text says it takes effect on {stated}, but effective is "
+                        "{effective}; correct the text or the date", stated=stated.day,
+                        effective=effective),
+                    rule="stated-effective-date", severity=WARNING)]
