@@ -1,0 +1,72 @@
+"""The package as it is released (issue 21): a wheel built from this checkout, installed in an
+environment of its own, builds a site that lies outside the checkout, with its built-in theme,
+its Korean messages and every stage folder; and a change of any module in any folder changes
+the fingerprint the cache and the build record are keyed by."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(folder),
+                    str(REPOSITORY)], check=True, capture_output=True)
+    return next(folder.glob("policy_site-*.whl"))
+
+
+def test_the_wheel_holds_every_stage_the_theme_and_the_catalogue(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for folder in [p for p in (REPOSITORY / "site_builder").iterdir() if (p / "__init__.py").exists()]:
+        for module in folder.glob("*.py"):
+            assert f"site_builder/{folder.name}/{module.name}" in names
+    assert "site_builder/base/locale/ko.po" in names
+    assert "site_builder/themes/default/templates/version.html" in names
+
+
+def test_the_installed_wheel_builds_a_site_outside_the_checkout(wheel, tmp_path):
+    environment = tmp_path / "env"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(environment)],
+                   check=True)
+    python = environment / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
+                   check=True, capture_output=True)
+    site = tmp_path / "site"
+    shutil.copytree(REPOSITORY / "policies", site / "policies")
+    variables = {k: v for k, v in os.environ.items() if k != "POLICY_SITE_MESSAGES"}
+    done = subprocess.run([str(environment / "bin" / "policy-site"), "build", "--as-of",
+                           "2026-12-01"], cwd=site, capture_output=True, text=True, env=variables)
+    assert done.returncode == 0, done.stderr
+    assert "만들었습니다" in done.stdout  # the Korean catalogue came with the wheel
+    where = subprocess.run([str(python), "-c", "import site_builder; print(site_builder.__file__)"],
+                           capture_output=True, text=True, cwd=tmp_path).stdout
+    assert str(environment) in where and str(REPOSITORY) not in where
+    page = (site / "output/privacy/2016-03-01/index.html").read_text(encoding="utf-8")
+    assert "개인정보처리방침" in page and (site / "output/assets/style.css").is_file()
+
+
+def test_a_change_in_any_stage_folder_changes_the_code_fingerprint(tmp_path):
+    package = tmp_path / "site_builder"
+    shutil.copytree(REPOSITORY / "site_builder", package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    probe = ("import sys; sys.path.insert(0, sys.argv[1]); "
+             "from site_builder.cache.fingerprint import code_fingerprint; print(code_fingerprint())")
+
+    def fingerprint() -> str:
+        return subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True,
+                              text=True, check=True, cwd=tmp_path).stdout.strip()
+
+    before = fingerprint()
+    module = package / "rules" / "notice.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert fingerprint() != before
