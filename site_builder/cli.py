@@ -18,7 +18,7 @@ from site_builder.base.dates import Clock, parse_as_of
 from site_builder.base.languages import DEFAULT_LANGUAGE, LANGUAGES, MESSAGE_SOURCE_LANGUAGE
 from site_builder.base.messages import in_language, language_for, say
 from site_builder.base.problems import PolicyError, UsageError
-from site_builder.sources.settings import SiteBasics, peek_site
+from site_builder.sources.site_basics import SiteBasics, peek_site
 
 # Each command imports its own modules when it runs: `check` in a pre-commit hook should not
 # pay for loading the web server and the templates.
@@ -221,7 +221,7 @@ def _new(root: Path, today, args: argparse.Namespace) -> int:
 
 def _serve(root: Path, clock: Clock, args: argparse.Namespace) -> int:
     from site_builder.commands.serve import serve
-    from site_builder.sources.loader import policies_dir
+    from site_builder.base.paths import policies_dir
 
     policies_dir(root)  # a wrong --root is a usage error before anything starts
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from site_builder.base.messages import say
+from site_builder.base.problems import UsageError
+
 # The default theme ships inside the package (pyproject.toml maps themes/ to site_builder.themes).
 BUILTIN_THEME = Path(str(resources.files("site_builder.themes"))) / "default"
 
@@ -31,4 +34,15 @@ def cache_folder(root: Path) -> Path | None:
         folder = folder / part
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
             return None
+    return folder
+
+
+def policies_dir(root: Path) -> Path:
+    folder = root / "policies"
+    if not root.is_dir():
+        raise UsageError(say("{root}: no such folder; pass the site's folder with --root",
+                             root=root))
+    if not folder.is_dir():
+        raise UsageError(say("{root}: no policies/ folder here; run in the site's folder or "
+                             "pass --root (see README: Sources)", root=root.absolute()))
     return folder

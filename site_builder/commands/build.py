@@ -13,10 +13,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from site_builder.base.paths import policies_dir
 from site_builder.commands import build_record
 from site_builder.commands.build_summary import BuildSummary
 from site_builder.output.writer import output_lock, real_output, recover_output, refuse_foreign_files
-from site_builder.sources.loader import policies_dir
 
 
 def build(root: Path, out: Path, today: date, use_cache: bool = True,

@@ -16,7 +16,8 @@ from importlib import resources
 from pathlib import Path
 
 from site_builder.base.dates import Clock, long_date
-from site_builder.sources.settings import DEFAULT_TIMEZONE, base_url_problem
+from site_builder.sources.settings import base_url_problem
+from site_builder.sources.site_basics import DEFAULT_TIMEZONE
 from site_builder.base.messages import Message, say
 from site_builder.base.files import write_new_file
 from site_builder.base.problems import UsageError

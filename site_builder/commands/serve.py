@@ -27,7 +27,7 @@ from site_builder.commands.serve_watch import Watcher
 from site_builder.render.site import render_site
 from site_builder.render.theme import Theme, ThemeError
 from site_builder.rules.validation import validate
-from site_builder.sources.settings import peek_site
+from site_builder.sources.site_basics import peek_site
 
 REBUILD_SWITCH_INTERVAL = 0.05
 

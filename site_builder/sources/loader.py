@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.base.messages import say
-from site_builder.base.paths import is_inside, real_path
-from site_builder.base.problems import WARNING, Problem, UsageError, has_errors
+from site_builder.base.paths import is_inside, policies_dir, real_path
+from site_builder.base.problems import WARNING, Problem, has_errors
 from site_builder.cache.memo import NO_MEMO, Memo
 from site_builder.model.site import Document, Names, Site
 from site_builder.sources import settings
@@ -37,17 +37,6 @@ class LoadResult:
 
     site: Site
     problems: list[Problem]
-
-
-def policies_dir(root: Path) -> Path:
-    folder = root / "policies"
-    if not root.is_dir():
-        raise UsageError(say("{root}: no such folder; pass the site's folder with --root",
-                             root=root))
-    if not folder.is_dir():
-        raise UsageError(say("{root}: no policies/ folder here; run in the site's folder or "
-                             "pass --root (see README: Sources)", root=root.absolute()))
-    return folder
 
 
 def load_site(root: Path, memo: Memo = NO_MEMO, saved: frozenset[Path] | None = None) -> LoadResult:

@@ -16,23 +16,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import available_timezones
 
 from site_builder.base.dates import MAX_NOTICE_DAYS
 from site_builder.base.languages import DEFAULT_LANGUAGE, LANGUAGES
 from site_builder.base.messages import say
 from site_builder.base.problems import Problem
 from site_builder.model.site import NoticePolicy
-from site_builder.sources.yamlfields import Fields, compose_mapping
+from site_builder.sources.site_basics import DEFAULT_TIMEZONE, loads_as_timezone
+from site_builder.sources.yamlfields import Fields
 
-DEFAULT_TIMEZONE = "Asia/Seoul"
 DEFAULT_THEME = "default"
 DEFAULT_NOTICE = NoticePolicy()  # the model's 7 and 30 days (SPEC 2)
 TRANSLATION_FALLBACKS = ("previous", "none")
 THEME_NAME = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 LANGUAGE_TAG = re.compile(r"\A[a-z]{2,3}(?:-[a-z0-9]{2,8})*\Z")  # ja, zh-hant: folder names
-# Files in the time zone database that name no place: the machine's own zone, and fillers.
-NOT_TIMEZONES = ("localtime", "posixrules", "Factory")
 
 
 @dataclass
@@ -171,11 +169,7 @@ def language(fields: Fields, key: str, context: Context) -> str:
 
 def timezone(fields: Fields, key: str, context: Context) -> str:
     name = fields.text(key) or DEFAULT_TIMEZONE
-    try:
-        ZoneInfo(name)
-        if name not in _known_timezones() or name in NOT_TIMEZONES:
-            raise ZoneInfoNotFoundError(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    if not (loads_as_timezone(name) and name in _known_timezones()):
         fields.problems.append(Problem(fields.rel, fields.line(key), say(
             "unknown timezone '{name}'; use an IANA name such as Asia/Seoul", name=name)))
         return DEFAULT_TIMEZONE
@@ -270,29 +264,3 @@ TRANSLATION = Schema(
 NAMES = {"site": Schema(Option("title", text())),
          "document": Schema(Option("title", text()), Option("description", text()),
                             Option("noun", text()))}
-
-
-@dataclass(frozen=True)
-class SiteBasics:
-    """What a command needs before the site is loaded: the language its messages are in (None
-    when site.yaml does not say a usable one: then English) and the timezone "today" is
-    counted in."""
-
-    language: str | None = None
-    timezone: str = DEFAULT_TIMEZONE
-
-
-def peek_site(root: Path) -> SiteBasics:
-    """site.yaml's language and timezone, read as strictly as the loader reads them (no
-    anchors: the file may come from anyone); the loader's fallbacks when it is unusable. The
-    loader reports what is wrong."""
-    try:
-        fields = compose_mapping((root / "policies" / "site.yaml").read_text(encoding="utf-8"),
-                                 "site.yaml", 1)
-    except (OSError, ValueError):
-        return SiteBasics()
-    if not isinstance(fields, Fields):
-        return SiteBasics()
-    stated = fields.text("language") or DEFAULT_LANGUAGE
-    return SiteBasics(stated if stated in LANGUAGES else None,
-                      timezone(fields, "timezone", Context(root)))
