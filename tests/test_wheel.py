@@ -70,3 +70,16 @@ def test_a_change_in_any_stage_folder_changes_the_code_fingerprint(tmp_path):
     module = package / "rules" / "notice.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert fingerprint() != before
+
+
+def test_no_file_of_the_package_is_ignored_by_git():
+    """A module git ignores is missing from every clean clone (and so from CI and releases),
+    while the checkout it was written in keeps working: .gitignore's 'output/' once hid the
+    whole output stage."""
+    if not (REPOSITORY / ".git").exists():
+        pytest.skip("not a git checkout")
+    listed = subprocess.run(["git", "-C", str(REPOSITORY), "ls-files", "-z", "--others",
+                             "--ignored", "--exclude-standard", "--", "site_builder", "themes"],
+                            capture_output=True, check=True).stdout.decode().split("\0")
+    hidden = [name for name in listed if name and "__pycache__" not in name]
+    assert not hidden, f"ignored by git, so missing from a clean clone: {hidden}"
