@@ -76,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd = commands.add_parser("serve", parents=[common],
                                     help="preview with drafts, rebuilding and reloading on save")
     serve_cmd.add_argument("--host", default="127.0.0.1")
-    serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.add_argument("--port", type=_port, default=8000,
+                           help="0 to 65535 (0: any free port)")
 
     init_cmd = commands.add_parser("init", parents=[debugging],
                                    help="start a new policy site in a new or empty folder")
@@ -110,6 +111,12 @@ def _parser() -> argparse.ArgumentParser:
                          help="start the LANG translation of a version (--effective, default: "
                               "the latest) from the original's text")
     return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 0 to 65535")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,6 +18,13 @@ REQUIRE_BROWSER = "POLICY_SITE_REQUIRE_BROWSER"
 
 
 @pytest.fixture(autouse=True)
+def user_cache(monkeypatch, tmp_path_factory):
+    """Each test's caches in a folder of its own, as each user's are in theirs."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+    monkeypatch.delenv("POLICY_SITE_CACHE", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def english_messages(monkeypatch):
     """The tests read messages in English; tests/test_messages.py checks the Korean ones."""
     monkeypatch.setenv("POLICY_SITE_MESSAGES", "en")

@@ -8,6 +8,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.base.paths import cache_folder
 from site_builder.cli import main
 
 BODY = """\
@@ -50,6 +51,11 @@ class SiteKit:
         self.root = root
         self.root.mkdir(parents=True, exist_ok=True)
         self.site_yaml()
+
+    @property
+    def cache(self) -> Path:
+        """Where the build keeps this site's cache and build record: the user's cache folder."""
+        return cache_folder(self.root)
 
     @property
     def out(self) -> Path:

@@ -218,7 +218,7 @@ def test_notice_violation_fails_build_and_keeps_previous_output(kit):
     assert "Traceback" not in result.err
     assert kit.tree() == before
     assert sorted(p.name for p in kit.root.iterdir()) == [
-        ".cache", ".output.lock", ".output.manifest.json", "output", "policies"]
+        ".output.lock", ".output.manifest.json", "output", "policies"]
 
 
 def test_english_site_writes_dates_the_english_way(kit):

@@ -131,17 +131,17 @@ def test_the_shortcut_loads_no_template_or_markdown_library(built):
 
 
 def test_a_removed_cache_folder_is_only_a_full_build(built):
-    shutil.rmtree(built.root / ".cache")
+    shutil.rmtree(built.cache)
     tree = built.tree()
     assert built.build(AS_OF).code == 0 and built.tree() == tree
-    assert (built.root / ".cache/policy-site/last-build.json").exists()
+    assert (built.cache / "last-build.json").exists()
 
 
 @pytest.mark.parametrize("record", ['"inputs"', '{"inputs": "x", "out": 1}', "[]", "{", "null",
                                     "SHORT_INPUTS",
                                     '{"out": "%s", "today": "2026-11-28", "timezone": "Nowhere"}'])
 def test_a_damaged_or_foreign_record_is_only_a_full_build(built, record):
-    path = built.root / ".cache/policy-site/last-build.json"
+    path = built.cache / "last-build.json"
     if record == "SHORT_INPUTS":  # a real record whose file entries lost their hashes
         real = json.loads(path.read_text())
         real["inputs"] = {k: v[:3] if isinstance(v, list) else v
@@ -156,7 +156,7 @@ def test_a_damaged_or_foreign_record_is_only_a_full_build(built, record):
 
 def test_a_record_whose_warnings_are_not_ours_is_a_full_build(built):
     """Everything else matches: only the recorded warning is malformed."""
-    path = built.root / ".cache/policy-site/last-build.json"
+    path = built.cache / "last-build.json"
     record = json.loads(path.read_text())
     record["warnings"][0]["path"] = 7
     path.write_text(json.dumps(record))

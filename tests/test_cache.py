@@ -39,7 +39,7 @@ def cached(kit: SiteKit) -> dict[str, bytes]:
 def test_parallel_cached_and_plain_builds_are_identical(site):
     reference = plain(site, "plain")
     assert cached(site) == reference  # cold: parallel workers, cache written
-    assert (site.root / ".cache/policy-site").is_dir()
+    assert site.cache.is_dir()
     assert cached(site) == reference  # warm: nothing changed, nothing written
 
 
@@ -65,7 +65,7 @@ def test_every_kind_of_change_gives_the_plain_result(site, change):
         site.site_yaml(theme="house")
         site.write("themes/house/strings/ko.yaml", "feed: 새 소식\n")
     elif change == "delete cache":
-        shutil.rmtree(site.root / ".cache")
+        shutil.rmtree(site.cache)
     else:
         shutil.rmtree(site.out)
     assert cached(site) == plain(site, "plain")
@@ -81,7 +81,7 @@ def test_an_edited_output_file_is_rewritten(site):
 # A cache that arrives with the sources is untrusted (issue 17).
 
 def cache_file(kit: SiteKit):
-    [path] = (kit.root / ".cache/policy-site").glob("*.sqlite")
+    [path] = kit.cache.glob("*.sqlite")
     return path
 
 
@@ -128,7 +128,9 @@ def test_the_cache_key_covers_the_libraries_that_shape_output(monkeypatch):
     real = fingerprint.metadata.version
     monkeypatch.setattr(fingerprint.metadata, "version",
                         lambda name: "9.9" if name == "markdown-it-py" else real(name))
+    fingerprint.code_fingerprint.cache_clear()  # computed once a process
     assert fingerprint.code_fingerprint() != before
+    fingerprint.code_fingerprint.cache_clear()
 
 
 def test_every_kind_of_cached_value_survives_the_codec(site):
@@ -150,7 +152,7 @@ def test_every_kind_of_cached_value_survives_the_codec(site):
 def _stored_keys(kit: SiteKit) -> set[str]:
     import sqlite3
 
-    [path] = (kit.root / ".cache/policy-site").glob("*.sqlite")
+    [path] = kit.cache.glob("*.sqlite")
     with sqlite3.connect(path) as db:
         return {key for (key,) in db.execute("SELECT key FROM entry")}
 

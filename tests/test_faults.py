@@ -228,7 +228,12 @@ def test_new_that_cannot_write_leaves_no_file_behind(kit, monkeypatch, error):
     folder = kit.root / "policies/privacy"
     before = sorted(p.name for p in folder.iterdir())
 
+    real_open = os.open
+
     def refuse(*args, **kwargs):
+        reads = error != errno.ENOSPC and not args[1] & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
+        if reads:  # sources are read with os.open too
+            return real_open(*args, **kwargs)
         raise OSError(error, os.strerror(error), str(args[0]) if args else None)
 
     monkeypatch.setattr(os, "link" if error == errno.ENOSPC else "open", refuse)
@@ -240,11 +245,14 @@ def test_new_that_cannot_write_leaves_no_file_behind(kit, monkeypatch, error):
 
 
 def test_check_and_serve_sources_that_cannot_be_read_are_messages(kit, monkeypatch):
+    from site_builder.sources import sourcefile
+
     kit.two_versions()
-    real = Path.read_bytes
-    failing = failing_at(Path, "read_bytes", 2)
-    monkeypatch.setattr(Path, "read_bytes",  # the second source read, not policy-site's code
-                        lambda path: failing(path) if path.suffix == ".md" else real(path))
+    real = sourcefile.read_regular
+    failing = failing_at(sourcefile, "read_regular", 2)
+    monkeypatch.setattr(sourcefile, "read_regular",  # the second source read
+                        lambda path, limit: failing(path, limit) if path.suffix == ".md"
+                        else real(path, limit))
     result = kit.check()
     assert result.code == 1 and "cannot read this file (Input/output error)" in result.out
 

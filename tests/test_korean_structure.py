@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.text.markup import render_body, unit_key
+from site_builder.text.markup import render_body
+from site_builder.text.outline import unit_key
 from tests.pages import find_class, parse, text_of, visible_text
 from tests.sitekit import SiteKit
 

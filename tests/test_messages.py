@@ -6,9 +6,12 @@ import ast
 import string
 from pathlib import Path
 
-from site_builder.base.messages import OVERRIDE, catalogue, in_language, say
+import polib
 
-KO = catalogue("ko")
+from site_builder.base.messages import CATALOGUES, OVERRIDE, catalogue, in_language, say
+
+KO = {entry.msgid: entry.msgstr for entry in polib.pofile(str(CATALOGUES / "ko.po"))
+      if entry.msgstr and not entry.obsolete and "fuzzy" not in entry.flags}
 
 PACKAGE = Path(__file__).resolve().parent.parent / "site_builder"
 
@@ -47,6 +50,15 @@ def test_every_message_exists_in_korean_with_the_same_values():
         assert names(korean) <= names(template), template
     stale = set(KO) - set(said)
     assert not stale, f"Korean texts no message uses: {stale}"
+
+
+def test_the_compiled_catalogue_is_the_catalogue():
+    """ko.mo is what the tool reads; ko.po what a translator edits. After editing ko.po:
+    python -c "import polib; polib.pofile('site_builder/base/locale/ko.po').save_as_mofile(
+    'site_builder/base/locale/ko.mo')" """
+    compiled = catalogue("ko")
+    assert {template: compiled.gettext(template) for template in KO} == KO
+    assert len(compiled._catalog) - 1 == len(KO)  # the header is an entry of its own
 
 
 def test_nested_messages_are_said_in_the_same_language():

@@ -123,16 +123,17 @@ def test_an_output_link_loop_is_a_message(site):
     refused(site.build(), "loop of symbolic links")
 
 
-@pytest.mark.parametrize("link", [".cache", ".cache/policy-site"])
+@pytest.mark.parametrize("level", [0, 1, 2])
 def test_a_cache_folder_planted_as_a_link_is_not_used_and_what_it_points_to_survives(
-        site, tmp_path, link):
-    """A repository can commit .cache as a link to any folder: the build would have written
-    its database there and pruned every other *.sqlite in it."""
+        site, tmp_path, level):
+    """A link where the cache belongs (the site's folder, sites/, policy-site/): the build
+    would have written its database there and pruned every other *.sqlite in it."""
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "precious.sqlite").write_bytes(b"someone's database")
-    (site.root / link).parent.mkdir(parents=True, exist_ok=True)
-    (site.root / link).symlink_to(elsewhere, target_is_directory=True)
+    planted = [site.cache, site.cache.parent, site.cache.parent.parent][level]
+    planted.parent.mkdir(parents=True, exist_ok=True)
+    planted.symlink_to(elsewhere, target_is_directory=True)
     for _ in range(2):
         result = site.build()
         assert result.code == 0, result.text

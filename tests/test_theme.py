@@ -150,5 +150,5 @@ def test_check_renders_every_page_so_a_template_mistake_fails_check_too(kit):
                                    "<h1>{{ documnet.title }}</h1>{% endblock %}")
     theme_refused(kit, "themes/house/templates/archive.html:2: error: template error: "
                        "'documnet' is undefined", command="check")
-    assert not (kit.root / "output").exists() and not (kit.root / ".cache").exists()
+    assert not (kit.root / "output").exists() and not kit.cache.exists()
     assert kit.build().code == 1

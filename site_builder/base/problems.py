@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from site_builder.base.messages import in_language
+from site_builder.base.untrusted import printable
 
 ERROR = "error"
 WARNING = "warning"
@@ -35,7 +36,10 @@ class Problem:
         return ":".join(parts)
 
     def as_text(self, language: str = "en") -> str:
-        return f"{self.location()}: {self.severity}: {in_language(self.message, language)}"
+        """One report line; a name or text from the sources (a file name, a commit subject)
+        cannot send a terminal its escape sequences."""
+        return printable(f"{self.location()}: {self.severity}: "
+                         f"{in_language(self.message, language)}")
 
 
 def has_errors(problems: list[Problem]) -> bool:

@@ -15,8 +15,10 @@ import json
 from datetime import date
 
 from site_builder.text.comparison import ArticleChange, Comparison, Segment
-from site_builder.text.markup import Article, Heading, NestingTooDeep, RenderedBody
+from site_builder.text.markup import NestingTooDeep, RenderedBody, TableTooLarge
+from site_builder.text.outline import Article, Heading
 from site_builder.base.messages import Message
+from site_builder.base.untrusted import load_json
 from site_builder.model.site import PolicyVersion, Translation
 from site_builder.base.problems import Problem
 
@@ -39,8 +41,8 @@ def decode(blob: bytes):
     if hashlib.sha256(data).hexdigest().encode() != checksum:
         raise Damaged("checksum")
     try:
-        return _value(json.loads(data.decode("utf-8")))
-    except (ValueError, TypeError, KeyError) as error:
+        return _value(load_json(data.decode("utf-8")))
+    except (ValueError, TypeError, KeyError, RecursionError) as error:
         raise Damaged(str(error)) from None
 
 
@@ -61,6 +63,8 @@ def _plain(value):
         return {"t": "date", "v": value.isoformat()}
     if isinstance(value, NestingTooDeep):
         return {"t": "NestingTooDeep", "v": value.line}
+    if isinstance(value, TableTooLarge):
+        return {"t": "TableTooLarge", "v": [value.line, value.columns]}
     if type(value).__name__ in TYPES and dataclasses.is_dataclass(value):
         return {"t": type(value).__name__,
                 "v": {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}}
@@ -86,6 +90,8 @@ def _value(plain):
         return date.fromisoformat(value)
     if kind == "NestingTooDeep":
         return NestingTooDeep(int(value))
+    if kind == "TableTooLarge":
+        return TableTooLarge(int(value[0]), int(value[1]))
     if kind == "Message":
         return Message(value[0], _value(value[1]))
     cls = TYPES.get(kind)

@@ -16,7 +16,10 @@ from pathlib import Path
 from site_builder.base.paths import policies_dir
 from site_builder.commands import build_record
 from site_builder.commands.build_summary import BuildSummary
-from site_builder.output.writer import output_lock, real_output, recover_output, refuse_foreign_files
+from site_builder.base.problems import sorted_problems
+from site_builder.output.state import state_warnings
+from site_builder.output.writer import (output_lock, real_output, recover_output,
+                                        refuse_foreign_files)
 
 
 def build(root: Path, out: Path, today: date, use_cache: bool = True,
@@ -28,8 +31,11 @@ def build(root: Path, out: Path, today: date, use_cache: bool = True,
     policies_dir(root)  # a mistyped --root must not create folders before it is refused
     real_out = real_output(root, out)
     with output_lock(real_out):
-        if use_cache and not ledger:
-            found = build_record.unchanged(root, real_out, today)  # proves the folder is ours
+        record = build_record.last_record(root) if use_cache and not ledger else None
+        # State files that will be ignored: planted, or not of the shape this package writes.
+        planted = state_warnings(root, real_out, build_record.recorded_manifest(record))
+        if record and not planted:
+            found = build_record.unchanged(root, real_out, today, record)  # proves it is ours
             if found:
                 return replace(found, out=out, seconds=time.perf_counter() - started)
         refuse_foreign_files(real_out)
@@ -37,4 +43,5 @@ def build(root: Path, out: Path, today: date, use_cache: bool = True,
         from site_builder.commands import build_steps  # the libraries only a real build needs
 
         summary = build_steps.build_site(root, real_out, today, use_cache, workers, ledger)
-    return replace(summary, out=out, seconds=time.perf_counter() - started)
+    return replace(summary, out=out, seconds=time.perf_counter() - started,
+                   warnings=sorted_problems([*summary.warnings, *planted]))

@@ -22,13 +22,16 @@ from pathlib import Path
 from site_builder.commands.build_summary import BuildSummary
 from site_builder.base.paths import BUILTIN_THEME
 from site_builder.cache.fingerprint import code_fingerprint
-from site_builder.output.manifest import read_manifest, read_no_follow
+from site_builder.base.untrusted import load_json, read_regular
+from site_builder.output.manifest import read_manifest
+from site_builder.output.state import MAX_STATE_BYTES, manifest_entries
 from site_builder.output.siblings import is_settled
 from site_builder.base.messages import Message
 from site_builder.base.paths import cache_folder
 from site_builder.base.problems import Problem
 
 _RECORD = "last-build.json"  # in the cache folder (paths.cache_folder)
+MAX_INPUT_BYTES = 64 * 1024 * 1024  # a source's or a theme file's limit, and more
 
 
 def read_inputs(root: Path, known: dict | None = None) -> dict | None:
@@ -67,8 +70,9 @@ def _tree(folder: Path):
 
 
 def _file_hash(path: str) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.sha256(handle.read()).hexdigest()
+    """A FIFO or a device (a link to /dev/zero, hidden or not) is refused here, before any
+    rule runs: the build goes on without the record, and the loader says what is wrong."""
+    return hashlib.sha256(read_regular(path, MAX_INPUT_BYTES)).hexdigest()
 
 
 def _record_path(root: Path) -> Path:
@@ -78,10 +82,14 @@ def _record_path(root: Path) -> Path:
     return folder / _RECORD
 
 
+def _read_record(root: Path) -> dict:
+    return load_json(read_regular(_record_path(root), MAX_STATE_BYTES, follow=False))
+
+
 def recorded_inputs(root: Path) -> dict | None:
     """The inputs the last build recorded: a build re-reads only the files changed since."""
     try:
-        return json.loads(read_no_follow(_record_path(root))).get("inputs")
+        return _read_record(root).get("inputs")
     except (OSError, ValueError, AttributeError):
         return None
 
@@ -105,10 +113,24 @@ def record(root: Path, out: Path, today: date, inputs: dict, report: BuildSummar
         return
 
 
-def unchanged(root: Path, out: Path, today: date) -> BuildSummary | None:
+def last_record(root: Path) -> dict | None:
+    """The record of the last build, or None (a damaged or foreign one is no record)."""
+    try:
+        stamp = _read_record(root)
+    except (OSError, ValueError):
+        return None
+    return stamp if isinstance(stamp, dict) else None
+
+
+def recorded_manifest(stamp: dict | None) -> str | None:
+    """The SHA-256 of the manifest the recorded build wrote."""
+    manifest = stamp.get("manifest") if stamp else None
+    return manifest if isinstance(manifest, str) else None
+
+
+def unchanged(root: Path, out: Path, today: date, stamp: dict) -> BuildSummary | None:
     """The last build's report if building now would write exactly the output there is."""
     try:
-        stamp = json.loads(read_no_follow(_record_path(root)))
         if stamp["out"] != str(out) or stamp["today"] != today.isoformat():
             return None
         manifest = read_manifest(out)
@@ -117,7 +139,7 @@ def unchanged(root: Path, out: Path, today: date) -> BuildSummary | None:
         # The sources first: after an edit, this is where a build goes on with its work.
         if _contents(read_inputs(root, stamp["inputs"])) != _contents(stamp["inputs"]):
             return None
-        if not _is_listed_tree(out, json.loads(manifest)):
+        if not _is_listed_tree(out, manifest_entries(out, stamp["manifest"])):
             return None
         documents, versions, changes, feeds, translations = stamp["report"]
         warnings = [_problem(data) for data in stamp["warnings"]]

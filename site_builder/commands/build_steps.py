@@ -3,7 +3,6 @@ add the public record, write the output, remember what was made."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from functools import partial
 from pathlib import Path
@@ -11,6 +10,7 @@ from datetime import date
 
 from site_builder.base.messages import say
 from site_builder.base.problems import PolicyError
+from site_builder.base.untrusted import load_json, read_regular
 from site_builder.cache.memo import Memo
 from site_builder.cache.store import DiskStore, open_store
 from site_builder.cache.workers import default_workers
@@ -83,7 +83,7 @@ def read_live_ledger(location: str, out: Path) -> list[dict]:
     site, name = fetch.site_and_file(location, urls.LEDGER)
     where = f"{site.rstrip('/')}/{name}"
     try:
-        entries = ledger.entries_of(json.loads(fetch.read(site, name)))
+        entries = ledger.entries_of(load_json(fetch.read(site, name)))
     except fetch.NotFound:
         raise fetch.FetchError(say("{where}: no ledger there; the first deploy of a site builds "
                                    "without --ledger, later ones pass the live ledger",
@@ -104,7 +104,7 @@ def read_live_ledger(location: str, out: Path) -> list[dict]:
 
 def _local_ledger(out: Path) -> list | None:
     try:
-        return ledger.entries_of(json.loads((out / urls.LEDGER).read_bytes()))
+        return ledger.entries_of(load_json(read_regular(out / urls.LEDGER, fetch.MAX_BYTES)))
     except (OSError, ValueError):
         return None
 

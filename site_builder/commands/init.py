@@ -71,6 +71,7 @@ def init_site(folder: Path, language: str, title: str | None, base_url: str | No
         ".github/workflows/policies.yml": _scaffold("policies.yml", {}),
         "README.md": _scaffold(f"README-{language}.md", values),
     }
+    _refuse_links(folder, files)
     result = InitResult()
     for relative, text in files.items():
         path = folder / relative
@@ -85,6 +86,19 @@ def init_site(folder: Path, language: str, title: str | None, base_url: str | No
         write_new_file(path, text)
         result.written.append(relative)
     return result
+
+
+def _refuse_links(folder: Path, files: dict[str, str]) -> None:
+    """Before anything is written: a symbolic link where init writes (.gitignore, policies/,
+    .github/workflows) would make it write into the link's target, or stop half-way."""
+    for relative in files:
+        path = folder
+        for part in relative.split("/"):
+            path = path / part
+            if path.is_symlink():
+                raise UsageError(say("{path} is a symbolic link; init writes only into real "
+                                     "files and folders of the new site: put the real file or "
+                                     "folder there (or remove the link), then run init again", path=path))
 
 
 def _site_yaml(title: str, base_url: str | None, language: str, timezone: str) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from site_builder.base.dates import LAST_DAY
 from site_builder.base.files import write_new_file
 from site_builder.base.messages import Message, in_language, say
 from site_builder.base.problems import UsageError
@@ -75,6 +76,11 @@ def create_version(root: Path, slug: str, effective: date | None, material: bool
     latest = document.versions[-1] if document.versions else None
     if effective is None:
         effective = max(earliest, latest.effective + timedelta(days=1)) if latest else earliest
+    if effective > LAST_DAY:
+        raise UsageError(say("the new version could take effect on {effective} at the earliest, "
+                             "after the last day policy-site handles ({last}); check --as-of and "
+                             "the dates of the latest version", effective=effective,
+                             last=LAST_DAY))
     path = root / "policies" / slug / f"{effective}.md"
     if path.exists():
         raise UsageError(say("{path} already exists; edit it or choose another date",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import queue
 import sys
 import threading
 import time
@@ -140,19 +141,37 @@ def serve(root: Path, clock: Clock, host: str, port: int,
     preview.rebuild()
     handler = type("Handler", (Handler,), {"preview": preview})
     try:
-        server = Server((host, port), handler)
+        server = Server((host, port), handler, log)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise UsageError(say("port {port} on {host} is in use; stop the other server or pass "
                                  "--port {next}", port=port, host=host, next=port + 1)) from None
         raise UsageError(say("cannot listen on {host}:{port}: {reason}", host=host, port=port,
                              reason=error.strerror)) from None
-    watcher = Watcher(root.absolute(), preview.rebuild)
+    saves: queue.Queue[frozenset[Path]] = queue.Queue()
+    watcher = Watcher(root.absolute(), saves.put)
     watcher.start()
+    answering = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
+                                 daemon=True)
+    answering.start()
     log(say("serving http://{host}:{port}/ (drafts shown; Ctrl-C stops)", host=host,
             port=server.server_address[1]))
     try:
-        server.serve_forever(poll_interval=0.2)
+        _rebuild_on_save(preview, saves)
     finally:
         watcher.stop()
+        server.shutdown()
         server.server_close()
+
+
+def _rebuild_on_save(preview: Preview, saves: queue.Queue) -> None:
+    """Rebuilds run here, in the main thread, where a theme's page can be stopped after its
+    time (base/deadline.py); saves that arrive during a rebuild are taken together."""
+    while True:
+        try:
+            saved = saves.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        while not saves.empty():
+            saved |= saves.get_nowait()
+        preview.rebuild(saved)

@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import ipaddress
 import mimetypes
+import sys
+import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import unquote, urlsplit
+
+from site_builder.base.messages import say
 
 if TYPE_CHECKING:
     from site_builder.commands.serve import Preview
 
 EVENTS_PATH = "/__policy_site/events"
+MAX_CONNECTIONS = 64  # open pages, each with its reload stream, and their requests
+IDLE_SECONDS = 30  # longer than the reload stream's 15 s between messages
 RELOAD_SCRIPT = (f'<script>new EventSource("{EVENTS_PATH}").onmessage = '
                  "function () { location.reload(); };</script>")
 
@@ -39,6 +45,7 @@ def _content_type(key: str) -> str:
 class Handler(BaseHTTPRequestHandler):
     preview: "Preview"
     server_version = "policy-site"
+    timeout = IDLE_SECONDS  # a connection that says nothing (or reads nothing) is closed
 
     def log_message(self, *args) -> None:  # the terminal shows rebuilds, not every request
         pass
@@ -113,14 +120,43 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"data: reload\n\n" if current != seen else b": idle\n\n")
                 self.wfile.flush()
                 seen = current
-        except (BrokenPipeError, ConnectionResetError):
+        except (BrokenPipeError, ConnectionResetError, TimeoutError):
             return
 
 
 class Server(ThreadingHTTPServer):
+    """At most MAX_CONNECTIONS at once (each a thread); a client that goes away mid-answer is
+    one line in the terminal, not a traceback."""
+
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 128  # the listen backlog: a burst of requests waits, not refused
+
+    def __init__(self, address, handler, log: Callable[[str], None]):
+        super().__init__(address, handler)
+        self.log = log
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+
+    def process_request(self, request, client_address) -> None:
+        if not self.slots.acquire(blocking=False):
+            self.shutdown_request(request)  # too many at once: this one is closed unanswered
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def handle_error(self, request, client_address) -> None:
+        error = sys.exc_info()[1]
+        self.log(say("{client}: the connection ended mid-answer ({reason})",
+                     client=client_address[0], reason=type(error).__name__))
 
 
 def _is_ip_literal(name: str) -> bool:

@@ -9,12 +9,12 @@ agrees.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 
 from site_builder.sources import published as fetch
 from site_builder.rules import ledger
+from site_builder.base.untrusted import load_json
 from site_builder.render import urls
 
 _SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -35,7 +35,7 @@ def verify(location: str) -> Verification:
     site, name = fetch.site_and_file(location, urls.LEDGER)
     result = Verification()
     try:
-        entries = ledger.entries_of(json.loads(fetch.read(site, name)))
+        entries = ledger.entries_of(load_json(fetch.read(site, name)))
     except ValueError as error:
         result.mismatches.append(f"{name}: not a policy-site ledger ({error})")
         return result
@@ -82,7 +82,7 @@ def _check_version(site: str, document: str, effective: str, sha256: str,
 
 def _check_index(site: str, latest: dict, result: Verification) -> None:
     try:
-        index = json.loads(fetch.read(site, urls.VERSIONS_JSON))
+        index = load_json(fetch.read(site, urls.VERSIONS_JSON))
         listed = {(d["slug"], v["effective"]): v["sha256"]
                   for d in index["documents"] for v in d["versions"]}
     except (ValueError, KeyError, TypeError):

@@ -22,11 +22,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from site_builder.output.manifest import KEEP, read_no_follow, write_manifest
+from site_builder.output.manifest import KEEP, write_manifest
+from site_builder.output.state import COMMIT, WRITING, Untrusted, journal_entries
 from site_builder.output.siblings import NEW_SUFFIX, journal_path, temporary_prefix
 
 IN_PLACE_SHARE = 0.25  # more changed files than this share: a new tree is swapped in instead
-WRITING, COMMIT = "writing", "commit"
 
 
 def suits(files: dict, out: Path, manifest: dict) -> bool:
@@ -55,14 +55,14 @@ def update_in_place(files: dict, out: Path, keys: dict[str, str], manifest: dict
 
 
 def recover(out: Path) -> None:
-    """Finish or undo what a killed build left in ``out``, as its journal says."""
-    path = journal_path(out)
+    """Finish or undo what a killed build left in ``out``, as its journal says; a journal
+    that is not one this package wrote is left alone (state_warnings says so)."""
     try:
-        journal = json.loads(read_no_follow(path))
-    except FileNotFoundError:
+        journal = journal_entries(out)
+    except Untrusted:
         return
-    except (OSError, ValueError):
-        journal = {}
+    if journal is None:
+        return
     changed, removed = journal.get("changed", []), journal.get("removed", [])
     if journal.get("state") == COMMIT:
         for name in changed:
@@ -77,7 +77,7 @@ def recover(out: Path) -> None:
         for name in changed:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(f"{out / name}{NEW_SUFFIX}")
-    os.unlink(path)
+    os.unlink(journal_path(out))
 
 
 def _write_beside(target: Path, content: bytes) -> None:

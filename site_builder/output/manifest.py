@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from site_builder.output.siblings import manifest_path, temporary_prefix
+from site_builder.base.untrusted import read_regular
+from site_builder.output.state import MAX_STATE_BYTES, Untrusted, manifest_entries
 
 
 class _Keep:
@@ -30,10 +33,8 @@ class PreviousOutput:
     def __init__(self, out: Path):
         self.out = out.absolute()
         try:
-            self.manifest = json.loads(read_no_follow(manifest_path(self.out)))
-        except (OSError, ValueError):
-            self.manifest = {}
-        if not isinstance(self.manifest, dict):
+            self.manifest = manifest_entries(self.out)
+        except Untrusted:  # a planted or damaged manifest: nothing is ours to reuse
             self.manifest = {}
 
     def kept(self, keys: dict[str, str]) -> set[str]:
@@ -43,23 +44,19 @@ class PreviousOutput:
             entry = self.manifest.get(path)
             if not entry or entry[0] != key:
                 continue
-            try:
-                stat = os.stat(self.out / path)
+            try:  # the file itself, never what a link planted in its place points to
+                found = os.lstat(self.out / path)
             except OSError:
                 continue
-            if [stat.st_ino, stat.st_size, stat.st_mtime_ns] == entry[1:]:
+            if (stat.S_ISREG(found.st_mode)
+                    and [found.st_ino, found.st_size, found.st_mtime_ns] == entry[1:]):
                 kept.add(path)
         return kept
 
 
 def read_manifest(out: Path) -> bytes:
-    return read_no_follow(manifest_path(out))
-
-
-def read_no_follow(path: Path) -> bytes:
-    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-    with os.fdopen(descriptor, "rb") as handle:
-        return handle.read()
+    """The manifest's bytes as they are (the build record hashes them); never through a link."""
+    return read_regular(manifest_path(out), MAX_STATE_BYTES, follow=False)
 
 
 def entries(tree: Path, files: dict, keys: dict[str, str]) -> dict[str, list]:

@@ -13,7 +13,7 @@ from site_builder.model.publication import PublishedVersion, Timeline
 from site_builder.render import urls
 from site_builder.render.editions import ARCHIVE, CHANGES, COMPARE, COMPARE_DATA, DOCUMENT, VERSION
 from site_builder.render.pages import PageJob, PageRenderer
-from site_builder.text.markup import unit_key
+from site_builder.text.outline import unit_key
 
 
 def document_jobs(renderer: PageRenderer, timeline: Timeline,

@@ -97,7 +97,8 @@ def last_change(timeline: Timeline) -> date:
 
 def _urls(site: Site, page: str, lastmod: date | None, editions: list[Edition]) -> list[str]:
     modified = f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else ""
-    locations = [(e.language, escape(urls.absolute_url(site.base_url, e.output(page))))
+    locations = [(e.language, escape(urls.absolute_url(site.base_url, e.output(page)),
+                                     {'"': "&quot;"}))
                  for e in editions]
     alternates = "".join(f'<xhtml:link rel="alternate" hreflang="{language}" href="{loc}"/>'
                          for language, loc in locations) if len(locations) > 1 else ""

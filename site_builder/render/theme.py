@@ -8,17 +8,21 @@ theme is a problem naming its file and line, never a crash.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import traceback
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.loaders import split_template_path
 
 from site_builder.base.messages import say
 from site_builder.base.paths import BUILTIN_THEME as BUILTIN, is_inside, real_path
 from site_builder.base.problems import Problem
+from site_builder.base.untrusted import read_regular, unreadable
+from site_builder.base.deadline import OutOfTime, deadline
+from site_builder.render.sandbox import PAGE_SECONDS, SandboxLimit, ThemeSandbox
 from site_builder.render.theme_strings import ThemeError, read_strings
 
 
@@ -42,46 +46,43 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-class _ContainedLoader(jinja2.FileSystemLoader):
-    """Templates from the theme folders only: a link leading out of its folder is refused,
-    and a file that is not UTF-8 is a problem with its path."""
+class _ContainedLoader(jinja2.BaseLoader):
+    """Templates from the theme folders only, the site's before the built-in: a link leading
+    out of its folder is refused, and so is a file that is not a regular file (a FIFO would
+    hang the build), too large, or not UTF-8, each as a problem with its path."""
 
     def __init__(self, folders: list[Path], rel):
-        super().__init__([str(f) for f in folders])
+        self.folders = folders
         self.real_folders = [real_path(f) for f in folders]
         self.rel = rel
 
     def get_source(self, environment, template):
-        source, filename, uptodate = _source_or_problem(super().get_source, environment, template,
-                                                        self.rel)
-        real = real_path(Path(filename))
+        pieces = split_template_path(template)  # refuses '..' and absolute names
+        for folder in self.folders:
+            path = folder.joinpath(*pieces)
+            if path.exists() or path.is_symlink():
+                return self._source(path)
+        raise jinja2.TemplateNotFound(template)
+
+    def _source(self, path: Path):
+        real = real_path(path)
         if real is None or not any(f and is_inside(real, f) for f in self.real_folders):
-            raise ThemeError(Problem(self.rel(filename), None, say(
+            raise ThemeError(Problem(self.rel(path), None, say(
                 "template links to a file outside its theme folder; copy the file into the "
                 "theme instead")))
-        return source, filename, uptodate
+        try:
+            data = read_regular(path, MAX_THEME_FILE_BYTES)
+            return data.decode("utf-8"), str(path), lambda: False
+        except UnicodeDecodeError as error:
+            raise ThemeError(Problem(self.rel(path), None, say(
+                "template is not valid UTF-8 (byte 0x{byte}); save it as UTF-8",
+                byte=f"{error.object[error.start]:02x}"))) from None
+        except OSError as error:
+            raise ThemeError(Problem(self.rel(path), None, unreadable(error))) from None
 
-
-def _source_or_problem(get_source, environment, template, rel):
-    try:
-        return get_source(environment, template)
-    except UnicodeDecodeError as error:
-        raise ThemeError(Problem(rel(_find(environment, template)), None, say(
-            "template is not valid UTF-8 (byte 0x{byte}); save it as UTF-8",
-            byte=f"{error.object[error.start]:02x}"))) from None
-    except OSError as error:
-        raise ThemeError(Problem(template, None, say("cannot read this template ({reason})",
-                                                     reason=error.strerror))) from None
-
-
-def _find(environment, template: str) -> str:
-    for folder in environment.loader.searchpath:
-        candidate = os.path.join(folder, template)
-        if os.path.exists(candidate):
-            return candidate
-    return template
-
-
+    def list_templates(self) -> list[str]:
+        return sorted({p.relative_to(f).as_posix() for f in self.folders if f.is_dir()
+                       for p in f.rglob("*") if p.suffix in (".html", ".xml", ".j2")})
 
 
 class Theme:
@@ -89,7 +90,7 @@ class Theme:
         self.root = root
         self.folders = [BUILTIN] if builtin_only else self._folders(root, name)
         self.language = language
-        self.env = ImmutableSandboxedEnvironment(
+        self.env = ThemeSandbox(
             loader=_ContainedLoader([f / "templates" for f in self.folders], self._rel),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -131,7 +132,7 @@ class Theme:
                     raise ThemeError(Problem(self._rel(path), None, say(
                         "links outside its theme folder, so it is not published; copy the file "
                         "into the theme instead")))
-                if real.is_file():
+                if not real.is_dir():  # a FIFO or device too: reading it says what it is
                     yield path.relative_to(folder).as_posix(), path
 
     def static_files(self) -> dict[str, bytes]:
@@ -146,10 +147,9 @@ class Theme:
 
     def _read(self, path: Path) -> bytes:
         try:
-            return path.read_bytes()
+            return read_regular(path, MAX_THEME_FILE_BYTES)
         except OSError as error:
-            raise ThemeError(Problem(self._rel(path), None, say(
-                "cannot read this theme file ({reason})", reason=error.strerror))) from None
+            raise ThemeError(Problem(self._rel(path), None, unreadable(error))) from None
 
     def fingerprint(self) -> str:
         """Changes whenever any theme file does; part of every cache key."""
@@ -162,10 +162,27 @@ class Theme:
         return digest.hexdigest()
 
     def render(self, template: str, context: dict) -> str:
+        self.env.page_started()
         try:
-            return self.env.get_template(template).render(context)
+            with deadline(PAGE_SECONDS):
+                return self.env.get_template(template).render(context)
         except ThemeError:
             raise
+        except SandboxLimit as error:
+            path, line = self._template_frame(error)
+            raise ThemeError(Problem(path or template, line, say(
+                "template refused: {reason}", reason=error.reason))) from None
+        except OutOfTime as error:
+            path, line = self._template_frame(error)
+            raise ThemeError(Problem(path or template, line, say(
+                "template ran for more than {seconds} s (a loop that does not end?); a page "
+                "renders in milliseconds", seconds=f"{PAGE_SECONDS:g}"))) from None
+        except jinja2.TemplateNotFound as error:
+            path, line = self._template_frame(error)
+            raise ThemeError(Problem(path or template, line, _not_found(error.name, self.env)))
+        except RecursionError:
+            raise ThemeError(Problem(path_of(self.env, template, self._rel), None, say(
+                "templates extend or include each other in a loop; break the loop"))) from None
         except jinja2.TemplateSyntaxError as error:
             raise ThemeError(Problem(self._rel(error.filename or template), error.lineno, say(
                 "template syntax error: {reason}", reason=error.message))) from None
@@ -174,9 +191,6 @@ class Theme:
             raise ThemeError(Problem(path or template, line, say(
                 "template error: {reason}; check the name against the default theme's templates",
                 reason=str(error)))) from None
-        except RecursionError:
-            raise ThemeError(Problem(self._rel(_find(self.env, template)), None, say(
-                "templates extend or include each other in a loop; break the loop"))) from None
         except Exception as error:  # noqa: BLE001 - any failure inside a template is the theme's
             path, line = self._template_frame(error)
             raise ThemeError(Problem(path or template, line, say(
@@ -189,3 +203,23 @@ class Theme:
             if frame.filename.endswith((".html", ".xml", ".j2")):
                 return self._rel(frame.filename), frame.lineno
         return None, None
+
+
+MAX_THEME_FILE_BYTES = 64 * 1024 * 1024  # a font or an image; more is no theme's
+
+
+def path_of(env: ThemeSandbox, template: str, rel) -> str:
+    """Where a template is, as messages show it."""
+    for folder in env.loader.folders:
+        if (folder / template).exists():
+            return rel(folder / template)
+    return template
+
+
+def _not_found(name: str, env: ThemeSandbox) -> str:
+    known = env.loader.list_templates()
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = (say("did you mean '{key}'?", key=close[0]) if close else
+            say("the templates are: {listed}", listed=", ".join(known)))
+    return say("no template '{name}' in the theme or the default theme; {hint}", name=name,
+               hint=hint)

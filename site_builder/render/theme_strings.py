@@ -89,10 +89,21 @@ def _texts(fields: Fields) -> dict[str, str]:
 
 
 def _placeholders(text: str, rel: str = "", line: int | None = None) -> set[str]:
-    """The names a string's ``{...}`` placeholders use; unbalanced braces are a problem."""
+    """The names a string's ``{...}`` placeholders use; unbalanced braces, and a format or
+    conversion after a name (``{title:>200000000}`` would make a 200 MB title, ``{title:d}``
+    fails on text), are problems."""
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        fields = [(name, spec, conversion)
+                  for _, name, spec, conversion in string.Formatter().parse(text)
+                  if name is not None]
     except ValueError as error:
         raise ThemeError(Problem(rel, line, say(
             "string has a broken placeholder ({reason}); write {{name}} for a value, {{{{ or }}}} "
             "for a brace", reason=str(error)))) from None
+    for name, spec, conversion in fields:
+        if spec or conversion:
+            raise ThemeError(Problem(rel, line, say(
+                "string formats a value ('{{{name}{format}}}'); write {{{name}}} alone: a string "
+                "only places values, the templates decide how they look", name=name,
+                format=(f"!{conversion}" if conversion else "") + (f":{spec}" if spec else ""))))
+    return {name for name, _, _ in fields}

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from site_builder.sources.history import Commit, FileState, History, Text
+from site_builder.sources.history import Commit, FileState, History
+from site_builder.sources.history_texts import Text
 from site_builder.base.messages import say
 from site_builder.model.site import PolicyVersion, Site
 from site_builder.base.problems import WARNING, Problem

@@ -13,7 +13,9 @@ from site_builder.cache.memo import SCREEN, Memo
 from site_builder.model.site import Site
 from site_builder.model.translated import edition_site
 from site_builder.text.comparison import compare_articles
-from site_builder.text.markup import MAX_NESTING, NestingTooDeep, may_nest_too_deep, unit_key
+from site_builder.text.markup import (MAX_NESTING, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, NestingTooDeep,
+                                      Refused, TableTooLarge, may_be_refused)
+from site_builder.text.outline import unit_key
 
 
 def check_reasons(site: Site, memo: Memo) -> list[Problem]:
@@ -45,7 +47,7 @@ def _reason_problems(site: Site, memo: Memo, language: str | None) -> list[Probl
 def _changed_units(old, new, memo: Memo) -> dict[str, str]:
     """The keys and headings of the articles ``new`` changes from ``old``."""
     bodies = rendered_bodies(memo, [old.body, new.body])
-    if any(isinstance(body, NestingTooDeep) for body in bodies):
+    if any(isinstance(body, Refused) for body in bodies):
         return {}
     comparison = compare_articles(bodies[0].articles, bodies[1].articles)
     return {row.key: _plain_heading(row.heading) or say("the text before the first article")
@@ -71,15 +73,27 @@ def _reason_problem(label: str, changed: dict[str, str], has_previous: bool) -> 
     return None
 
 
-def check_nesting(site: Site, memo: Memo) -> list[Problem]:
-    """Parse every body the cheap screen cannot clear (drafts too: check warns early)."""
+def check_refusals(site: Site, memo: Memo) -> list[Problem]:
+    """Parse every body the cheap screen cannot clear (drafts too: check warns early): text
+    nested so deep it would be lost, tables so large they would take minutes."""
     versions = [v for d in site.documents for v in (*d.versions, *d.translations)
-                if memo.get(SCREEN, v.sha256, partial(may_nest_too_deep, v.body))]
+                if memo.get(SCREEN, v.sha256, partial(may_be_refused, v.body))]
     results = rendered_bodies(memo, [v.body for v in versions])
-    return [Problem(version.path, version.body_first_line + result.line,
-                    say("lists or quotes are nested too deeply here (the limit is {lists} lists "
-                        "inside each other, or {quotes} quotes); the text after this line would "
-                        "be lost, so flatten the nesting", lists=MAX_NESTING // 2,
-                        quotes=MAX_NESTING),
-                    rule="markdown-nesting")
-            for version, result in zip(versions, results) if isinstance(result, NestingTooDeep)]
+    return [Problem(version.path, version.body_first_line + result.line, _refusal(result),
+                    rule="markdown-nesting" if isinstance(result, NestingTooDeep)
+                    else "markdown-table")
+            for version, result in zip(versions, results) if isinstance(result, Refused)]
+
+
+def _refusal(result: NestingTooDeep | TableTooLarge) -> str:
+    if isinstance(result, NestingTooDeep):
+        return say("lists or quotes are nested too deeply here (the limit is {lists} lists "
+                   "inside each other, or {quotes} quotes); the text after this line would be "
+                   "lost, so flatten the nesting", lists=MAX_NESTING // 2, quotes=MAX_NESTING)
+    if result.columns:
+        return say("this table has {columns} columns; a table may have {limit} at most: split "
+                   "it into narrower tables", columns=f"{result.columns:,}",
+                   limit=MAX_TABLE_COLUMNS)
+    return say("with this table the text's tables have more than {limit} cells; split the "
+               "large tables up, or publish their data as a document of its own",
+               limit=f"{MAX_TABLE_CELLS:,}")

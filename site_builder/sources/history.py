@@ -16,7 +16,6 @@ so the rules can tell when the public first saw a text and whether it is still t
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -24,14 +23,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from site_builder.base.messages import say
+from site_builder.base.untrusted import printable
 from site_builder.sources.git import (git, has_commits, merge_base, policies_in, repository_of,
                                      resolve)
-from site_builder.model.site import WITHDRAWAL_KEYS
-from site_builder.sources.sourcefile import FrontMatter, split_front_matter, without_keys
-from site_builder.sources.yamlfields import Fields, compose_mapping
+from site_builder.sources.history_texts import (Text, contents_of, is_regular, is_source,
+                                                parse_text)
 
-_DATE_KEYS = ("effective", "announced", "withdrawn", "adopted")
 SHORT_SHA = 10  # --raw needs --no-abbrev, which also unabbreviates %h
+HASHED_PER_CALL = 500  # file names one git hash-object is given: well inside ARG_MAX
 
 
 @dataclass(frozen=True)
@@ -46,18 +45,6 @@ class Commit:
         if not self.sha:
             return self.subject
         return f"{self.short} ({self.day}, \"{self.subject}\")"
-
-
-@dataclass(frozen=True)
-class Text:
-    """One file content: its hash, the dates it states, and its hash without withdrawal."""
-
-    sha256: str
-    comparable: str  # sha256 of the text less `withdrawn` and `withdrawn_reason`
-    dates: dict
-
-    def date(self, key: str) -> date | None:
-        return self.dates.get(key)
 
 
 @dataclass(frozen=True)
@@ -124,15 +111,16 @@ class _Reader:
     def logged_changes(self, tip: str) -> list[tuple[Commit, list[_Change]]]:
         """Every change to policies/ along the branch's first parents, oldest first."""
         days = self.arrival_days(tip)
-        output = git(self.repo, "log", "--first-parent", "--diff-merges=first-parent",
-                      "--full-history", "--reverse", "-M", "--raw", "-z", "--no-abbrev",
-                      "--format=%x1e%H%x1f%s", tip, "--", self.prefix)
+        output = git(self.repo, "log", "--no-show-signature", "--first-parent",
+                     "--diff-merges=first-parent", "--full-history", "--reverse", "-M", "--raw",
+                     "-z", "--no-abbrev", "--format=%x1e%H%x1f%s", tip, "--", self.prefix)
         log = []
         for index, record in enumerate(output.decode("utf-8", "surrogateescape").split("\x1e")[1:]):
             header, _, raw = record.partition("\x00")
             sha, subject = header.strip("\n").split("\x1f", 1)
             changes = [c for c in map(self.as_source_change, _parse_raw(raw)) if c]
-            log.append((Commit(sha, sha[:SHORT_SHA], days[sha], subject, index), changes))
+            log.append((Commit(sha, sha[:SHORT_SHA], days[sha], printable(subject), index),
+                        changes))
         self.read_blobs({c.blob for _, changes in log for c in changes if c.blob})
         return log
 
@@ -220,16 +208,18 @@ class _Reader:
                 path = Path(folder, name)
                 if path.is_symlink():
                     self.links.append(self.site_path(self._repo_path(path)))
-                elif is_source(self._repo_path(path)[len(self.prefix):]):
+                elif is_source(self._repo_path(path)[len(self.prefix):]) and is_regular(path):
                     files[self._repo_path(path)] = path
         ordered = sorted(files)
-        if not ordered:
-            return {}
-        stdin = "".join(str(files[p]) + "\n" for p in ordered).encode("utf-8", "surrogateescape")
-        blobs = git(self.repo, "hash-object", "--stdin-paths", stdin=stdin).decode().split()
+        blobs = []
+        # Names go to git as arguments, never as lines (a name may hold a line break); only
+        # names the loader reads are sources, and those have none.
+        for start in range(0, len(ordered), HASHED_PER_CALL):
+            chunk = [str(files[p]) for p in ordered[start:start + HASHED_PER_CALL]]
+            blobs += git(self.repo, "hash-object", "--", *chunk).decode().split()
         for repo_path, blob in zip(ordered, blobs):
             if blob not in self.texts:
-                self.texts[blob] = parse_text(files[repo_path].read_bytes())
+                self.texts[blob] = parse_text(contents_of(files[repo_path]))
         return dict(zip(ordered, blobs))
 
     def _repo_path(self, path: Path) -> str:
@@ -245,12 +235,6 @@ class _Reader:
                     tree[path] = meta.split()[2]
         self.read_blobs(set(tree.values()))
         return tree
-
-
-def is_source(policies_path: str) -> bool:
-    """site.yaml and the documents' version files: what the history rules look at."""
-    parts = policies_path.split("/")
-    return policies_path == "site.yaml" or (len(parts) == 2 and parts[1].endswith(".md"))
 
 
 def _parse_raw(raw: str) -> list[_Change]:
@@ -271,17 +255,3 @@ def _parse_raw(raw: str) -> list[_Change]:
     return changes
 
 
-def parse_text(data: bytes) -> Text:
-    """The dates a version file's front matter (or site.yaml) states, and its hashes."""
-    text = data.decode("utf-8", "replace").replace("\r\n", "\n").lstrip("\ufeff")
-    parts = split_front_matter(text, "")
-    yaml_text = parts.yaml if isinstance(parts, FrontMatter) else text
-    fields = compose_mapping(yaml_text, "", 1)
-    dates = {}
-    if isinstance(fields, Fields):
-        for key in _DATE_KEYS:
-            if key in fields.nodes:
-                dates[key] = fields.date(key)
-    comparable = without_keys(text, WITHDRAWAL_KEYS) if isinstance(parts, FrontMatter) else text
-    return Text(hashlib.sha256(data).hexdigest(),
-                hashlib.sha256(comparable.encode("utf-8")).hexdigest(), dates)

@@ -7,7 +7,9 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
 
+from site_builder.base.deadline import OutOfTime, deadline
 from site_builder.base.messages import say
+from site_builder.base.untrusted import read_regular, unreadable
 from site_builder.base.problems import UsageError
 
 TIMEOUT_SECONDS = 30
@@ -41,19 +43,24 @@ def read(site: str, relative: str) -> bytes:
         return _read_url(urljoin(site if site.endswith("/") else site + "/", relative))
     path = Path(site) / relative
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         raise NotFound(say("{path}: no such file", path=path)) from None
     except OSError as error:
-        raise FetchError(say("cannot read {path}: {reason}", path=path,
-                             reason=error.strerror)) from None
+        raise FetchError(say("{path}: {reason}", path=path, reason=unreadable(error))) from None
 
 
 def _read_url(url: str) -> bytes:
+    """The whole answer within TIMEOUT_SECONDS: a server that sends a byte every other second
+    keeps every single read alive, so the deadline is for the fetch as a whole."""
     request = urllib.request.Request(url, headers={"User-Agent": "policy-site"})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        with deadline(TIMEOUT_SECONDS), urllib.request.urlopen(request,
+                                                              timeout=TIMEOUT_SECONDS) as response:
             data = response.read(MAX_BYTES + 1)
+    except OutOfTime:
+        raise FetchError(say("{url}: no complete answer within {seconds} s; try again later, or "
+                             "check the address", url=url, seconds=TIMEOUT_SECONDS)) from None
     except urllib.error.HTTPError as error:
         if error.code == 404:
             raise NotFound(say("{url}: not found (HTTP 404)", url=url)) from None

@@ -144,6 +144,10 @@ def base_url_problem(url: str) -> str | None:
     """Why a base_url cannot be the prefix of every feed, sitemap and canonical link."""
     if re.search(r"\s", url):
         return say("contains a space or line break")
+    odd = re.search(r'["<>\\^`{|}]', url)
+    if odd:
+        return say("contains {character}, which an address cannot hold as it is; write it "
+                   "percent-encoded", character=odd.group())
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return say("must be absolute (http:// or https:// and a host)")

@@ -10,11 +10,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from site_builder.base.languages import DEFAULT_LANGUAGE, LANGUAGES
+from site_builder.base.untrusted import read_regular
 from site_builder.sources.yamlfields import Fields, compose_mapping
 
 DEFAULT_TIMEZONE = "Asia/Seoul"
 # Files in the time zone database that name no place: the machine's own zone, and fillers.
 NOT_TIMEZONES = ("localtime", "posixrules", "Factory")
+PEEK_BYTES = 64 * 1024  # settings, not text: a larger site.yaml is the loader's to refuse
 
 
 def loads_as_timezone(name: str) -> bool:
@@ -44,9 +46,9 @@ def peek_site(root: Path) -> SiteBasics:
     the list of zones (a walk of the time zone database, longer than a whole build with
     nothing to do): a zone that loads but is not listed is an error that stops the build
     anyway."""
-    try:
-        fields = compose_mapping((root / "policies" / "site.yaml").read_text(encoding="utf-8"),
-                                 "site.yaml", 1)
+    try:  # a FIFO or a device is refused (and reported by the loader), never waited on
+        text = read_regular(root / "policies" / "site.yaml", PEEK_BYTES).decode("utf-8")
+        fields = compose_mapping(text, "site.yaml", 1)
     except (OSError, ValueError):
         return SiteBasics()
     if not isinstance(fields, Fields):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.base.messages import say
+from site_builder.base.untrusted import read_regular, unreadable
 from site_builder.base.problems import WARNING, Problem
 from site_builder.sources.yamlfields import Fields, compose_mapping
 
@@ -72,11 +73,11 @@ def line_of_offset(text: str, offset: int) -> int:
 
 
 def read_bytes(path: Path, rel: str) -> bytes | Problem:
+    """A source's bytes, or why it cannot be one: not a regular file, or too large."""
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_SOURCE_BYTES)
     except OSError as error:
-        return Problem(rel, None, say("cannot read this file ({reason}); check its permissions",
-                                      reason=error.strerror))
+        return Problem(rel, None, unreadable(error))
 
 
 def read_source(path: Path, rel: str) -> SourceText | Problem:
@@ -85,11 +86,8 @@ def read_source(path: Path, rel: str) -> SourceText | Problem:
 
 
 def decode_source(data: bytes, rel: str) -> SourceText | Problem:
-    """Decode a source as UTF-8 (BOM and CRLF accepted) or say where it is not usable text."""
-    if len(data) > MAX_SOURCE_BYTES:
-        return Problem(rel, None, say("file is {size} bytes; the limit is {limit}: split the "
-                                      "text or remove embedded data", size=f"{len(data):,}",
-                                      limit=f"{MAX_SOURCE_BYTES:,}"))
+    """Decode a source as UTF-8 (BOM and CRLF accepted) or say where it is not usable text
+    (its size was limited while it was read)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -12,7 +12,7 @@ import hashlib
 from datetime import date
 
 from site_builder.base.messages import say
-from site_builder.model.site import PolicyVersion, Translation
+from site_builder.model.site import Translation
 from site_builder.sources import settings
 from site_builder.base.problems import Problem
 from site_builder.sources.sourcefile import read_version_source
@@ -57,10 +57,11 @@ def language_problem(language: str, languages: tuple[str, ...]) -> str | None:
     return None
 
 
-def translation_problems(versions: tuple[PolicyVersion, ...],
+def translation_problems(originals: set[date],
                          translations: tuple[Translation, ...]) -> list[Problem]:
-    """A translation is published with its original, so it cannot exist without one."""
-    originals = {version.effective for version in versions}
+    """A translation is published with its original, so it cannot exist without one;
+    ``originals``: the days of the original files there are (a broken one too: its own
+    error is the one to fix)."""
     return [Problem(t.path, None, say(
         "no original {effective}.md beside this translation; a translation is published with "
         "the version it translates: add the original, or rename this file to the date of one",

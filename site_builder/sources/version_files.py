@@ -41,7 +41,7 @@ class VersionReader:
     def read_versions(self, folder: Path, languages: tuple[str, ...]):
         """The document's versions, oldest first, and their translations."""
         report = self.report
-        versions, translations = [], []
+        versions, translations, originals = [], [], set()
         errors_before = sum(1 for p in report.problems if p.is_error)
         # os.scandir knows each entry's kind without a system call: serve rereads this
         # folder on every save.
@@ -65,6 +65,8 @@ class VersionReader:
                 continue
             elif not (entry.is_symlink() and report.escapes(path)):
                 named, language = date.fromisoformat(match.group(1)), match.group(2)
+                if not language:
+                    originals.add(named)
                 parse = (partial(parse_translation, effective=named, language=language)
                          if language else partial(parse_version, named=named))
                 read = self.read_version(path, parse, entry)
@@ -75,7 +77,7 @@ class VersionReader:
                                            "as YYYY-MM-DD.md (the date it takes effect)"))
         versions.sort(key=lambda v: v.effective)
         translations.sort(key=lambda t: (t.effective, t.language))
-        report.problems.extend(translation_problems(tuple(versions), tuple(translations)))
+        report.problems.extend(translation_problems(originals, tuple(translations)))
         return tuple(versions), tuple(translations)
 
     def read_version(self, path: Path, parse: Callable, entry: os.DirEntry):

@@ -21,8 +21,9 @@ from site_builder.base.problems import Problem
 _KEY_LINE = re.compile(r"^\s*([^\s:#][^:]*?)\s*:\s+(\S.*)$")
 # Text that YAML reads as syntax: an indicator first, or a ': ' inside (a second mapping).
 _NEEDS_QUOTES = re.compile(r"^[\[\]{}*&!|>%@`]|: ")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_HAS_TIME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([Tt ]|\s)")
+# ASCII digits only: \d would also take full-width ２０１６, which no calendar reads.
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_HAS_TIME = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|\s)")
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
@@ -178,7 +179,8 @@ class Fields:
                 self._missing(key, f"{key}: ...")
             return None
         if node.tag != _STR:
-            kind = _YAML_TYPE_NAMES.get(node.tag, say("not text"))
+            kind = _YAML_TYPE_NAMES.get(node.tag) or say(
+                "a value of the YAML type {tag}", tag="!!" + node.tag.rsplit(":", 1)[-1])
             self._problem(node, say("YAML reads '{key}: {value}' as {kind}, not text; put the "
                                     "text in quotes: {key}: \"{value}\"", key=key,
                                     value=node.value, kind=kind))
@@ -242,6 +244,9 @@ def _day_of(node: yaml.ScalarNode, key: str) -> date | str:
     if _HAS_TIME.match(value) or (node.tag == _TIMESTAMP and not _ISO_DATE.match(value)):
         return say("'{key}: {value}' has a time of day; give the calendar day only, as "
                    "YYYY-MM-DD (days count in the site's timezone)", key=key, value=value)
+    if any(c.isdigit() and not c.isascii() for c in value):
+        return say("'{key}: {value}' is written with digits other than 0-9 (full-width ones?); "
+                   "write the date with ASCII digits, e.g. 2024-03-01", key=key, value=value)
     if node.tag not in (_TIMESTAMP, _STR) or not _ISO_DATE.match(value):
         return say("'{key}: {value}' is not a date; write it as YYYY-MM-DD, e.g. 2024-03-01",
                    key=key, value=value)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from html import escape
 
 from site_builder.text.diff import align
-from site_builder.text.markup import Article
+from site_builder.text.outline import Article
 
 CHANGED = "changed"
 ADDED = "added"

@@ -1,0 +1,89 @@
+"""Reading what the tool did not just write (sources, themes, its own state files, a published
+site): regular files only and within a size, JSON that cannot exhaust the stack, and text that
+cannot drive the terminal it is printed on.
+
+A FIFO would block a read forever and a device (a link to /dev/zero) never ends, so every file
+is opened without blocking and refused unless ``fstat`` says it is a regular file; the size
+limit holds while reading, so a file that grows (or lies about its size) stops at the limit.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import stat
+from pathlib import Path
+
+from site_builder.base.messages import say
+
+_KINDS = ((stat.S_ISFIFO, say("a FIFO (named pipe)")), (stat.S_ISCHR, say("a device")),
+          (stat.S_ISBLK, say("a device")), (stat.S_ISSOCK, say("a socket")),
+          (stat.S_ISDIR, say("a folder")))
+# C0 and C1 controls but tab and line feed; lone surrogates (bytes that were not UTF-8).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+class NotRegularFile(OSError):
+    """A FIFO, device, socket or folder where a file was expected."""
+
+    def __init__(self, path: Path | str, kind: str):
+        super().__init__(errno.EINVAL, kind, str(path))
+        self.kind = kind
+
+
+class TooLarge(OSError):
+    def __init__(self, path: Path | str, size: int, limit: int):
+        super().__init__(errno.EFBIG, "too large", str(path))
+        self.size, self.limit = size, limit
+
+
+def read_regular(path: Path | str, limit: int, follow: bool = True) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ``follow=False`` refuses a
+    symbolic link (ELOOP) instead of reading its target."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow else os.O_NOFOLLOW)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # open() of a socket
+            raise NotRegularFile(path, say("a socket")) from None
+        raise
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        kind = next((name for test, name in _KINDS if test(status.st_mode)), None)
+        if kind or not stat.S_ISREG(status.st_mode):
+            raise NotRegularFile(path, kind or say("not a regular file"))
+        if status.st_size > limit:
+            raise TooLarge(path, status.st_size, limit)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(path, len(data), limit)
+    return data
+
+
+def unreadable(error: OSError) -> str:
+    """What to tell an editor about a file that could not be read."""
+    if isinstance(error, NotRegularFile):
+        return say("is {kind}, not a regular file; policy-site reads only plain files: replace "
+                   "it with the file itself, or remove it", kind=error.kind)
+    if isinstance(error, TooLarge):
+        return say("file is {size} bytes; the limit is {limit}: split the text or remove "
+                   "embedded data", size=f"{error.size:,}", limit=f"{error.limit:,}")
+    return say("cannot read this file ({reason}); check its permissions",
+               reason=error.strerror or str(error))
+
+
+def load_json(data: bytes | str):
+    """JSON from anywhere: a value nested deeper than the stack is a ValueError like any other
+    malformed document, never a RecursionError."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+
+
+def printable(text: str) -> str:
+    """Text with control characters (an escape sequence that retitles or clears a terminal)
+    and bytes that were not UTF-8 shown as \\x.. instead of sent; line breaks and tabs stay."""
+    return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()) & 0xff:02x}", text)
