@@ -477,3 +477,38 @@ def test_init_force_writes_through_no_link(tmp_path, link):
     assert code == 2 and "is a symbolic link" in err.getvalue()
     assert list(target.iterdir()) == [] and not (tmp_path / "nowhere").exists()
     assert not (folder / "README.md").exists()  # refused before anything was written
+
+
+def test_serve_shows_a_fifo_as_an_error_page_and_keeps_rebuilding(kit):
+    from site_builder.base.dates import Clock
+    from site_builder.commands.serve import Preview
+
+    kit.two_versions()
+    said = []
+    preview = Preview(kit.root, Clock(None), said.append)
+    preview.rebuild()
+    assert preview.error_page is None
+    fifo = kit.root / "policies/privacy/2017-01-01.md"
+    os.mkfifo(fifo)
+    preview.rebuild(frozenset({fifo}))
+    assert b"is a FIFO" in preview.error_page
+    fifo.unlink()
+    preview.rebuild(frozenset({fifo}))
+    assert preview.error_page is None  # the next good save brings the site back
+
+
+def test_serve_closes_a_connection_that_says_nothing(kit, monkeypatch):
+    from site_builder.commands import serve_http
+
+    monkeypatch.setattr(serve_http.Handler, "timeout", 0.5)
+    server = serve_http.Server(("127.0.0.1", 0), serve_http.Handler, lambda line: None)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                     daemon=True).start()
+    try:
+        with socket.create_connection(server.server_address[:2], timeout=10) as idle:
+            started = time.monotonic()
+            assert idle.recv(1) == b""  # closed by the server, not by this test's timeout
+            assert time.monotonic() - started < 5
+    finally:
+        server.shutdown()
+        server.server_close()
