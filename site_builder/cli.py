@@ -72,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
                            help="with --git, for a pull request: judge this branch as if merged "
                                 "into REF today (e.g. origin/main)")
     check_cmd.add_argument("--format", choices=report.FORMATS, default="text")
+    check_cmd.add_argument("--ledger", metavar="URL|PATH",
+                           help="judge what was published, and when, by the live site's "
+                                "ledger.json, as the deploy will")
 
     serve_cmd = commands.add_parser("serve", parents=[common],
                                     help="preview with drafts, rebuilding and reloading on save")
@@ -251,7 +254,7 @@ def _check(root: Path, today, args: argparse.Namespace) -> int:
 
     if args.base and not args.git:
         raise UsageError(say("--base compares with the history of a branch; use it with --git"))
-    result = run_check(root, today, args.git, args.base)
+    result = run_check(root, today, args.git, args.base, args.ledger)
     problems = result.problems
     if args.format == "json":
         sys.stdout.write(report.as_json(problems, result.today.isoformat(), LANGUAGE))

@@ -67,7 +67,8 @@ def test_a_notice_the_public_saw_too_late_is_refused(site):
     before = site.tree()
     result = site.build("2026-11-29", "--ledger", live)
     assert result.code == 1, result.text
-    assert "the public sees this notice first today, 2026-11-29, only 3 day(s)" in result.err
+    assert ("policies/privacy/2026-12-02.md:3: error: the public sees this notice first today, "
+            "2026-11-29") in result.err and "only 3 day(s) before it takes effect" in result.err
     assert site.tree() == before
 
 

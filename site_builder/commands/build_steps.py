@@ -8,22 +8,18 @@ from functools import partial
 from pathlib import Path
 from datetime import date
 
-from site_builder.base.messages import say
 from site_builder.base.problems import PolicyError
-from site_builder.base.untrusted import load_json, read_regular
 from site_builder.cache.memo import Memo
 from site_builder.cache.store import DiskStore, open_store
 from site_builder.cache.workers import default_workers
 from site_builder.commands import build_record
 from site_builder.commands.build_summary import BuildSummary
+from site_builder.commands.live_ledger import read_live_ledger
 from site_builder.output.manifest import KEEP, PreviousOutput
 from site_builder.output.writer import write_site
-from site_builder.render import urls
 from site_builder.render.record import add_record
 from site_builder.render.site import SiteFiles, render_site
-from site_builder.rules import ledger
 from site_builder.rules.validation import Validation, validate
-from site_builder.sources import published as fetch
 from site_builder.sources.version_files import read_source_bytes
 
 
@@ -75,38 +71,6 @@ def _summary(site: SiteFiles, validation: Validation, out: Path, damaged: int) -
         damaged_cache_entries=damaged,
         translations=site.translated_versions,
     )
-
-
-def read_live_ledger(location: str, out: Path) -> list[dict]:
-    """The live site's ledger entries, refused when they are not a chain that continues what
-    this output folder last published (a site rolled back to an older deploy)."""
-    site, name = fetch.site_and_file(location, urls.LEDGER)
-    where = f"{site.rstrip('/')}/{name}"
-    try:
-        entries = ledger.entries_of(load_json(fetch.read(site, name)))
-    except fetch.NotFound:
-        raise fetch.FetchError(say("{where}: no ledger there; the first deploy of a site builds "
-                                   "without --ledger, later ones pass the live ledger",
-                                   where=where)) from None
-    except ValueError as error:
-        raise PolicyError([ledger.ledger_problem(say("{where} is not a ledger: {reason}",
-                                                     where=where, reason=str(error)))]) from None
-    earlier = _local_ledger(out)
-    broken = ledger.chain_problems(entries)  # reported by continue_chain, with what to do
-    if earlier and not broken and not ledger.extends(entries, earlier):
-        raise PolicyError([ledger.ledger_problem(say(
-            "{where} has {live} entries and does not continue the {earlier} this output folder "
-            "last published: the live site was rolled back or replaced; redeploy the last build "
-            "before continuing the chain", where=where, live=len(entries),
-            earlier=len(earlier)))])
-    return entries
-
-
-def _local_ledger(out: Path) -> list | None:
-    try:
-        return ledger.entries_of(load_json(read_regular(out / urls.LEDGER, fetch.MAX_BYTES)))
-    except (OSError, ValueError):
-        return None
 
 
 def _save_quietly(store: DiskStore) -> None:

@@ -10,10 +10,12 @@ from site_builder.base.problems import PolicyError, Problem, has_errors, sorted_
 from site_builder.cache.memo import Memo
 from site_builder.cache.store import open_store
 from site_builder.cache.workers import default_workers
-from site_builder.model.publication import Timeline
+from site_builder.commands.live_ledger import read_live_ledger
+from site_builder.model.publication import Timeline, site_timelines
 from site_builder.render import urls
 from site_builder.render.site import render_site
 from site_builder.rules.history import check_history
+from site_builder.rules.ledger import continue_chain
 from site_builder.rules.validation import Validation, validate
 from site_builder.sources.history import read_history
 
@@ -30,9 +32,12 @@ class CheckResult:
         return not has_errors(self.problems)
 
 
-def run_check(root: Path, today: date, with_git: bool, base: str | None = None) -> CheckResult:
+def run_check(root: Path, today: date, with_git: bool, base: str | None = None,
+              ledger: str | None = None) -> CheckResult:
     """What an earlier build cached (parsed sources, bodies, comparisons) is used, read-only:
-    a check writes nothing."""
+    a check writes nothing. With ``ledger`` (the live site's), the check judges what was
+    published, and when, by it, as the deploy that continues it will."""
+    live = read_live_ledger(ledger) if ledger else None
     store = open_store(root, read_only=True)
     try:
         memo = Memo(store, default_workers())
@@ -44,9 +49,12 @@ def run_check(root: Path, today: date, with_git: bool, base: str | None = None) 
         if store:
             store.close()
     site = validation.site
+    if live is not None:
+        problems += continue_chain(live, site_timelines(site, today), today)[1]
     if with_git:
         history = read_history(root, site.timezone, today, base)
-        problems = sorted_problems(problems + check_history(site, history, today))
+        problems += check_history(site, history, today, ledger_judges=live is not None)
+    problems = sorted_problems(problems)
     return CheckResult(today, problems, len(site.documents),
                        sum(len(d.versions) for d in site.documents))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from site_builder.model.site import Document, PolicyVersion
+from site_builder.model.site import Document, PolicyVersion, Site
 
 CURRENT = "current"
 UPCOMING = "upcoming"
@@ -95,6 +95,12 @@ def timeline(document: Document, today: date, preview: bool = False) -> Timeline
         if id(version) in takes_effect:
             last_in_force = version
     return Timeline(document, today, tuple(entries))
+
+
+def site_timelines(site: Site, today: date, preview: bool = False) -> tuple[Timeline, ...]:
+    """Every document's timeline, in the order the site lists them."""
+    documents = sorted(site.documents, key=lambda d: (d.order, d.slug))
+    return tuple(timeline(d, today, preview) for d in documents)
 
 
 def _status(version: PolicyVersion, current: PolicyVersion | None, today: date) -> str:

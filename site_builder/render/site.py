@@ -18,7 +18,7 @@ from site_builder.base.digest import digest
 from site_builder.base.problems import PolicyError
 from site_builder.cache.bodies import rendered_bodies
 from site_builder.cache.memo import COMPARISON, DOCUMENT, INDEXES, NO_MEMO, PAGE, Memo
-from site_builder.model.publication import Timeline, timeline
+from site_builder.model.publication import Timeline, site_timelines
 from site_builder.model.site import Site
 from site_builder.model.translated import edition_site
 from site_builder.render import feeds, indexes, urls
@@ -44,11 +44,6 @@ class SiteFiles:
     translated_versions: int = 0  # version pages in other languages than the original's
 
 
-def _timelines(site: Site, today: date, preview: bool) -> tuple[Timeline, ...]:
-    documents = sorted(site.documents, key=lambda d: (d.order, d.slug))
-    return tuple(timeline(d, today, preview) for d in documents)
-
-
 @dataclass(frozen=True)
 class _EditionPlan:
     """One language's pages: the site as they show it, and each document's page plan."""
@@ -67,7 +62,7 @@ def plan_editions(validation: Validation, preview: bool = False) -> list[_Editio
     for language in site.languages or (site.language,):
         is_original = language == site.language
         shown = site if is_original else edition_site(site, language)
-        timelines = _timelines(shown, today, preview)
+        timelines = site_timelines(shown, today, preview)
         documents = {t.document.slug: document_plan(t, None if is_original else language,
                                                     site.translation_fallback)
                      for t in timelines}

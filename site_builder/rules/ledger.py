@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from site_builder.base.messages import say
 from site_builder.base.problems import Problem
@@ -44,6 +44,8 @@ class Event:
     content_sha256: str  # of its text less withdrawal keys: what a withdrawal may not change
     day: date  # the day the sources date it
     window: int  # the notice window of the version, for announcements
+    path: str = ""  # the version file, and the line a problem with this event points at
+    line: int | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -61,7 +63,8 @@ def events(timelines: tuple[Timeline, ...]) -> list[Event]:
 
             def event(kind: str, day: date) -> Event:
                 return Event(kind, document.slug, version.effective, version.sha256,
-                             version.content_sha256, day, window)
+                             version.content_sha256, day, window, version.path,
+                             version.line_of("effective" if kind == IN_EFFECT else kind))
 
             if not document.is_first(version):
                 found.append(event(ANNOUNCED, version.announced))
@@ -120,16 +123,26 @@ def continue_chain(live: list[dict], timelines: tuple[Timeline, ...],
     known = {(e["event"], e["document"], e["effective"]) for e in live}
     fresh = sorted((e for e in current if e.key not in known),
                    key=lambda e: (_RANK[e.kind], e.document, e.effective))
+    # A notice withdrawn by today never takes effect: that it came late harms nobody.
+    withdrawn = {(e.document, e.effective) for e in current if e.kind == WITHDRAWAL}
     for event in fresh:
-        if event.kind == ANNOUNCED and (event.effective - today).days < event.window:
-            problems.append(ledger_problem(say(
-                "{document} {effective}: the public sees this notice first today, {today}, only "
-                "{days} day(s) before it takes effect; it needs {window}: the notice was not "
-                "deployed in time, so move effective later in a new version (or withdraw this "
-                "one)", document=event.document, effective=event.effective, today=today,
-                days=(event.effective - today).days, window=event.window)))
+        if (event.kind == ANNOUNCED and (event.effective - today).days < event.window
+                and (event.document, event.effective) not in withdrawn):
+            problems.append(_late_notice(event, today))
         _append(entries, event, today)
     return entries, problems
+
+
+def _late_notice(event: Event, today: date) -> Problem:
+    later = today + timedelta(days=event.window)
+    return Problem(event.path, event.line, say(
+        "the public sees this notice first today, {today} (the site was not deployed since it "
+        "was announced), only {days} day(s) before it takes effect on {effective}; it needs "
+        "{window}. The public never saw it, so postpone it: rename the file to {later}.md and "
+        "set effective: {later} and announced: {today}; or withdraw it: add withdrawn: {today} "
+        "and withdrawn_reason: ... (and announce the change again in a new version)",
+        today=today, days=(event.effective - today).days, effective=event.effective,
+        window=event.window, later=later), rule="ledger")
 
 
 def _changed_since_published(live: list[dict], current: dict) -> list[Problem]:
@@ -141,15 +154,16 @@ def _changed_since_published(live: list[dict], current: dict) -> list[Problem]:
                     if (e := current.get((kind, entry["document"], entry["effective"])))), None)
         label = f"{entry['document']} {entry['effective']}"
         if now is None:
-            problems.append(ledger_problem(say("{label} was published (ledger entry {seq}) and is "
-                                               "gone from the sources; published versions stay",
-                                               label=label, seq=entry["seq"])))
+            problems.append(Problem(f"policies/{entry['document']}/{entry['effective']}.md", None,
+                                    say("{label} was published (ledger entry {seq}) and is gone "
+                                        "from the sources; published versions stay: restore the "
+                                        "file", label=label, seq=entry["seq"]), rule="ledger"))
         elif now.content_sha256 != entry["content_sha256"]:
-            problems.append(ledger_problem(say(
+            problems.append(Problem(now.path, 1, say(
                 "{label}: the published text (sha256 {sha}, ledger entry {seq}) was changed (now "
                 "{now}); restore it and publish the correction as a new version", label=label,
                 sha=entry["content_sha256"][:12], seq=entry["seq"],
-                now=now.content_sha256[:12])))
+                now=now.content_sha256[:12]), rule="ledger"))
     return list({p.message: p for p in problems}.values())
 
 

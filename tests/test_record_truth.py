@@ -1,0 +1,155 @@
+"""The public record on a bad day (issue 23): a missed deploy recovers by following the advice
+literally, and the pull-request check judges by the same live ledger as the deploy."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import threading
+
+import pytest
+
+from tests.gitkit import GitSite
+from tests.sitekit import BODY
+
+CHANGED = BODY.replace("다음의", "아래의")
+
+
+@pytest.fixture
+def live(tmp_path):
+    """A live site served on 127.0.0.1: (its folder, the ledger's address)."""
+    folder = tmp_path / "www"
+    folder.mkdir()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield folder, f"http://127.0.0.1:{httpd.server_address[1]}/ledger.json"
+    httpd.shutdown()
+
+
+def team_repository(folder) -> GitSite:
+    """A policy repository as init makes one: the build and its state files are ignored."""
+    repo = GitSite(folder)
+    repo.write(".gitignore", "output/\n.*.lock\n.*.manifest*\n.*.journal*\n")
+    return repo
+
+
+def deploy(repo: GitSite, folder, day: str, ledger: str | None = None):
+    """What the deploy job does: check --git (with the live ledger), build, publish."""
+    flags = ("--ledger", ledger) if ledger else ()
+    checked = repo.check(day, "--git", *flags)
+    built = repo.build(day, *flags)
+    if checked.code == 0 and built.code == 0:
+        shutil.rmtree(folder)
+        shutil.copytree(repo.out, folder)
+    return checked, built
+
+
+@pytest.fixture
+def missed(tmp_path, live):
+    """A change announced 2026-11-20 to take effect 2026-11-27 (exactly 7 days); the last deploy
+    ran on 11-19 and the next runs on 11-21: the public first sees the notice a day late."""
+    folder, ledger = live
+    repo = team_repository(tmp_path / "site")
+    repo.version("2015-02-15")
+    repo.commit("2015-02-10", "first policy")
+    checked, built = deploy(repo, folder, "2026-11-19")
+    assert checked.code == 0 and built.code == 0, built.text
+    repo.version("2026-11-27", announced="2026-11-20", summary="목적 조항 수정", body=CHANGED)
+    repo.commit("2026-11-20", "announce 2026-11-27")
+    checked, built = deploy(repo, folder, "2026-11-21", ledger)
+    assert built.code == 1, built.text
+    return repo, folder, ledger, built
+
+
+def test_a_missed_deploy_is_refused_at_the_version_with_both_ways_out(missed):
+    _, _, _, built = missed
+    line = next(l for l in built.err.splitlines() if "sees this notice first today" in l)
+    assert line.startswith("policies/privacy/2026-11-27.md:3: error:")
+    assert "rename the file to 2026-11-28.md" in line and "withdrawn: 2026-11-21" in line
+
+
+def test_a_missed_deploy_recovers_by_withdrawal_as_the_advice_says(missed):
+    repo, folder, ledger, _ = missed
+    path = repo.root / "policies/privacy/2026-11-27.md"
+    text = path.read_text()
+    path.write_text(text.replace("summary:", "withdrawn: 2026-11-21\nwithdrawn_reason: 공지가 "
+                                 "늦게 게시되어 철회합니다\nsummary:"))
+    repo.commit("2026-11-21", "withdraw the late notice")
+    checked, built = deploy(repo, folder, "2026-11-21", ledger)
+    assert checked.code == 0, checked.text
+    assert built.code == 0, built.text
+    events = re.findall(r'"event": "(\w+)", "document": "privacy", "effective": "2026-11-27".*?'
+                        r'"published": "([0-9-]+)"', (folder / "ledger.json").read_text())
+    assert events == [("announced", "2026-11-21"), ("withdrawn", "2026-11-21")]
+
+
+def test_a_missed_deploy_recovers_by_postponement_as_the_advice_says(missed):
+    repo, folder, ledger, _ = missed
+    old = repo.root / "policies/privacy/2026-11-27.md"
+    repo.git("mv", "policies/privacy/2026-11-27.md", "policies/privacy/2026-11-28.md")
+    new = repo.root / "policies/privacy/2026-11-28.md"
+    new.write_text(new.read_text().replace("effective: 2026-11-27", "effective: 2026-11-28")
+                   .replace("announced: 2026-11-20", "announced: 2026-11-21"))
+    repo.commit("2026-11-21", "postpone the late notice")
+    assert not old.exists()
+    checked, built = deploy(repo, folder, "2026-11-21", ledger)
+    assert checked.code == 0, checked.text
+    assert built.code == 0, built.text
+    assert "2026-11-28" in (folder / "versions.json").read_text()
+
+
+def test_without_the_ledger_the_history_check_still_refuses_the_rename(missed):
+    """Without the live ledger, git can only assume the public saw the notice on its day."""
+    repo, _, _, _ = missed
+    repo.git("mv", "policies/privacy/2026-11-27.md", "policies/privacy/2026-11-28.md")
+    repo.commit("2026-11-21", "rename")
+    assert "published version was renamed" in repo.check("2026-11-21", "--git").out
+
+
+def test_a_force_pushed_back_dated_notice_fails_the_pull_request_check_with_the_ledger(
+        tmp_path, live):
+    folder, ledger = live
+    repo = team_repository(tmp_path / "site")
+    repo.version("2015-02-15")
+    repo.commit("2015-02-10", "first policy")
+    deploy(repo, folder, "2026-11-19")
+    # Written on 11-21, but committed with a clock that says 11-15: git believes it.
+    repo.version("2026-11-27", announced="2026-11-20", summary="목적 조항 수정", body=CHANGED)
+    repo.commit("2026-11-15", "announce (back-dated)")
+    assert repo.check("2026-11-21", "--git").code == 0  # git alone is fooled
+    result = repo.check("2026-11-21", "--git", "--ledger", ledger)
+    assert result.code == 1 and "sees this notice first today, 2026-11-21" in result.out
+    github = repo.check("2026-11-21", "--git", "--ledger", ledger, "--format", "github")
+    assert "::error file=policies/privacy/2026-11-27.md,line=3,title=ledger::" in github.out
+
+
+def test_the_pull_request_check_refuses_an_edit_the_deploy_would_refuse(tmp_path, live):
+    folder, ledger = live
+    repo = team_repository(tmp_path / "site")
+    repo.two_versions()
+    repo.commit("2016-02-15", "policies")
+    deploy(repo, folder, "2026-11-19")
+    path = repo.root / "policies/privacy/2016-03-01.md"
+    path.write_text(path.read_text().replace("아래의", "그 아래의"))
+    result = repo.check("2026-11-21", "--ledger", ledger)
+    assert result.code == 1 and "policies/privacy/2016-03-01.md:1: error:" in result.out
+    assert "the published text" in result.out
+
+
+def test_the_action_passes_the_live_ledger_to_the_check(tmp_path):
+    script = (tmp_path / "policy-site")
+    script.write_text("#!/bin/sh\necho \"$@\" >> \"$LOG\"\n")
+    script.chmod(0o755)
+    log = tmp_path / "log"
+    action = subprocess.run(["bash", "action/run.sh"], capture_output=True, text=True,
+                            env={"PATH": f"{tmp_path}:/usr/bin:/bin", "LOG": str(log),
+                                 "EVENT": "pull_request", "BASE_REF": "main",
+                                 "LEDGER": "https://x.example/ledger.json"},
+                            cwd=str(__import__("pathlib").Path(__file__).parent.parent))
+    assert action.returncode == 0, action.stderr
+    assert "check --git --base origin/main --ledger https://x.example/ledger.json" in log.read_text()
