@@ -98,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
         "verify", parents=[debugging],
         help="check a published site (URL or folder) against its ledger.json")
     verify_cmd.add_argument("site", metavar="URL|PATH")
+    verify_cmd.add_argument("--against", metavar="FILE|URL",
+                            help="a copy of the ledger kept earlier, which the live one must extend")
+    verify_cmd.add_argument("--as-of", metavar="YYYY-MM-DD",
+                            help="the day verified (default: today in UTC, or the site's day)")
+    verify_cmd.add_argument("--language", choices=LANGUAGES,
+                            help="of the report (default: the site's)")
 
     new_cmd = commands.add_parser("new", parents=[common],
                                   help="start the next version of a document from its latest text")
@@ -168,7 +174,7 @@ def _run(args: argparse.Namespace, site: SiteBasics) -> int:
     if args.command == "init":
         return _init(args, clock)
     if args.command == "verify":
-        return _verify(args.site)
+        return _verify(args, clock)
     today = clock.today(site.timezone)  # the day this run is for: decided once, here
     if args.command == "build":
         return _build(root, today, args)
@@ -205,14 +211,16 @@ def _init(args: argparse.Namespace, clock: Clock) -> int:
     return EXIT_OK
 
 
-def _verify(location: str) -> int:
+def _verify(args: argparse.Namespace, clock: Clock) -> int:
     from site_builder.commands.verify import verify
 
-    result = verify(location)
+    global LANGUAGE
+    result = verify(args.site, clock.as_of, args.against)
+    LANGUAGE = language_for(args.language or result.language)
     for line in result.checked:
-        print(f"ok: {line}")
+        _say(sys.stdout, "ok: {line}", line=line)
     for line in result.mismatches:
-        print(f"mismatch: {line}")
+        _say(sys.stdout, "mismatch: {line}", line=line)
     _say(sys.stdout, "verify passed: {count} mismatch(es)" if result.ok else
          "verify failed: {count} mismatch(es)", count=len(result.mismatches))
     return EXIT_OK if result.ok else EXIT_POLICY

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import shutil
 import subprocess
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -142,7 +144,7 @@ def test_the_pull_request_check_refuses_an_edit_the_deploy_would_refuse(tmp_path
 
 
 def test_the_action_passes_the_live_ledger_to_the_check(tmp_path):
-    script = (tmp_path / "policy-site")
+    script = tmp_path / "policy-site"
     script.write_text("#!/bin/sh\necho \"$@\" >> \"$LOG\"\n")
     script.chmod(0o755)
     log = tmp_path / "log"
@@ -150,6 +152,98 @@ def test_the_action_passes_the_live_ledger_to_the_check(tmp_path):
                             env={"PATH": f"{tmp_path}:/usr/bin:/bin", "LOG": str(log),
                                  "EVENT": "pull_request", "BASE_REF": "main",
                                  "LEDGER": "https://x.example/ledger.json"},
-                            cwd=str(__import__("pathlib").Path(__file__).parent.parent))
+                            cwd=str(Path(__file__).parent.parent))
     assert action.returncode == 0, action.stderr
     assert "check --git --base origin/main --ledger https://x.example/ledger.json" in log.read_text()
+
+
+# verify checks what a visitor reads, over HTTP as from a folder.
+
+@pytest.fixture
+def published(tmp_path, live):
+    """A site built and deployed where it is served; (kit, served folder, address)."""
+    from tests.sitekit import SiteKit
+    folder, ledger = live
+    kit = SiteKit(tmp_path / "src")
+    kit.two_versions()
+    kit.version("2016-03-01", announced="2016-02-15", summary="파기 조항 수정",
+                body=CHANGED + "\n## 3. 파기\n\n개인정보는 목적을 달성하면 지체 없이 파기합니다.\n")
+    assert kit.build("2026-11-28").code == 0
+    shutil.rmtree(folder)
+    shutil.copytree(kit.out, folder)
+    return kit, folder, ledger.removesuffix("ledger.json")
+
+
+def verify(kit, where: str, *flags: str):
+    return kit.run("verify", where, "--as-of", "2026-11-28", *flags, root=False)
+
+
+def test_an_untouched_site_verifies_over_http(published):
+    kit, _, url = published
+    result = verify(kit, url)
+    assert result.code == 0 and "verify passed: 0 mismatch(es)" in result.out, result.out
+    assert "privacy's page (the version in effect on 2026-11-28): shows 2016-03-01" in result.out
+
+
+def test_a_word_changed_on_a_version_page_is_found_and_quoted(published):
+    kit, folder, url = published
+    page = folder / "privacy/2016-03-01/index.html"
+    page.write_text(page.read_text().replace("지체 없이 파기합니다", "영구 보관합니다"))
+    result = verify(kit, url)
+    assert result.code == 1
+    assert ('mismatch: privacy 2016-03-01: the page reads "목적을 달성하면 영구 보관합니다."' in
+            result.out), result.out
+    assert "where the published text reads" in result.out and "지체 없이 파기합니다" in result.out
+
+
+@pytest.mark.parametrize("page, words", [
+    ("privacy/index.html", "privacy's page (the version in effect on 2026-11-28): the page "
+                           "holds no policy text"),
+    ("index.html", "the home page gives privacy as in effect from nothing; the ledger has "
+                   "2016-03-01"),
+])
+def test_a_replaced_document_page_or_home_page_is_found(published, page, words):
+    kit, folder, url = published
+    (folder / page).write_text("<!DOCTYPE html><title>hacked</title><p>hacked</p>")
+    result = verify(kit, url)
+    assert result.code == 1 and f"mismatch: {words}" in result.out, result.out
+
+
+def test_the_document_page_must_show_the_version_in_effect(published):
+    """A page that shows the old version where the new one is in effect is not the record."""
+    kit, folder, url = published
+    shutil.copy(folder / "privacy/2015-02-15/index.html", folder / "privacy/index.html")
+    result = verify(kit, url)
+    assert result.code == 1 and "privacy's page (the version in effect on 2026-11-28): the " \
+        "page reads" in result.out
+
+
+def test_a_rewritten_chain_passes_alone_and_fails_against_a_kept_copy(published, tmp_path):
+    from site_builder.rules import ledger
+    kit, folder, url = published
+    kept = tmp_path / "kept-ledger.json"
+    shutil.copy(folder / "ledger.json", kept)
+    document = json.loads(kept.read_text())
+    entries = document["entries"]
+    entries[1]["published"] = "2016-01-01"  # the notice moved back six weeks
+    previous = ledger.GENESIS
+    for entry in entries:
+        entry["previous"] = previous
+        entry["hash"] = previous = ledger.entry_hash(entry)
+    (folder / "ledger.json").write_text(json.dumps(document))
+    assert verify(kit, url).code == 0  # a chain rewritten whole is a valid chain
+    result = verify(kit, url, "--against", str(kept))
+    assert result.code == 1 and "entry 1 differs from the copy kept in" in result.out
+    original = json.loads(kept.read_text())
+    (folder / "ledger.json").write_text(json.dumps(dict(original,
+                                                        entries=original["entries"][:2])))
+    cut = verify(kit, url, "--against", str(kept))
+    assert cut.code == 1 and "entries were removed" in cut.out
+
+
+def test_verify_speaks_the_site_language_unless_told(published, monkeypatch):
+    kit, _, url = published
+    monkeypatch.delenv("POLICY_SITE_MESSAGES")
+    assert "검증 통과" in verify(kit, url).out
+    english = verify(kit, url, "--language", "en")
+    assert "verify passed" in english.out and "검증" not in english.out
