@@ -247,3 +247,26 @@ def test_verify_speaks_the_site_language_unless_told(published, monkeypatch):
     assert "검증 통과" in verify(kit, url).out
     english = verify(kit, url, "--language", "en")
     assert "verify passed" in english.out and "검증" not in english.out
+
+
+# Feeds and banners say which changes are material.
+
+def test_a_material_change_is_marked_in_every_feed_and_banner(kit):
+    import feedparser
+    kit.two_versions(material=True, announced="2016-01-15")
+    kit.version("2016-06-01", announced="2016-05-20", summary="오타 수정",
+                body=CHANGED + "\n추가\n")
+    assert kit.build("2016-02-01").code == 0
+    rss = feedparser.parse(kit.read("privacy/feed.xml"))
+    [item] = rss.entries
+    assert item.title == "[중요 변경] 개인정보처리방침 변경 안내 (2016-03-01 시행)"
+    assert [tag.term for tag in item.tags] == ["중요한 변경"]
+    atom = feedparser.parse(kit.read("privacy/atom.xml"))
+    assert atom.entries[0].tags[0].term == "material"
+    [entry] = json.loads(kit.read("privacy/feed.json"))["items"]
+    assert entry["tags"] == ["중요한 변경"]
+    assert "status-material" in kit.read("privacy/index.html")  # the upcoming-change banner
+    assert kit.build("2016-05-25").code == 0
+    items = feedparser.parse(kit.read("privacy/feed.xml")).entries
+    assert items[0].title == "개인정보처리방침 변경 안내 (2016-06-01 시행)"  # a typo fix
+    assert "tags" not in items[0]

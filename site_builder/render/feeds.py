@@ -74,7 +74,7 @@ class _Entry:
     title: str
     html: str
     day: date
-
+    material: str = ""  # the theme's word for a material change, when this one is
 
 def _entries(site: Site, strings: dict, timelines: tuple[Timeline, ...],
              edition: Edition) -> list[_Entry]:
@@ -88,7 +88,9 @@ def _entry(site: Site, strings: dict, item: _Item, edition: Edition) -> _Entry:
     changes = urls.absolute_url(site.base_url,
                                 edition.place(urls.changes_path(item.slug, version.effective)))
     effective = version.effective.isoformat()
-    title = strings["feed_withdrawn_title" if item.withdrawal else "feed_item_title"].format(
+    material = version.material and not item.withdrawal
+    title = strings["feed_withdrawn_title" if item.withdrawal else
+                    "feed_item_title_material" if material else "feed_item_title"].format(
         title=version.title or item.document_title, date=effective)
     description = (
         f"<p>{html_escape(version.summary or '')}</p>"
@@ -103,7 +105,8 @@ def _entry(site: Site, strings: dict, item: _Item, edition: Edition) -> _Entry:
     # the translation later does not announce the change again.
     guid = (urls.absolute_url(site.base_url, edition.output(page))
             + ("#withdrawn" if item.withdrawal else ""))
-    return _Entry(guid, permalink, title, description, item.day)
+    return _Entry(guid, permalink, title, description, item.day,
+                  strings["material"] if material else "")
 
 
 def render_rss(site: Site, today: date, channel: _Channel, entries: list[_Entry],
@@ -130,6 +133,7 @@ def render_rss(site: Site, today: date, channel: _Channel, entries: list[_Entry]
             f"      <title>{escape(entry.title)}</title>",
             f"      <link>{escape(entry.link)}</link>",
             f'      <guid isPermaLink="{str(permalinks).lower()}">{escape(entry.id)}</guid>',
+            *([f"      <category>{escape(entry.material)}</category>"] if entry.material else []),
             f"      <pubDate>{rfc822(entry.day, site.timezone)}</pubDate>",
             f"      <description>{escape(entry.html)}</description>",
             "    </item>"]
@@ -159,6 +163,8 @@ def render_atom(site: Site, today: date, channel: _Channel, entries: list[_Entry
             f"    <title>{escape(entry.title)}</title>",
             f"    <id>{escape(entry.id)}</id>",
             f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(entry.link)} />",
+            *([f'    <category term="material" label={quoteattr(entry.material)} />']
+              if entry.material else []),
             f"    <published>{stamp}</published>",
             f"    <updated>{stamp}</updated>",
             f"    <summary type=\"html\">{escape(entry.html)}</summary>",
@@ -179,7 +185,8 @@ def render_json_feed(site: Site, channel: _Channel, entries: list[_Entry]) -> by
         "language": site.language,
         "authors": [{"name": site.title}],
         "items": [{"id": e.id, "url": e.link, "title": e.title, "content_html": e.html,
-                   "date_published": rfc3339(e.day, site.timezone)} for e in entries],
+                   "date_published": rfc3339(e.day, site.timezone),
+                   **({"tags": [e.material]} if e.material else {})} for e in entries],
     }
     return (json.dumps(feed, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
