@@ -270,3 +270,52 @@ def test_a_material_change_is_marked_in_every_feed_and_banner(kit):
     items = feedparser.parse(kit.read("privacy/feed.xml")).entries
     assert items[0].title == "개인정보처리방침 변경 안내 (2016-06-01 시행)"  # a typo fix
     assert "tags" not in items[0]
+
+
+def test_a_plain_build_never_silently_publishes_an_edit_of_recorded_text(kit):
+    kit.two_versions()
+    assert kit.build("2026-11-28").code == 0
+    path = kit.root / "policies/privacy/2016-03-01.md"
+    path.write_text(path.read_text().replace("아래의", "그 아래의"))
+    result = kit.build("2026-11-28")
+    assert result.code == 0
+    [line] = [l for l in result.err.splitlines() if "recorded it as published" in l]
+    assert line.startswith("policies/privacy/2016-03-01.md:1: warning:")
+    assert "a deploy with --ledger refuses it" in line
+
+
+# Every refusal of the history check, followed literally, gives a passing check.
+
+def test_a_back_dated_notice_passes_once_its_advice_is_followed(tmp_path):
+    repo = team_repository(tmp_path / "site")
+    repo.version("2015-02-15")
+    repo.commit("2015-02-10", "first policy")
+    repo.version("2016-03-01", announced="2016-02-15", summary="s", body=CHANGED)
+    repo.commit("2016-02-20", "late")
+    result = repo.check("2016-02-20", "--git")
+    advice = re.search(r"set announced to (\S+) or later \(and effective at least a notice "
+                       r"window after it\)", result.out)
+    assert result.code == 1 and advice, result.out
+    day = advice.group(1)
+    effective = "2016-02-27"  # the notice window (7 days) after it
+    repo.git("mv", "policies/privacy/2016-03-01.md", f"policies/privacy/{effective}.md")
+    path = repo.root / f"policies/privacy/{effective}.md"
+    path.write_text(path.read_text().replace("announced: 2016-02-15", f"announced: {day}")
+                    .replace("effective: 2016-03-01", f"effective: {effective}"))
+    repo.commit("2016-02-20", "follow the advice")
+    assert repo.check("2016-02-20", "--git").code == 0
+
+
+def test_an_edit_of_published_text_passes_once_its_advice_is_followed(tmp_path):
+    repo = team_repository(tmp_path / "site")
+    repo.two_versions()
+    repo.commit("2016-02-15", "policies")
+    path = repo.root / "policies/privacy/2016-03-01.md"
+    path.write_text(path.read_text().replace("아래의", "그 아래의"))
+    repo.commit("2016-03-05", "an edit")
+    result = repo.check("2016-03-05", "--git")
+    command = re.search(r"restore it \((git checkout \S+ -- \S+)\)", result.out)
+    assert result.code == 1 and command, result.out
+    repo.git(*command.group(1).split()[1:])
+    repo.commit("2016-03-06", "restore")
+    assert repo.check("2016-03-06", "--git").code == 0

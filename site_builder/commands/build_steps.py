@@ -8,13 +8,16 @@ from functools import partial
 from pathlib import Path
 from datetime import date
 
-from site_builder.base.problems import PolicyError
+from site_builder.base.messages import say
+from site_builder.base.problems import WARNING, PolicyError, Problem
+from site_builder.render import urls
+from site_builder.rules import ledger
 from site_builder.cache.memo import Memo
 from site_builder.cache.store import DiskStore, open_store
 from site_builder.cache.workers import default_workers
 from site_builder.commands import build_record
 from site_builder.commands.build_summary import BuildSummary
-from site_builder.commands.live_ledger import read_live_ledger
+from site_builder.commands.live_ledger import local_ledger, read_live_ledger
 from site_builder.output.manifest import KEEP, PreviousOutput
 from site_builder.output.writer import write_site
 from site_builder.render.record import add_record
@@ -33,9 +36,12 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
     memo = Memo(store, workers or default_workers())
     validation = judge_sources(root, today, memo)
     live = read_live_ledger(live_ledger, out) if live_ledger else None
+    earlier = None if live_ledger else local_ledger(out)
     reusable = PreviousOutput(out).kept if store else None
     site = render_site(root, validation, memo=memo, reusable=reusable)
     add_record(validation.site, today, site, live, partial(read_source_bytes, root), reusable)
+    if earlier:
+        validation.problems.extend(_chain_warnings(earlier, site.timelines, out))
     write_output(site, out)
     if store:
         _save_quietly(store)
@@ -51,6 +57,19 @@ def judge_sources(root: Path, today: date, memo: Memo) -> Validation:
     if not validation.ok:
         raise PolicyError(validation.problems)
     return validation
+
+
+def _chain_warnings(earlier: list[dict], timelines, out: Path) -> list[Problem]:
+    """A build without --ledger never silently publishes an edit of text its output folder's
+    ledger recorded as published, nor silently starts a chain that does not continue it."""
+    edits = ledger.edits_of_recorded_text(earlier, timelines)
+    if edits or not ledger.starts_anew(earlier, timelines):
+        return edits
+    return [Problem(str(out / urls.LEDGER), None, say(
+        "this build's ledger starts a new chain: it does not continue the one this output "
+        "folder held (a build without --ledger dates each event by its sources); a deploy "
+        "continues the live site's chain with --ledger <base_url>/ledger.json"),
+        rule="ledger", severity=WARNING)]
 
 
 def write_output(site: SiteFiles, out: Path) -> None:

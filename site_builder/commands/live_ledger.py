@@ -28,7 +28,7 @@ def read_live_ledger(location: str, out: Path | None = None) -> list[dict]:
     except ValueError as error:
         raise PolicyError([ledger.ledger_problem(say("{where} is not a ledger: {reason}",
                                                      where=where, reason=str(error)))]) from None
-    earlier = _local_ledger(out) if out else None
+    earlier = local_ledger(out) if out else None
     broken = ledger.chain_problems(entries)  # reported by continue_chain, with what to do
     if earlier and not broken and not ledger.extends(entries, earlier):
         raise PolicyError([ledger.ledger_problem(say(
@@ -39,7 +39,7 @@ def read_live_ledger(location: str, out: Path | None = None) -> list[dict]:
     return entries
 
 
-def _local_ledger(out: Path) -> list | None:
+def local_ledger(out: Path) -> list | None:
     try:
         return ledger.entries_of(load_json(read_regular(out / urls.LEDGER, fetch.MAX_BYTES)))
     except (OSError, ValueError):

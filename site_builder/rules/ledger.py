@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from site_builder.base.messages import say
-from site_builder.base.problems import Problem
+from site_builder.base.problems import WARNING, Problem
 from site_builder.model.publication import WITHDRAWN, Timeline
 
 FORMAT = "policy-site-ledger/1"
@@ -145,11 +145,31 @@ def _late_notice(event: Event, today: date) -> Problem:
         window=event.window, later=later), rule="ledger")
 
 
+def edits_of_recorded_text(earlier: list[dict], timelines: tuple[Timeline, ...]) -> list[Problem]:
+    """What a build without the live ledger says out loud, judged by the ledger its output
+    folder holds: text that chain recorded as published, changed or gone (warnings: a local
+    output folder is not the live site, whose deploy with --ledger refuses the same)."""
+    if chain_problems(earlier):
+        return []
+    return [Problem(p.path, p.line, say(
+        "{reason}: this output folder's ledger.json recorded it as published; this build "
+        "starts a new chain, and a deploy with --ledger refuses it", reason=p.message),
+        rule="ledger", severity=WARNING)
+        for p in _changed_since_published(earlier, {e.key: e for e in events(timelines)})]
+
+
+def starts_anew(earlier: list[dict], timelines: tuple[Timeline, ...]) -> bool:
+    """Whether a chain from the sources alone would not continue ``earlier``."""
+    return not extends(new_chain(timelines), earlier)
+
+
 def _changed_since_published(live: list[dict], current: dict) -> list[Problem]:
-    problems = []
+    """One problem a version (its first entry names it), however many events it has."""
+    problems, seen = [], set()
     for entry in live:
-        if entry["event"] == WITHDRAWAL:
+        if entry["event"] == WITHDRAWAL or (entry["document"], entry["effective"]) in seen:
             continue
+        seen.add((entry["document"], entry["effective"]))
         now = next((e for kind in (ANNOUNCED, IN_EFFECT, WITHDRAWAL)
                     if (e := current.get((kind, entry["document"], entry["effective"])))), None)
         label = f"{entry['document']} {entry['effective']}"
@@ -164,7 +184,7 @@ def _changed_since_published(live: list[dict], current: dict) -> list[Problem]:
                 "{now}); restore it and publish the correction as a new version", label=label,
                 sha=entry["content_sha256"][:12], seq=entry["seq"],
                 now=now.content_sha256[:12]), rule="ledger"))
-    return list({p.message: p for p in problems}.values())
+    return problems
 
 
 def extends(live: list[dict], earlier: list[dict]) -> bool:
