@@ -107,6 +107,9 @@ def test_a_broken_live_chain_is_refused(site, tamper):
     open(live, "w").write(json.dumps(document))
     result = site.build("2026-11-29", "--ledger", live)
     assert result.code == 1 and "the published ledger is broken" in result.err
+    assert "restore the site's ledger.json from its last deploy" in result.err
+    shutil.copy(site.out / "ledger.json", live)  # the advice, followed
+    assert site.build("2026-11-29", "--ledger", live).code == 0
 
 
 def test_a_live_chain_shorter_than_the_last_build_is_refused(site):
@@ -116,6 +119,9 @@ def test_a_live_chain_shorter_than_the_last_build_is_refused(site):
     assert site.build("2026-11-29", "--ledger", live).code == 0
     result = site.build("2026-11-30", "--ledger", live)  # the live site is the older deploy
     assert result.code == 1 and "rolled back or replaced" in result.err
+    assert "redeploy the last build before continuing the chain" in result.err
+    live = deploy(site)  # the advice, followed
+    assert site.build("2026-11-30", "--ledger", live).code == 0
 
 
 @pytest.fixture
