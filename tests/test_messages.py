@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ast
+import re
 import string
 from pathlib import Path
 
 import polib
+import pytest
 
 from site_builder.base.messages import CATALOGUES, OVERRIDE, catalogue, in_language, say
 
@@ -80,3 +82,24 @@ def test_a_korean_site_gets_korean_messages_in_the_same_shape(kit, monkeypatch):
     assert "검사 실패" in result.out
     kit.site_yaml(language="en")
     assert "check failed" in kit.check().out
+
+
+SAMPLES = ("site.yaml", "2026-11-10", "개인정보처리방침", "policies/privacy", "7", "철회", "md")
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_no_korean_message_shows_a_particle_placeholder(sample):
+    """이(가), 을(를), (으)로 ...: the particle fits the word before it (issue 25)."""
+    for template in KO:
+        text = in_language(say(template, **dict.fromkeys(names(template), sample)), "ko")
+        assert not re.search(r"\((가|이|를|을|는|은|와|과|으)\)", text), (template, text)
+
+
+@pytest.mark.parametrize("word, particles", [
+    ("site.yaml", "을 이 은 로"), ("2026-11-10", "을 이 은 으로"), ("파일", "을 이 은 로"),
+    ("폴더", "를 가 는 로"), ("2026-11-27.md", "를 가 는 로"), ("항목 3", "을 이 은 으로")])
+def test_particles_fit_the_sound_the_word_ends_with(word, particles):
+    from site_builder.base.messages import fit_particles
+    said = fit_particles(f"{word}을(를) {word}이(가) {word}은(는) {word}(으)로")
+    assert said.split(word)[1:] == [p + (" " if i < 3 else "") for i, p in
+                                    enumerate(particles.split())]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,4 +68,40 @@ def in_language(text: str, language: str) -> str:
         return str(text)
     values = {key: in_language(value, language) if isinstance(value, str) else value
               for key, value in text.values.items()}
-    return translated.format(**values)
+    said = translated.format(**values)
+    return fit_particles(said) if language == "ko" else said
+
+
+# A Korean particle depends on the sound the word before it ends with: 파일이 / 폴더가. The
+# catalogue writes both forms, 이(가), and the word decides once the values are in.
+_PARTICLES = {"이(가)": ("이", "가"), "을(를)": ("을", "를"), "은(는)": ("은", "는"),
+              "과(와)": ("과", "와"), "와(과)": ("과", "와"), "(으)로": ("으로", "로"),
+              "(이)라고": ("이라고", "라고")}
+_PARTICLE = re.compile("|".join(re.escape(p) for p in _PARTICLES))
+_CLOSERS = "'\"’”)]}>»」』 "
+# Digits as Korean reads them (영 일 이 삼 사 오 육 칠 팔 구): with a final sound, ㄹ for 1 7 8;
+# Latin letters by their names: l (엘) ends in ㄹ, m (엠) and n (엔) in another final sound.
+_FINAL_DIGITS, _RIEUL_DIGITS = set("013678"), set("178")
+_FINAL_LETTERS, _RIEUL_LETTERS = set("lmnLMN"), set("lL")
+
+
+def fit_particles(text: str) -> str:
+    """Every 이(가)-style pair resolved by the word before it."""
+    def choose(match: re.Match) -> str:
+        before = text[:match.start()].rstrip(_CLOSERS)[-1:]
+        final, rieul = _final_sound(before)
+        with_final, without = _PARTICLES[match.group()]
+        if match.group() == "(으)로" and rieul:
+            return without
+        return with_final if final else without
+    return _PARTICLE.sub(choose, text)
+
+
+def _final_sound(character: str) -> tuple[bool, bool]:
+    """(ends in a final consonant, that consonant is ㄹ) for the last character of a word."""
+    if "가" <= character <= "힣":
+        final = (ord(character) - 0xAC00) % 28
+        return final != 0, final == 8
+    if character.isdigit():
+        return character in _FINAL_DIGITS, character in _RIEUL_DIGITS
+    return character in _FINAL_LETTERS, character in _RIEUL_LETTERS
