@@ -72,7 +72,8 @@ class _ContainedLoader(jinja2.BaseLoader):
                 "theme instead")))
         try:
             data = read_regular(path, MAX_THEME_FILE_BYTES)
-            return data.decode("utf-8"), str(path), lambda: False
+            # Up to date for the life of this theme: one build, or one rebuild in serve.
+            return data.decode("utf-8"), str(path), lambda: True
         except UnicodeDecodeError as error:
             raise ThemeError(Problem(self.rel(path), None, say(
                 "template is not valid UTF-8 (byte 0x{byte}); save it as UTF-8",
