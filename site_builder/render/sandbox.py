@@ -95,14 +95,13 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
             _checked_percent(left)
         return super().call_binop(context, operator, left, right)
 
-    def getattr(self, obj, attribute: str):
-        value = super().getattr(obj, attribute)
-        if isinstance(obj, str) and attribute in _PADDING_METHODS:
-            def padded(*args, **kwargs):
-                _bounded_width(*args, *kwargs.values())
-                return value(*args, **kwargs)
-            return padded
-        return value
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        """Calls of str's padding methods ('a'.ljust(n)) with a width in bounds (a check per
+        call, not per attribute: pages look attributes up a million times)."""
+        if getattr(__obj, "__name__", None) in _PADDING_METHODS and isinstance(
+                getattr(__obj, "__self__", None), str):
+            _bounded_width(*args, *kwargs.values())
+        return super().call(__context, __obj, *args, **kwargs)
 
     def wrap_str_format(self, value):
         wrapped = super().wrap_str_format(value)
