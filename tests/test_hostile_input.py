@@ -512,3 +512,12 @@ def test_serve_closes_a_connection_that_says_nothing(kit, monkeypatch):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_fifo_where_the_lock_belongs_is_named_and_left_alone(kit):
+    kit.two_versions()
+    os.mkfifo(kit.root / ".output.lock")
+    result = kit.build(AS_OF)
+    assert result.code == 2 and ".output.lock is a FIFO (named pipe), not policy-site's lock " \
+        "file; remove it" in result.err
+    assert (kit.root / ".output.lock").exists() and not kit.out.exists()

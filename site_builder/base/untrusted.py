@@ -51,15 +51,22 @@ def read_regular(path: Path | str, limit: int, follow: bool = True) -> bytes:
         raise
     with os.fdopen(descriptor, "rb") as handle:
         status = os.fstat(descriptor)
-        kind = next((name for test, name in _KINDS if test(status.st_mode)), None)
-        if kind or not stat.S_ISREG(status.st_mode):
-            raise NotRegularFile(path, kind or say("not a regular file"))
+        kind = kind_of(status.st_mode)
+        if kind:
+            raise NotRegularFile(path, kind)
         if status.st_size > limit:
             raise TooLarge(path, status.st_size, limit)
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise TooLarge(path, len(data), limit)
     return data
+
+
+def kind_of(mode: int) -> str | None:
+    """What a file of this mode is, when it is not a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), say("not a regular file"))
 
 
 def unreadable(error: OSError) -> str:

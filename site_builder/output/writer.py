@@ -35,6 +35,7 @@ from site_builder.output.siblings import NEW_SUFFIX, RETIRED, STAGING
 from site_builder.base.messages import say
 from site_builder.base.paths import is_inside, real_path
 from site_builder.base.problems import UsageError
+from site_builder.base.untrusted import kind_of
 
 LOCK_TIMEOUT_SECONDS = 300
 _RENAME_EXCHANGE = 2
@@ -178,6 +179,12 @@ class _locked:
                                      kind=kind)) from None
             raise WriteError(say("cannot open the lock file {path}: {reason}", path=self.path,
                                  reason=error.strerror)) from None
+        kind = kind_of(os.fstat(descriptor).st_mode)
+        if kind:  # a FIFO planted under the lock's name cannot be locked, nor opened as a file
+            os.close(descriptor)
+            raise WriteError(say("{path} is {kind}, not policy-site's lock file; remove it "
+                                 "(policy-site creates the lock itself)", path=self.path,
+                                 kind=kind))
         self.handle = os.fdopen(descriptor, "r+b")
         deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
         while True:
