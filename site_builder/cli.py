@@ -17,7 +17,7 @@ from site_builder.base import problem_formats as report
 from site_builder.base.dates import Clock, parse_as_of
 from site_builder.base.languages import DEFAULT_LANGUAGE, LANGUAGES, MESSAGE_SOURCE_LANGUAGE
 from site_builder.base.messages import in_language, language_for, say
-from site_builder.base.problems import PolicyError, UsageError
+from site_builder.base.problems import PolicyError, Problem, UsageError
 from site_builder.sources.site_basics import SiteBasics, peek_site
 
 # Each command imports its own modules when it runs: `check` in a pre-commit hook should not
@@ -146,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_POLICY
     except UsageError as error:
         _say(sys.stderr, "policy-site: error: {reason}", reason=error.args[0])
+        if getattr(args, "format", None) == "github":  # so the run's summary shows it too
+            sys.stdout.write(report.as_github([Problem("", None, error.args[0], rule="usage")],
+                                              LANGUAGE))
         return EXIT_USAGE
     except KeyboardInterrupt:
         _say(sys.stderr, "policy-site: interrupted")

@@ -33,7 +33,7 @@ def as_github(problems: list[Problem], language: str = "en") -> str:
     """Workflow commands that GitHub Actions turns into annotations on the pull request."""
     lines = []
     for problem in problems:
-        properties = [f"file={_escape_property(problem.path)}"]
+        properties = [f"file={_escape_property(problem.path)}"] if problem.path else []
         if problem.line is not None:
             properties.append(f"line={problem.line}")
         if problem.column is not None:

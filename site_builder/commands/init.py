@@ -32,7 +32,8 @@ DEFAULTS = {
 @dataclass
 class InitResult:
     written: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # with --force: files that were there already
+    kept: list[str] = field(default_factory=list)  # files that were there already
+    extended: list[str] = field(default_factory=list)  # a .gitignore that lacked our lines
 
 
 def init(folder: Path, language: str, title: str | None, base_url: str | None, clock: Clock,
@@ -42,6 +43,8 @@ def init(folder: Path, language: str, title: str | None, base_url: str | None, c
     result = init_site(folder, language, title, base_url, today, force)
     lines = [say("wrote {path}", path=relative) for relative in result.written]
     lines += [say("kept {path} (already there)", path=relative) for relative in result.kept]
+    lines += [say("added the lines policy-site needs to {path}", path=relative)
+              for relative in result.extended]
     return lines + [say("Next: {go}policy-site serve (preview), fill in policies/privacy/{day}.md, "
                         "policy-site check, then commit and push.",
                         go="" if folder == Path(".") else f"cd {folder} && ", day=today)]
@@ -51,7 +54,7 @@ def init_site(folder: Path, language: str, title: str | None, base_url: str | No
               today: date, force: bool) -> InitResult:
     if folder.exists() and not folder.is_dir():
         raise UsageError(say("{folder} is a file; name a new or empty folder", folder=folder))
-    if folder.is_dir() and any(folder.iterdir()) and not force:
+    if folder.is_dir() and not _is_fresh(folder) and not force:
         raise UsageError(say("{folder} is not empty; init makes a new site in a new or empty "
                              "folder (--force adds the missing files and never overwrites one)",
                              folder=folder))
@@ -75,6 +78,9 @@ def init_site(folder: Path, language: str, title: str | None, base_url: str | No
     result = InitResult()
     for relative, text in files.items():
         path = folder / relative
+        if relative == ".gitignore" and path.is_file() and _add_missing_lines(path, text):
+            result.extended.append(relative)
+            continue
         if os.path.lexists(path):
             result.kept.append(relative)
             continue
@@ -86,6 +92,27 @@ def init_site(folder: Path, language: str, title: str | None, base_url: str | No
         write_new_file(path, text)
         result.written.append(relative)
     return result
+
+
+# What a repository usually holds right after it is created or cloned: init may start there.
+FRESH_REPOSITORY = frozenset({".git", ".hg", ".svn", ".github", ".gitignore", ".gitattributes",
+                              "README", "README.md", "README.rst", "README.txt", "LICENSE",
+                              "LICENSE.md", "LICENSE.txt", "COPYING"})
+
+
+def _is_fresh(folder: Path) -> bool:
+    return all(entry.name in FRESH_REPOSITORY for entry in folder.iterdir())
+
+
+def _add_missing_lines(path: Path, wanted: str) -> bool:
+    """Append to a .gitignore the lines of ``wanted`` it lacks; whether it needed any."""
+    had = path.read_text(encoding="utf-8")
+    missing = [line for line in wanted.splitlines() if line and line not in had.splitlines()]
+    if not [line for line in missing if not line.startswith("#")]:
+        return False
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(("" if had.endswith("\n") or not had else "\n") + "\n".join(missing) + "\n")
+    return True
 
 
 def _refuse_links(folder: Path, files: dict[str, str]) -> None:

@@ -67,7 +67,7 @@ def create_version(root: Path, slug: str, effective: date | None, material: bool
         if document is not None or (root / "policies" / slug).exists():
             raise UsageError(say("document '{slug}' already exists; leave out --title to add a "
                                  "version to it", slug=slug))
-        return create_document(root, slug, title, effective or today)
+        return create_document(root, slug, title, effective or today, site.language)
     if document is None:
         raise UsageError(say("no document '{slug}': create it with policy-site new {slug} "
                              "--title 'its title'", slug=slug))
@@ -100,16 +100,18 @@ def create_version(root: Path, slug: str, effective: date | None, material: bool
     return NewVersion(path, effective, announce, window)
 
 
-FIRST_VERSION_BODY = """\
-> 이 문서는 policy-site new로 만든 첫 버전입니다. 이 안내를 지우고 본문을 작성하세요.
+# A new document's first version, in the site's language: an English site's editors never
+# get Korean headings to translate back.
+FIRST_VERSION_BODIES = {
+    "ko": "> 이 문서는 policy-site new로 만든 첫 버전입니다. 이 안내를 지우고 본문을 작성하세요.\n\n"
+          "## 제1조 (목적)\n\n(작성하세요)\n",
+    "en": "> policy-site new made this first version. Delete this note and write the text.\n\n"
+          "## Article 1 (Purpose)\n\n(Write the text here)\n",
+}
 
-## 제1조 (목적)
 
-(작성하세요)
-"""
-
-
-def create_document(root: Path, slug: str, title: str, effective: date) -> NewVersion:
+def create_document(root: Path, slug: str, title: str, effective: date,
+                    language: str) -> NewVersion:
     """document.yaml and a first version, written in a hidden folder and renamed into place,
     so that a failure never leaves half a document."""
     folder = root / "policies" / slug
@@ -121,7 +123,7 @@ def create_document(root: Path, slug: str, title: str, effective: date) -> NewVe
     try:
         write_new_file(staging / "document.yaml", f"title: {json.dumps(title, ensure_ascii=False)}\n")
         write_new_file(staging / f"{effective}.md",
-                       f"---\neffective: {effective}\n---\n\n{FIRST_VERSION_BODY}")
+                       f"---\neffective: {effective}\n---\n\n{FIRST_VERSION_BODIES[language]}")
         os.rename(staging, folder)
     except OSError as error:
         raise UsageError(say("cannot create {path}: {reason}; nothing was written", path=folder,
