@@ -37,6 +37,9 @@ def _print(stream, message: str) -> None:
     stream.flush()
 
 
+# What the commands are called in a message, so a Korean line stays Korean ("빌드 실패").
+COMMAND_WORDS = {"build": say("build"), "check": say("check"), "serve": say("serve"),
+                 "new": say("new"), "init": say("init"), "verify": say("verify")}
 ISSUES_URL = "https://github.com/policy-site/policy-site/issues"
 
 
@@ -141,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args, site)
     except PolicyError as error:
         sys.stderr.write(report.as_text(error.problems, LANGUAGE))
-        _say(sys.stderr, "{command} failed: {counts}; nothing was written", command=args.command,
-             counts=report.counts(error.problems))
+        _say(sys.stderr, "{command} failed: {counts}; nothing was written",
+             command=COMMAND_WORDS[args.command], counts=report.counts(error.problems))
         return EXIT_POLICY
     except UsageError as error:
         _say(sys.stderr, "policy-site: error: {reason}", reason=error.args[0])

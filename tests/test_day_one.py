@@ -56,3 +56,18 @@ def test_a_usage_error_is_an_annotation_under_format_github(kit: SiteKit, tmp_pa
     code, out, err = run("check", "--git", "--format", "github", "--root", str(kit.root))
     assert code == 2 and out.startswith("::error title=usage::--git needs a git repository")
     assert "policy-site: error:" in err
+
+
+def test_a_korean_line_stays_korean_for_yaml_mistakes_and_failed_builds(kit, monkeypatch):
+    monkeypatch.delenv("POLICY_SITE_MESSAGES")
+    kit.two_versions(summary="[a, b")
+    code, out, err = run("build", "--root", str(kit.root), "--as-of", "2026-11-28")
+    assert code == 1
+    yaml_line = next(line for line in err.splitlines() if "YAML" in line)
+    assert "있어야 할 ',' 또는 ']' 기호가 없습니다" in yaml_line
+    assert "did not find" not in yaml_line and " or " not in yaml_line
+    assert "빌드 실패: 오류 1건" in err and "build 실패" not in err
+    monkeypatch.setenv("POLICY_SITE_MESSAGES", "en")
+    code, out, err = run("build", "--root", str(kit.root), "--as-of", "2026-11-28")
+    assert "YAML syntax error: did not find expected ',' or ']'" in err  # PyYAML's words
+    assert "build failed: 1 error" in err

@@ -47,7 +47,7 @@ def compose_mapping(text: str, rel: str, first_line: int) -> "Fields | Problem":
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else first_line
         column = mark.column + 1 if mark else None
-        reason = (error.problem or "invalid YAML").strip()
+        reason = yaml_reason((error.problem or "invalid YAML").strip())
         quoting = quote_hint(text, mark.line if mark else 0)
         if quoting:
             return Problem(rel, first_line + quoting[0], say("YAML syntax error: {reason}; {hint}",
@@ -67,6 +67,43 @@ def compose_mapping(text: str, rel: str, first_line: int) -> "Fields | Problem":
         return Problem(rel, first_line + root.start_mark.line,
                        say("settings must be 'key: value' lines, found {kind}", kind=kind))
     return Fields.from_node(root, rel, first_line)
+
+
+# PyYAML's own words for the mistakes editors make, said again as messages, so that a Korean
+# line does not end in English; the English stays PyYAML's, word for word.
+_YAML_REASONS = (
+    (re.compile(r"\Adid not find expected (.+)\Z"), lambda m: say(
+        "did not find expected {what}", what=m.group(1))),
+    (re.compile(r"\Acould not find expected (.+)\Z"), lambda m: say(
+        "could not find expected {what}", what=m.group(1))),
+    (re.compile(r"\Aexpected (.+), but found (.+)\Z"), lambda m: say(
+        "expected {expected}, but found {found}", expected=m.group(1), found=m.group(2))),
+    (re.compile(r"\Afound character (.+) that cannot start any token\Z"), lambda m: say(
+        "found character {what} that cannot start any token", what=m.group(1))),
+    (re.compile(r"\Amapping values are not allowed here\Z"), lambda m: say(
+        "mapping values are not allowed here")),
+    (re.compile(r"\Afound unexpected end of stream\Z"), lambda m: say(
+        "found unexpected end of stream")),
+    (re.compile(r"\Afound unknown escape character (.+)\Z"), lambda m: say(
+        "found unknown escape character {what}", what=m.group(1))),
+)
+
+
+def yaml_reason(problem: str) -> str:
+    return next((said(_Alternatives(match)) for pattern, said in _YAML_REASONS
+                 if (match := pattern.match(problem))), problem)
+
+
+class _Alternatives:
+    """A match whose groups say "',' or ']'" as a message, so it can be said in Korean too."""
+
+    def __init__(self, match: re.Match):
+        self.match = match
+
+    def group(self, number: int) -> str:
+        text = self.match.group(number)
+        first, separator, second = text.partition(" or ")
+        return say("{first} or {second}", first=first, second=second) if separator else text
 
 
 def _refuse_anchors(text: str, rel: str, first_line: int) -> Problem | None:
