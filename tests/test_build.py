@@ -258,3 +258,13 @@ def test_default_root_is_the_current_folder(kit):
     built = subprocess.run([sys.executable, "-m", "site_builder", "build"], capture_output=True,
                            text=True, cwd=kit.root)
     assert built.returncode == 1 and "policies/privacy/2016-03-01.md:3:" in built.stderr
+
+
+def test_every_page_links_a_feed_once(kit):
+    """A document's pages link its own feed with the document's links; the site's feed is the
+    home page's (issue 26: "RSS 구독" was at the foot of every page twice)."""
+    kit.two_versions()
+    assert kit.build().code == 0
+    for page in ("index.html", "privacy/index.html", "privacy/2016-03-01/index.html",
+                 "privacy/2016-03-01/changes/index.html", "privacy/versions/index.html"):
+        assert kit.read(page).count(">RSS 구독</a>") == 1, page
