@@ -42,6 +42,7 @@ def build(root: Path, out: Path, today: date, use_cache: bool = True,
         recover_output(real_out)  # a killed build's leftovers first: the reuse below trusts them
         from site_builder.commands import build_steps  # the libraries only a real build needs
 
-        summary = build_steps.build_site(root, real_out, today, use_cache, workers, ledger)
+        summary = build_steps.build_site(root, real_out, today, use_cache, workers, ledger,
+                                         record)
     return replace(summary, out=out, seconds=time.perf_counter() - started,
                    warnings=sorted_problems([*summary.warnings, *planted]))

@@ -86,14 +86,6 @@ def _read_record(root: Path) -> dict:
     return load_json(read_regular(_record_path(root), MAX_STATE_BYTES, follow=False))
 
 
-def recorded_inputs(root: Path) -> dict | None:
-    """The inputs the last build recorded: a build re-reads only the files changed since."""
-    try:
-        return _read_record(root).get("inputs")
-    except (OSError, ValueError, AttributeError):
-        return None
-
-
 def record(root: Path, out: Path, today: date, inputs: dict, report: BuildSummary) -> None:
     """Remember a finished build; the record only saves time, so failing to write it is fine."""
     try:

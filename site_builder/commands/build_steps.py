@@ -27,11 +27,12 @@ from site_builder.sources.version_files import read_source_bytes
 
 
 def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int | None,
-               live_ledger: str | None) -> BuildSummary:
-    """Inside the output lock, with ``out`` resolved, ours, and recovered."""
+               live_ledger: str | None, record: dict | None) -> BuildSummary:
+    """Inside the output lock, with ``out`` resolved, ours, and recovered; ``record``: the
+    last build's (build_record.last_record), whose file hashes spare reading unchanged files."""
     store = open_store(root) if use_cache else None
     # Read before the sources are: a file changed during the build makes the record stale.
-    inputs = (build_record.read_inputs(root, build_record.recorded_inputs(root))
+    inputs = (build_record.read_inputs(root, (record or {}).get("inputs"))
               if store and not live_ledger else None)
     memo = Memo(store, workers or default_workers())
     validation = judge_sources(root, today, memo)
@@ -39,9 +40,10 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
     earlier = None if live_ledger else local_ledger(out)
     reusable = PreviousOutput(out).kept if store else None
     site = render_site(root, validation, memo=memo, reusable=reusable)
-    add_record(validation.site, today, site, live, partial(read_source_bytes, root), reusable)
+    chain = add_record(validation.site, today, site, live, partial(read_source_bytes, root),
+                       reusable)
     if earlier:
-        validation.problems.extend(_chain_warnings(earlier, site.timelines, out))
+        validation.problems.extend(_chain_warnings(earlier, chain, site.timelines, out))
     write_output(site, out)
     if store:
         _save_quietly(store)
@@ -59,11 +61,12 @@ def judge_sources(root: Path, today: date, memo: Memo) -> Validation:
     return validation
 
 
-def _chain_warnings(earlier: list[dict], timelines, out: Path) -> list[Problem]:
+def _chain_warnings(earlier: list[dict], chain: list[dict], timelines,
+                    out: Path) -> list[Problem]:
     """A build without --ledger never silently publishes an edit of text its output folder's
-    ledger recorded as published, nor silently starts a chain that does not continue it."""
+    ledger recorded as published, nor silently starts a ``chain`` that does not continue it."""
     edits = ledger.edits_of_recorded_text(earlier, timelines)
-    if edits or not ledger.starts_anew(earlier, timelines):
+    if edits or ledger.extends(chain, earlier):
         return edits
     return [Problem(str(out / urls.LEDGER), None, say(
         "this build's ledger starts a new chain: it does not continue the one this output "

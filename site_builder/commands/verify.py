@@ -68,16 +68,18 @@ def verify(location: str, as_of: date | None = None, against: str | None = None)
     if against:
         _check_against(entries, against, result)
     versions = _versions(entries)
-    for version in versions.values():
-        _check_version(site, version, result)
+    # The words each version's published source reads as, fetched and rendered once.
+    published = {key: _check_version(site, version, result) for key, version in versions.items()}
     index = _index(site, result)
     built_for = _day(str(index.get("as_of"))) if index else None
     day = as_of or max(datetime.now(timezone.utc).date(), built_for or date.min)
     current = _in_effect(versions, day)
     for document, version in sorted(current.items()):
-        _check_page(site, urls.document_path(document), version, result,
-                    say("{document}'s page (the version in effect on {day})", document=document,
-                        day=day))
+        words = published[(version.document, version.effective)]
+        if words is not None:  # else reported with the version
+            _check_page(site, urls.document_path(document), words, version, result,
+                        say("{document}'s page (the version in effect on {day})",
+                            document=document, day=day))
     _check_home(site, current, result)
     if index:
         _check_index(index, versions, current, result)
@@ -133,39 +135,39 @@ def _check_against(entries: list[dict], against: str, result: Verification) -> N
                                   where=against, kept=len(kept)))
 
 
-def _check_version(site: str, version: _Version, result: Verification) -> None:
+def _check_version(site: str, version: _Version, result: Verification) -> list[str] | None:
+    """The version's source and page against the ledger; the words its source reads as, or
+    None when the source is missing or altered."""
     label = f"{version.document} {version.effective}"
     if not (_SLUG.match(version.document) and _day(version.effective)):
         result.mismatches.append(say("{label}: the ledger names no valid version", label=label))
-        return
+        return None
     folder = f"{version.document}/{version.effective}/"
     try:
         source = fetch.read(site, folder + "source.md")
     except fetch.NotFound:
         result.mismatches.append(say("{label}: source.md is missing", label=label))
-        return
+        return None
     actual = hashlib.sha256(source).hexdigest()
     if actual != version.sha256:
         result.mismatches.append(say(
             "{label}: source.md has sha256 {actual}, the ledger says {sha}: the published text "
             "was altered", label=label, actual=actual[:12], sha=version.sha256[:12]))
-        return
+        return None
     page = _page(site, folder)
     if version.sha256.encode() not in page:
         result.mismatches.append(say(
             "{label}: the page does not show the ledger's sha256 {sha}: the page was replaced "
             "or altered", label=label, sha=version.sha256[:12]))
-    if _same_words(page, source, label, result):
+    words = _source_words(source)
+    if _same_words(page, words, label, result):
         result.checked.append(say("{label}: text and page match the ledger", label=label))
+    return words
 
 
-def _check_page(site: str, page: str, version: _Version, result: Verification,
-                label: str) -> None:
-    try:
-        source = fetch.read(site, f"{version.document}/{version.effective}/source.md")
-    except fetch.NotFound:
-        return  # reported with the version
-    if _same_words(_page(site, page), source, label, result):
+def _check_page(site: str, page: str, words: list[str], version: _Version,
+                result: Verification, label: str) -> None:
+    if _same_words(_page(site, page), words, label, result):
         result.checked.append(say("{label}: shows {effective}", label=label,
                                   effective=version.effective))
 
@@ -177,9 +179,8 @@ def _page(site: str, page: str) -> bytes:
         return b""
 
 
-def _same_words(page: bytes, source: bytes, label: str, result: Verification) -> bool:
-    """Whether the page's policy text reads as the source rendered; says where it does not."""
-    expected = _source_words(source)
+def _same_words(page: bytes, expected: list[str], label: str, result: Verification) -> bool:
+    """Whether the page's policy text reads as ``expected``; says where it does not."""
     found = visible_words(page.decode("utf-8", "replace"), BODY_CLASS)
     if found is None:
         result.mismatches.append(say("{label}: the page holds no policy text (no element of "

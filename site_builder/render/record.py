@@ -17,10 +17,10 @@ from site_builder.rules import ledger
 
 
 def add_record(site: Site, today: date, files: SiteFiles, live: list[dict] | None,
-               source_bytes: Callable[[str], bytes], reusable: Reusable | None) -> None:
+               source_bytes: Callable[[str], bytes], reusable: Reusable | None) -> list[dict]:
     """Add the ledger (continuing the ``live`` chain, when given) and the sources to
     ``files``; ``source_bytes`` reads a version file by its path (the sources are the
-    build's to read, not the renderer's)."""
+    build's to read, not the renderer's). Returns the ledger's entries."""
     if live is None:
         entries = ledger.new_chain(files.timelines)
     else:
@@ -38,6 +38,7 @@ def add_record(site: Site, today: date, files: SiteFiles, live: list[dict] | Non
         if path not in kept:
             files.files[path] = source_bytes(version.path)
     files.keys.update(keys)
+    return entries
 
 
 def render_ledger(site: Site, entries: list[dict]) -> bytes:

@@ -158,11 +158,6 @@ def edits_of_recorded_text(earlier: list[dict], timelines: tuple[Timeline, ...])
         for p in _changed_since_published(earlier, {e.key: e for e in events(timelines)})]
 
 
-def starts_anew(earlier: list[dict], timelines: tuple[Timeline, ...]) -> bool:
-    """Whether a chain from the sources alone would not continue ``earlier``."""
-    return not extends(new_chain(timelines), earlier)
-
-
 def _changed_since_published(live: list[dict], current: dict) -> list[Problem]:
     """One problem a version (its first entry names it), however many events it has."""
     problems, seen = [], set()
