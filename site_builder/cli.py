@@ -95,7 +95,13 @@ def _parser() -> argparse.ArgumentParser:
                           help="add the missing files to a folder that is not empty (never "
                                "overwrites a file)")
     init_cmd.add_argument("--as-of", metavar="YYYY-MM-DD",
-                          help="the first version's effective day (default: today)")
+                          help="the day init runs (default: today in the site's timezone)")
+    init_cmd.add_argument("--effective", metavar="YYYY-MM-DD",
+                          help="the first version's effective day (default: a notice window, "
+                               "7 days, after today)")
+    init_cmd.add_argument("--tool-source", metavar="URL|PATH",
+                          help="where CI installs policy-site from: a git URL or a path in the "
+                               "repository (default: this version from the package index)")
 
     verify_cmd = commands.add_parser(
         "verify", parents=[debugging],
@@ -209,10 +215,11 @@ def _build(root: Path, today, args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace, clock: Clock) -> int:
-    from site_builder.commands.init import init
+    from site_builder.commands.init import Request, init
 
-    for line in init(Path(args.folder), args.language, args.title, args.base_url, clock,
-                     args.force):
+    request = Request(Path(args.folder), args.language, args.title, args.base_url,
+                      _day(args, "effective"), args.tool_source, args.force)
+    for line in init(request, clock):
         _print(sys.stdout, line)
     return EXIT_OK
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +16,7 @@ from tests.sitekit import SiteKit
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+REPOSITORY = Path(__file__).resolve().parent.parent
 # CI sets this, so that browser tests never pass by being skipped there.
 REQUIRE_BROWSER = "POLICY_SITE_REQUIRE_BROWSER"
 
@@ -42,6 +46,22 @@ def repo(tmp_path) -> GitSite:
     site.version("2015-02-15")
     site.commit("2015-02-10", "first policy")
     return site
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory) -> Path:
+    """The package as it is released: a wheel built from a copy of the files git would commit
+    (the checkout gets no build/ folder, and a file only this checkout has cannot make it pass)."""
+    source, folder = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("wheel")
+    listed = subprocess.run(["git", "-C", str(REPOSITORY), "ls-files", "-z", "--cached",
+                             "--others", "--exclude-standard"], capture_output=True, check=True)
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        if (REPOSITORY / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPOSITORY / name, source / name)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(folder),
+                    str(source)], check=True, capture_output=True)
+    return next(folder.glob("policy_site-*.whl"))
 
 
 def _executables() -> list[str | None]:

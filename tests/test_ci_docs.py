@@ -27,11 +27,13 @@ def test_workflow_checks_every_pull_request_with_full_history():
     check = flow["jobs"]["check"]
     checkout = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
-    [action] = [s for s in check["steps"] if "policy-site" in s.get("uses", "")]
-    assert action["with"]["command"] == "check"  # action/run.sh: --base on pull requests
-    # judged by the live ledger, as the deploy is (issue 23)
-    build = next(s for s in flow["jobs"]["build"]["steps"] if "policy-site" in s.get("uses", ""))
-    assert action["with"]["ledger"] == build["with"]["ledger"]
+    [gate] = [s for s in check["steps"] if "policy-site check" in s.get("run", "")]
+    assert gate["env"]["BASE_REF"] == "${{ github.base_ref }}"  # --base on pull requests
+    assert '${BASE_REF:+--base "origin/$BASE_REF"}' in gate["run"]
+    # judged by the live ledger, as the deploy is (issue 23): one LEDGER for both jobs
+    [build] = [s for s in flow["jobs"]["build"]["steps"] if "policy-site build" in s.get("run", "")]
+    assert all('${LEDGER:+--ledger "$LEDGER"}' in step["run"] for step in (gate, build))
+    assert "ledger.json" in flow["env"]["LEDGER"]
 
 
 def test_workflow_keeps_its_schedule_alive_and_configures_pages():
@@ -50,8 +52,7 @@ def test_workflow_builds_daily_just_after_midnight_in_seoul():
     minute, hour = schedule["cron"].split()[:2]
     assert (int(hour) + 9) % 24 == 0 and int(minute) < 30
     build = flow["jobs"]["build"]
-    [action] = [s for s in build["steps"] if "policy-site" in s.get("uses", "")]
-    assert action["with"]["command"] == "build" and "ledger.json" in action["with"]["ledger"]
+    assert any(run.startswith("policy-site build") for run in commands(build))
     assert build["if"] == "github.event_name != 'pull_request'"
     assert flow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
 

@@ -48,7 +48,7 @@ def test_new_document_on_an_english_site_gets_an_english_first_version(kit):
     code, out, err = run("new", "terms", "--title", "Terms of Service", "--as-of", "2026-12-01",
                          "--root", str(kit.root))
     assert code == 0, err
-    text = (kit.root / "policies/terms/2026-12-01.md").read_text()
+    text = (kit.root / "policies/terms/2026-12-08.md").read_text()
     assert "Article 1 (Purpose)" in text and not any("가" <= c <= "힣" for c in text)
 
 
@@ -71,3 +71,52 @@ def test_a_korean_line_stays_korean_for_yaml_mistakes_and_failed_builds(kit, mon
     code, out, err = run("build", "--root", str(kit.root), "--as-of", "2026-11-28")
     assert "YAML syntax error: did not find expected ',' or ']'" in err  # PyYAML's words
     assert "build failed: 1 error" in err
+
+
+# Marks of unwritten text (issue 25, item 2)
+
+def test_a_mark_is_a_warning_in_a_draft_and_an_error_at_its_line_once_published(kit):
+    kit.two_versions()
+    kit.version("2016-04-01", summary="준비 중", body="## 1. 목적\n\n(작성하세요)\n\nTODO 확인\n")
+    checked = kit.check("2016-03-10")  # a draft: one warning naming both lines
+    assert checked.code == 0
+    assert ("policies/privacy/2016-04-01.md:8: warning: '(작성하세요)' marks text not yet "
+            "written (2 mark(s), on lines 8, 10)") in checked.out
+    kit.version("2016-04-01", announced="2016-03-20", summary="준비 중",
+                body="## 1. 목적\n\n(작성하세요)\n\nTODO 확인\n")
+    built = kit.build("2016-03-20")
+    assert built.code == 1 and not kit.out.exists()
+    assert "policies/privacy/2016-04-01.md:9: error: '(작성하세요)' marks text" in built.text
+    assert "policies/privacy/2016-04-01.md:11: error: 'TODO' marks text" in built.text
+
+
+def test_marks_in_the_summary_and_in_a_translation_count_and_ordinary_words_do_not(kit):
+    kit.site_yaml(languages="[ko, en]")
+    kit.two_versions(summary='"목적 [작성 필요]"')
+    kit.write("policies/privacy/2016-03-01.en.md",
+              "---\nsummary: Purpose changes\n---\n\n## 1. Purpose\n\n(To be written)\n")
+    kit.version("2015-02-15", body="todo와 TODOS, 02-XXX-XXXX 안내는 표시가 아닙니다\n")
+    built = kit.build("2016-03-01")
+    lines = [line for line in built.text.splitlines() if "marks text" in line]
+    assert [line.split(": error:")[0] for line in lines] == [
+        "policies/privacy/2016-03-01.en.md:7", "policies/privacy/2016-03-01.md:4"]
+
+
+def test_a_template_whose_day_passed_unwritten_can_be_written_without_a_deadlock(repo):
+    """check --git: the template was never published (no build publishes a mark), so writing
+    it is not an edit of published text; the advice of the error, followed, passes."""
+    repo.write("policies/terms/document.yaml", "title: 이용약관\n")
+    repo.write("policies/terms/2016-03-01.md", "---\neffective: 2016-03-01\n---\n\n(작성하세요)\n")
+    repo.commit("2016-02-20", "a new document, its template")
+    refused = repo.check_git("2016-03-05")
+    assert refused.code == 1 and "policies/terms/2016-03-01.md:5: error: '(작성하세요)'" in refused.out
+    repo.write("policies/terms/2016-03-01.md",
+               "---\neffective: 2016-03-01\n---\n\n제1조 이 약관은 회사의 서비스에 적용합니다.\n")
+    repo.commit("2016-03-05", "write the terms")
+    passed = repo.check_git("2016-03-05")
+    assert passed.code == 0, passed.out
+    assert "published-text" not in passed.out and repo.build("2016-03-05").code == 0
+    repo.write("policies/terms/2016-03-01.md",
+               "---\neffective: 2016-03-01\n---\n\n제1조 이 약관은 모든 서비스에 적용합니다.\n")
+    repo.commit("2016-03-06", "an edit after publication is still refused")
+    assert "published text was changed" in repo.check_git("2016-03-06").out

@@ -34,7 +34,7 @@ def test_a_new_site_builds_and_passes_check_at_once(kit, tmp_path, language):
 
 def test_the_korean_template_has_the_pipc_headings_marked_as_a_template(kit, tmp_path):
     init(kit, tmp_path / "s")
-    text = (tmp_path / "s/policies/privacy/2026-11-29.md").read_text()
+    text = (tmp_path / "s/policies/privacy/2026-12-06.md").read_text()
     assert text.count("(작성하세요)") == 12 and "[작성 필요]" in text
     for heading in ("개인정보의 처리 목적", "처리하는 개인정보의 항목", "개인정보의 파기 절차 및 방법",
                     "개인정보 보호책임자", "개인정보 처리방침의 변경"):

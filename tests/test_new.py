@@ -69,13 +69,18 @@ def test_announce_takes_a_day_and_measures_the_window_from_it(kit):
     assert "announced: 2026-12-01" in text
 
 
-def test_title_creates_a_document_that_builds_and_checks_at_once(kit):
+def test_title_creates_a_document_whose_template_is_a_draft_until_written(kit):
     kit.two_versions()
     result = kit.run("new", "terms", "--title", "이용약관: 예시", "--as-of", "2026-11-28")
     assert result.code == 0, result.err
     assert (kit.root / "policies/terms/document.yaml").read_text() == 'title: "이용약관: 예시"\n'
-    assert (kit.root / "policies/terms/2026-11-28.md").exists()
-    assert kit.check().code == 0 and kit.build().code == 0
+    first = kit.root / "policies/terms/2026-12-05.md"  # a notice window away: a draft until then
+    checked = kit.check()
+    assert checked.code == 0 and "policies/terms/2026-12-05.md:5: warning: '[작성 필요]'" in checked.out
+    assert kit.build().code == 0 and not (kit.root / "output/terms").exists()
+    assert kit.build("2026-12-05").code == 1  # the template is never published
+    first.write_text("---\neffective: 2026-12-05\n---\n\n## 제1조 (목적)\n\n이 약관은 예시입니다.\n")
+    assert kit.build("2026-12-05").code == 0
     assert "이용약관: 예시" in kit.read("terms/index.html")
     again = kit.run("new", "terms", "--title", "또", "--as-of", "2026-11-28")
     assert again.code == 2 and "already exists" in again.err

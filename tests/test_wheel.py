@@ -17,22 +17,6 @@ import pytest
 REPOSITORY = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    """Built from a copy of the files git would commit (the checkout gets no build/ folder,
-    and a file only this checkout has cannot make the wheel pass)."""
-    source, folder = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("wheel")
-    listed = subprocess.run(["git", "-C", str(REPOSITORY), "ls-files", "-z", "--cached",
-                             "--others", "--exclude-standard"], capture_output=True, check=True)
-    for name in filter(None, listed.stdout.decode().split("\0")):
-        if (REPOSITORY / name).is_file():
-            (source / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(REPOSITORY / name, source / name)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(folder),
-                    str(source)], check=True, capture_output=True)
-    return next(folder.glob("policy_site-*.whl"))
-
-
 def test_the_wheel_holds_every_stage_the_theme_and_the_catalogue(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for folder in [p for p in (REPOSITORY / "site_builder").iterdir() if (p / "__init__.py").exists()]:

@@ -67,7 +67,9 @@ def create_version(root: Path, slug: str, effective: date | None, material: bool
         if document is not None or (root / "policies" / slug).exists():
             raise UsageError(say("document '{slug}' already exists; leave out --title to add a "
                                  "version to it", slug=slug))
-        return create_document(root, slug, title, effective or today, site.language)
+        # A template takes effect a notice window away, so it is a draft until then.
+        first_day = effective or today + timedelta(days=site.notice.days)
+        return create_document(root, slug, title, first_day, site.language)
     if document is None:
         raise UsageError(say("no document '{slug}': create it with policy-site new {slug} "
                              "--title 'its title'", slug=slug))
@@ -103,10 +105,10 @@ def create_version(root: Path, slug: str, effective: date | None, material: bool
 # A new document's first version, in the site's language: an English site's editors never
 # get Korean headings to translate back.
 FIRST_VERSION_BODIES = {
-    "ko": "> 이 문서는 policy-site new로 만든 첫 버전입니다. 이 안내를 지우고 본문을 작성하세요.\n\n"
+    "ko": "> [작성 필요] 이 문서는 policy-site new로 만든 첫 버전입니다. 이 안내를 지우고 본문을 작성하세요.\n\n"
           "## 제1조 (목적)\n\n(작성하세요)\n",
-    "en": "> policy-site new made this first version. Delete this note and write the text.\n\n"
-          "## Article 1 (Purpose)\n\n(Write the text here)\n",
+    "en": "> [To be written] policy-site new made this first version. Delete this note and write "
+          "the text.\n\n## Article 1 (Purpose)\n\n(To be written)\n",
 }
 
 

@@ -105,7 +105,10 @@ def day_states(states: list[FileState]) -> list[DayState]:
 
 
 def public_from(text: Text, is_first: bool) -> date | None:
-    """From which day a text is public record; drafts have none and may change freely."""
+    """From which day a text is public record; drafts have none and may change freely, and so
+    has a text still holding a mark of unwritten text: no build publishes it."""
+    if text.unfinished:
+        return None
     announced = text.date("announced")
     if announced is not None:
         return announced

@@ -12,6 +12,7 @@ from site_builder.model.site import Site
 from site_builder.rules.notice import check_site
 from site_builder.rules.text import check_reasons, check_refusals
 from site_builder.rules.translations import check_translations
+from site_builder.rules.unfinished import check_unfinished
 from site_builder.sources.loader import load_site
 
 
@@ -32,5 +33,6 @@ def validate(root: Path, today: date, memo: Memo = NO_MEMO,
     loaded = load_site(root, memo, saved)
     site = loaded.site
     problems = (loaded.problems + check_site(site, today) + check_translations(site, today)
-                + check_refusals(site, memo) + check_reasons(site, memo))
+                + check_refusals(site, memo) + check_reasons(site, memo)
+                + check_unfinished(site, today))
     return Validation(site, today, sorted_problems(problems))

@@ -17,6 +17,7 @@ from site_builder.sources.sourcefile import (MAX_SOURCE_BYTES, FrontMatter, spli
                                              without_keys)
 from site_builder.sources.version_files import VERSION_NAME
 from site_builder.sources.yamlfields import Fields, compose_mapping
+from site_builder.text.unfinished import CHECKED_FIELDS, is_unfinished
 
 _DATE_KEYS = ("effective", "announced", "withdrawn", "adopted")
 
@@ -28,6 +29,7 @@ class Text:
     sha256: str
     comparable: str  # sha256 of the text less `withdrawn` and `withdrawn_reason`
     dates: dict
+    unfinished: bool = False  # holds a mark of text not yet written: never built, never public
 
     def date(self, key: str) -> datetime.date | None:
         return self.dates.get(key)
@@ -62,11 +64,13 @@ def parse_text(data: bytes) -> Text:
     parts = split_front_matter(text, "")
     yaml_text = parts.yaml if isinstance(parts, FrontMatter) else text
     fields = compose_mapping(yaml_text, "", 1)
-    dates = {}
+    dates, shown = {}, []
     if isinstance(fields, Fields):
         for key in _DATE_KEYS:
             if key in fields.nodes:
                 dates[key] = fields.date(key)
+        shown = [fields.text(key) for key in CHECKED_FIELDS]
     comparable = without_keys(text, WITHDRAWAL_KEYS) if isinstance(parts, FrontMatter) else text
     return Text(hashlib.sha256(data).hexdigest(),
-                hashlib.sha256(comparable.encode("utf-8")).hexdigest(), dates)
+                hashlib.sha256(comparable.encode("utf-8")).hexdigest(), dates,
+                isinstance(parts, FrontMatter) and is_unfinished(parts.body, *shown))
