@@ -15,18 +15,17 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from importlib import resources
 from pathlib import Path
 
 from site_builder import __version__
-from site_builder.base.dates import Clock, long_date
+from site_builder.base.dates import Clock
+from site_builder.commands.scaffold import first_version, scaffold, template_values
 from site_builder.sources.settings import DEFAULT_NOTICE, base_url_problem
 from site_builder.sources.site_basics import DEFAULT_TIMEZONE
 from site_builder.base.messages import Message, say
 from site_builder.base.files import write_new_file
 from site_builder.base.problems import UsageError
 
-SCAFFOLD = Path(str(resources.files("site_builder"))) / "scaffold"
 DEFAULTS = {
     "ko": {"title": "우리 회사 정책", "document": "개인정보처리방침", "timezone": DEFAULT_TIMEZONE},
     "en": {"title": "Our policies", "document": "Privacy Policy", "timezone": "UTC"},
@@ -83,16 +82,15 @@ def init_site(request: Request, effective: date) -> InitResult:
                              "https://example.com/policies/", url=request.base_url, reason=wrong))
     defaults = DEFAULTS[language]
     title = request.title or defaults["title"]
-    values = {"title": title, "effective_text": long_date(effective, language)}
+    values = template_values(title, effective, language)
     files = {
         "policies/site.yaml": _site_yaml(title, request.base_url, language, defaults["timezone"]),
         "policies/privacy/document.yaml": f"title: {_quoted(defaults['document'])}\n",
-        f"policies/privacy/{effective}.md": (f"---\neffective: {effective}\n---\n\n"
-                                             + _scaffold(f"privacy-{language}.md", values)),
-        ".gitignore": _scaffold("gitignore", {}),
-        ".github/workflows/policies.yml": _scaffold(
+        f"policies/privacy/{effective}.md": first_version(title, effective, language),
+        ".gitignore": scaffold("gitignore", {}),
+        ".github/workflows/policies.yml": scaffold(
             "policies.yml", {"install": _quoted(install_requirement(request.tool_source))}),
-        "README.md": _scaffold(f"README-{language}.md", values),
+        "README.md": scaffold(f"README-{language}.md", values),
     }
     _refuse_links(folder, files)
     result = InitResult()
@@ -176,10 +174,3 @@ def _site_yaml(title: str, base_url: str | None, language: str, timezone: str) -
 
 def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
-
-
-def _scaffold(name: str, values: dict) -> str:
-    text = (SCAFFOLD / name).read_text(encoding="utf-8")
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", value)
-    return text

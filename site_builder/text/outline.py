@@ -71,6 +71,11 @@ def unit_key(label: str) -> str | None:
     return None if kind in (OTHER, ADDENDA) else key
 
 
+def heading_kind(text: str) -> str:
+    """ARTICLE, DIVISION, ADDENDA or OTHER: what a heading with this text would be."""
+    return _Outline().id_of(unicodedata.normalize("NFC", text).strip())[0]
+
+
 def slugify(text: str) -> str:
     text = unicodedata.normalize("NFC", text).lower()
     text = re.sub(r"[^\w\s-]", "", text)
