@@ -120,3 +120,15 @@ def test_a_template_whose_day_passed_unwritten_can_be_written_without_a_deadlock
                "---\neffective: 2016-03-01\n---\n\n제1조 이 약관은 모든 서비스에 적용합니다.\n")
     repo.commit("2016-03-06", "an edit after publication is still refused")
     assert "published text was changed" in repo.check_git("2016-03-06").out
+
+
+def test_inits_template_is_refused_on_its_day_and_passes_once_written(tmp_path):
+    folder = tmp_path / "s"
+    assert run("init", str(folder), "--as-of", "2026-12-01")[0] == 0
+    template = folder / "policies/privacy/2026-12-08.md"
+    code, out, err = run("build", "--root", str(folder), "--as-of", "2026-12-08")
+    assert code == 1 and "2026-12-08.md:5: error: '[작성 필요]' marks text" in err
+    assert not (folder / "output").exists()
+    template.write_text("---\neffective: 2026-12-08\n---\n\n## 제1조 (개인정보의 처리 목적)\n\n"
+                        "회사는 회원 관리를 위하여 개인정보를 처리합니다.\n", encoding="utf-8")
+    assert run("build", "--root", str(folder), "--as-of", "2026-12-08")[0] == 0
