@@ -87,8 +87,11 @@ def test_document_page_announces_the_upcoming_change(browser, site):
 
 def test_changes_page_marks_the_changed_words(browser, site):
     page = open_page(browser, site, PAGES["changes"])
-    assert page.locator("del", has_text="익스플로어의").is_visible()
-    assert page.locator("ins", has_text="익스플로러의").is_visible()
+    # within the changed word only the changed syllable is marked (issue 26)
+    old = page.locator("td.before p", has_text="익스플로어의")
+    new = page.locator("td.after p", has_text="익스플로러의")
+    assert old.locator("del").first.inner_text() == "어" and old.is_visible()
+    assert new.locator("ins").first.inner_text() == "러" and new.is_visible()
     assert "변경되지 않은 조항 9개" in page.inner_text("main")
     page.close()
 
@@ -101,7 +104,7 @@ def test_compare_form_compares_any_two_versions(browser, site):
     page.wait_for_url("**/privacy/compare/index.html?from=2015-02-15&to=2026-12-15")
     result = page.locator("#comparison-result")
     assert result.locator("ins", has_text="우체국택배").count() == 1
-    assert result.locator("del", has_text="익스플로어의").count() == 1
+    assert result.locator("td.before p", has_text="익스플로어의").locator("del").first.inner_text() == "어"
     page.close()
 
 

@@ -172,8 +172,8 @@ def test_changes_page_marks_words(kit):
     kit.two_versions()
     kit.build()
     page = kit.read("privacy/2016-03-01/changes/index.html")
-    assert [text_of(d) for d in parse(page).iter("del")] == ["다음의"]
-    assert [text_of(i) for i in parse(page).iter("ins")] == ["아래의"]
+    assert [text_of(d) for d in parse(page).iter("del")] == ["다음"]  # 다음의 -> 아래의
+    assert [text_of(i) for i in parse(page).iter("ins")] == ["아래"]
     assert "목적 조항을 고칩니다" in visible_text(page)
     assert "변경되지 않은 조항 2개" in visible_text(page)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -59,6 +60,41 @@ FIXTURES = {
                            "## 1. 기호\n\n<i>기울임</i> & '따옴표' 😃 ①③\n\n- 항목 1\n- 항목 3"),
     "nfd-heading": ("## 1. 한글", "## 1. \u1112\u1161\u11ab\u1100\u1173\u11af"),
 }
+SEED_BODY = body_of(SEED / "2015-02-15.md")
+
+
+def renumbered(body: str, inserted_after: int, heading: str, text: str) -> str:
+    """The seed with a new article after ``inserted_after`` and the ones after it renumbered."""
+    def shift(match):
+        number = int(match.group(1))
+        return f"## {number + 1 if number > inserted_after else number}."
+    shifted = re.sub(r"^## (\d+)\.", shift, body, flags=re.M)
+    marker = f"## {inserted_after + 2}."
+    return shifted.replace(marker, f"## {inserted_after + 1}. {heading}\n\n{text}\n\n{marker}", 1)
+
+
+def moved_seventh_after_ninth(body: str) -> str:
+    """Article 7 (cookies) moved behind article 9, with one word corrected (익스플로어 -> 익스플로러)."""
+    parts = re.split(r"(?m)^(?=## \d+\.)", body)
+    seventh = parts[7].replace("## 7.", "## 9.").replace("익스플로어", "익스플로러")
+    eighth, ninth = parts[8].replace("## 8.", "## 7."), parts[9].replace("## 9.", "## 8.")
+    return "".join(parts[:7] + [eighth, ninth, seventh] + parts[10:])
+
+
+FIXTURES.update({
+    "seed-article-inserted-and-renumbered": (SEED_BODY, renumbered(
+        SEED_BODY, 3, "개인정보의 국외 이전", "회사는 개인정보를 국외로 이전하지 않습니다.")),
+    "seed-article-moved-with-a-word-changed": (SEED_BODY, moved_seventh_after_ninth(SEED_BODY)),
+    "chapter-heading-grows": ("## 제2장 이용계약\n\n### 제5조 (신청)\n\n이용 신청 방법",
+                              "## 제2장 이용계약의 체결\n\n### 제5조 (신청)\n\n이용 신청 방법"),
+    "branch-articles-and-addenda-moves": (
+        "## 제1조 (목적)\n\n이 약관의 목적을 정합니다\n\n## 제1조의2 (정의)\n\n이 약관에서 쓰는 용어의 뜻은 다음과 같습니다\n\n"
+        "## 부칙\n\n## 제1조 (시행일)\n\n이 약관은 공포한 날부터 시행합니다\n\n## 제2조 (경과조치)\n\n종전의 약관에 따라 가입한 회원에게도 적용합니다",
+        "## 제1조 (목적)\n\n이 약관의 목적을 정합니다\n\n## 제1조의2 (적용 범위)\n\n모든 서비스에 적용합니다\n\n"
+        "## 제1조의3 (정의)\n\n이 약관에서 쓰는 용어의 뜻은 다음과 같습니다\n\n## 부칙\n\n## 제1조 (시행일)\n\n"
+        "이 약관은 공포한 날부터 시행합니다\n\n## 제2조 (다른 약관의 폐지)\n\n이용안내는 폐지합니다\n\n"
+        "## 제3조 (경과조치)\n\n종전의 약관에 따라 가입한 회원에게도 적용합니다"),
+})
 for index, pair in enumerate(archive_pairs(4)):
     FIXTURES[f"archive-{index}"] = pair
 
@@ -102,5 +138,5 @@ def test_a_heading_changed_only_in_normalisation_is_no_change():
 def test_the_browser_marks_the_words_that_changed(page):
     before, after = page.evaluate("() => PolicyCompare.wordDiff('회사는 개인정보를 처리합니다.', "
                                   "'회사가 개인정보를 처리합니다.')")
-    assert (before, after) == ("<del>회사는</del> 개인정보를 처리합니다.",
-                               "<ins>회사가</ins> 개인정보를 처리합니다.")
+    assert (before, after) == ("회사<del>는</del> 개인정보를 처리합니다.",
+                               "회사<ins>가</ins> 개인정보를 처리합니다.")

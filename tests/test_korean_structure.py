@@ -30,12 +30,15 @@ def example(tmp_path_factory) -> SiteKit:
 
 
 def rows(html: str) -> dict[str, dict]:
-    """The 신구대비표 rows: the article cell's text, and the text of each column."""
+    """The 신구대비표 rows by the article's heading (as the new column writes it, or the old
+    one for a deleted article), with the text of each column."""
     table = {}
     for row in parse(html).iter("tr"):
-        cells = {c.get("class"): text_of(c) for c in row if c.tag in ("th", "td")}
-        if "article-cell" in cells:
-            table[cells["article-cell"]] = cells
+        cells = {c.get("class"): c for c in row if c.tag == "td"}
+        if "before" in cells:
+            headings = [text_of(p) for side in ("after", "before") for p in cells[side].iter("p")
+                        if p.get("class") == "article-heading"]
+            table[headings[0]] = {name: text_of(cell) for name, cell in cells.items()}
     return table
 
 
@@ -54,22 +57,23 @@ def test_article_ids_follow_korean_numbering(example):
 def test_every_change_of_every_kind_is_in_the_table(example):
     table = rows(example.read("terms/2016-03-01/changes/index.html"))
     assert list(table) == ["제2조의2 (약관 외 준칙)", "제3조의2 (개별 통지)",
-                           "제2장 이용계약이용계약의 체결", "제5조 (회원정보의 변경)",
+                           "제2장 이용계약의 체결", "제5조 (회원정보의 변경)",
                            "제6조 (이용의 제한)", "부칙 <2016.3.1.>", "부칙 제1조 (시행일)"]
     assert "해석에 관하여는" in table["제2조의2 (약관 외 준칙)"]["after"]
-    assert table["제3조의2 (개별 통지)"]["before"] == "<신설>"
-    assert table["제6조 (이용의 제한)"]["after"] == "<삭제>"
+    assert table["제3조의2 (개별 통지)"]["before"] == "‹신설›"
+    assert table["제6조 (이용의 제한)"]["after"] == "‹삭제›"
     assert "2016년 3월 1일부터" in table["부칙 제1조 (시행일)"]["after"]
 
 
 def test_the_table_follows_the_convention(example):
     html = example.read("terms/2016-03-01/changes/index.html")
     headers = [text_of(th) for th in parse(html).iter("th") if th.get("scope") == "col"]
-    assert headers == ["조항", "변경 전 (2015년 2월 15일)", "변경 후 (2016년 3월 1일)", "비고"]
+    # two past versions: 종전 | 개정 (법제처's pair), each with its date
+    assert headers == ["종전 (2015년 2월 15일)", "개정 (2016년 3월 1일)", "비고"]
     table = rows(html)
     assert table["제5조 (회원정보의 변경)"]["reason"] == "회원정보 변경 방법에 홈페이지를 추가"
-    for cells in table.values():  # the article is named once, in its own column
-        assert "제5조" not in cells["before"] + cells["after"]
+    changed = table["제5조 (회원정보의 변경)"]  # each cell opens with the heading as written
+    assert changed["before"].startswith("제5조") and changed["after"].startswith("제5조")
     privacy = rows(example.read("privacy/2016-03-01/changes/index.html"))
     omitted = [c for c in privacy.values() if "(생략)" in c["before"]]
     assert omitted and all("(현행과 같음)" in c["after"] for c in omitted)
@@ -172,8 +176,9 @@ def test_compare_page_names_versions_swaps_and_lists_summaries(browser, example)
     assert "2015년 2월 15일 시행 버전과 2016년 3월 1일 시행 버전 비교" in page.title()
     assert "[예시] 시연용 예시 개정안" in result.inner_text()
     python_rows = rows(example.read("terms/2016-03-01/changes/index.html"))
-    browser_rows = [re.sub(r"\s+", " ", t).strip()
-                    for t in result.locator("th.article-cell").all_inner_texts()]
+    browser_rows = [re.sub(r"\s+", " ", t).strip() for t in result.locator(
+        "tbody tr").evaluate_all("rows => rows.map(r => (r.querySelector('td.after p.article-heading')"
+                                " || r.querySelector('td.before p.article-heading')).textContent)")]
     assert browser_rows == list(python_rows)
     page.goto(base + "?from=2014-01-01&to=2015-02-15")
     assert "2014-01-01 시행 버전은 없습니다" in page.locator("#comparison-result").inner_text()
@@ -183,6 +188,6 @@ def test_compare_page_names_versions_swaps_and_lists_summaries(browser, example)
 def test_without_javascript_the_compare_page_leads_to_the_changes_pages(browser, example):
     page = browser.new_page(java_script_enabled=False)
     page.goto((example.out / "terms/compare/index.html").as_uri())
-    page.get_by_role("link", name="이용약관 변경 내용 (2016년 3월 1일 시행)").click()
+    page.get_by_role("link", name="이용약관 신구대비표 (2016년 3월 1일 시행)").click()
     page.wait_for_url("**/terms/2016-03-01/changes/index.html")
     page.close()

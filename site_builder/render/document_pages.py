@@ -9,7 +9,7 @@ from functools import partial
 from markupsafe import Markup
 
 from site_builder.base.digest import digest
-from site_builder.model.publication import PublishedVersion, Timeline
+from site_builder.model.publication import CURRENT, UPCOMING, PublishedVersion, Timeline
 from site_builder.render import urls
 from site_builder.render.editions import ARCHIVE, CHANGES, COMPARE, COMPARE_DATA, DOCUMENT, VERSION
 from site_builder.render.pages import PageJob, PageRenderer
@@ -83,7 +83,9 @@ def changes_page(renderer: PageRenderer, timeline: Timeline,
             "document": views.document_view(timeline),
             "version": view,
             "previous": views.version_view(document, previous),
-            "rows": [{"key": r.key, "kind": r.kind, "heading": Markup(r.heading),
+            "columns": comparison_columns(previous.status, entry.status),
+            "rows": [{"key": r.key, "kind": r.kind, "heading_before": Markup(r.heading_before),
+                      "heading_after": Markup(r.heading_after), "moved_from": r.moved_from,
                       "reason": reasons.get(r.key),
                       "segments": [{"same": s.same, "before": Markup(s.before),
                                     "after": Markup(s.after)} for s in r.segments]}
@@ -100,6 +102,13 @@ def changes_page(renderer: PageRenderer, timeline: Timeline,
                                    date=view["effective_text"]),
                          (views.document_key(timeline), previous.version.sha256,
                           entry.version.sha256), context, comparisons=(path,))
+
+
+def comparison_columns(before_status: str, after_status: str) -> tuple[str, str]:
+    """The 신구대비표's column headings (string keys) by status, as Korean tables name them:
+    현행 | 개정안 while the change is to come, 종전 | 개정 once both are history."""
+    return ("column_current" if before_status == CURRENT else "column_former",
+            "column_proposed" if after_status == UPCOMING else "column_amended")
 
 
 def compare_data(renderer: PageRenderer, entry: PublishedVersion) -> PageJob:

@@ -143,13 +143,15 @@ class PageRenderer:
     def compare_page(self, timeline: Timeline) -> PageJob:
         document = timeline.document
         page = urls.compare_path(document.slug)
-        keys = ("article", "before", "after", "added", "removed", "unchanged_lines",
-                "omitted_lines", "heading_only", "unchanged_count", "no_changes", "compare_heading",
-                "compare_between", "compare_unknown", "compare_swapped", "compare_same")
+        keys = ("before", "after", "added", "removed", "unchanged_lines", "omitted_lines",
+                "heading_only", "unchanged_count", "no_changes", "compare_heading",
+                "compare_between", "compare_unknown", "compare_swapped", "compare_same",
+                "column_current", "column_former", "column_proposed", "column_amended",
+                "moved_from")
 
         def context() -> dict:
             view = self.views.document_view(timeline)
-            versions = [{k: v[k] for k in ("effective", "effective_text", "summary")}
+            versions = [{k: v[k] for k in ("effective", "effective_text", "summary", "status")}
                         for v in reversed(view["comparable"])]
             return {"feeds": self.doc_feeds(document), "document": view,
                     "js_strings": json.dumps({k: self.t[k] for k in keys}, ensure_ascii=False),

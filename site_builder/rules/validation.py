@@ -10,6 +10,7 @@ from site_builder.base.problems import Problem, has_errors, sorted_problems
 from site_builder.cache.memo import NO_MEMO, Memo
 from site_builder.model.site import Site
 from site_builder.rules.notice import check_site
+from site_builder.rules.references import check_references
 from site_builder.rules.text import check_reasons, check_refusals
 from site_builder.rules.translations import check_translations
 from site_builder.rules.unfinished import check_unfinished
@@ -34,5 +35,5 @@ def validate(root: Path, today: date, memo: Memo = NO_MEMO,
     site = loaded.site
     problems = (loaded.problems + check_site(site, today) + check_translations(site, today)
                 + check_refusals(site, memo) + check_reasons(site, memo)
-                + check_unfinished(site, today))
+                + check_unfinished(site, today) + check_references(site, memo))
     return Validation(site, today, sorted_problems(problems))

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from html import escape
 
 from site_builder.text.diff import align
-from site_builder.text.outline import Article
+from site_builder.text.moves import alike, matched
+from site_builder.text.outline import Article, number_label
 
 CHANGED = "changed"
+MOVED = "moved"  # continued under another number, its own changes marked
 ADDED = "added"
 REMOVED = "removed"
 # Spelled out rather than \s, so that Python and JavaScript split text at the same characters.
@@ -46,7 +48,10 @@ class ArticleChange:
     key: str
     kind: str
     heading: str  # HTML: the article's heading once, with <del>/<ins> where it changed
+    heading_before: str  # HTML: the old heading, changed words in <del> ("" when added)
+    heading_after: str  # HTML: the new heading, changed words in <ins> ("" when removed)
     segments: tuple[Segment, ...]
+    moved_from: str = ""  # the old number, as written ("제9조"), when the article moved
 
 
 @dataclass(frozen=True)
@@ -56,40 +61,50 @@ class Comparison:
 
 
 def compare_articles(old: tuple[Article, ...], new: tuple[Article, ...]) -> Comparison:
-    old_by_key = {a.key: a for a in old}
-    new_by_key = {a.key: a for a in new}
+    """Rows in the new order, each removed article after its nearest earlier neighbour."""
+    pairs = matched(old, new)
+    continued = {i: j for j, i in pairs.items()}
     rows: list[ArticleChange] = []
     unchanged = 0
-    for key in _merged_order(old, new):
-        before, after = old_by_key.get(key), new_by_key.get(key)
-        if before is None:
-            rows.append(_added(after))
-        elif after is None:
-            rows.append(_removed(before))
-        elif before.heading == after.heading and before.lines == after.lines:
+    for i in (i for i in range(len(old)) if i not in continued and not _anchored(i, continued)):
+        rows.append(_removed(old[i]))  # before every article that continues one
+    for j, article in enumerate(new):
+        i = pairs.get(j)
+        if i is None:
+            rows.append(_added(article))
+        elif old[i].key == article.key and old[i].heading == article.heading \
+                and old[i].lines == article.lines:
             unchanged += 1
         else:
-            rows.append(_changed(before, after))
+            rows.append(_changed(old[i], article))
+        if i is not None:
+            rows += [_removed(old[k]) for k in _removed_after(i, old, continued)]
     return Comparison(tuple(rows), unchanged)
 
 
-def _merged_order(old: tuple[Article, ...], new: tuple[Article, ...]) -> list[str]:
-    """The new order, each removed article placed after its nearest earlier neighbour."""
-    order = [a.key for a in new]
-    for position, article in enumerate(old):
-        if article.key not in order:
-            anchor = next((o.key for o in reversed(old[:position]) if o.key in order), None)
-            order.insert(order.index(anchor) + 1 if anchor else 0, article.key)
-    return order
+def _anchored(i: int, continued: dict[int, int]) -> bool:
+    return any(k in continued for k in range(i))
+
+
+def _removed_after(i: int, old: tuple[Article, ...], continued: dict[int, int]) -> list[int]:
+    """The removed articles that follow old article ``i`` up to the next one that continues."""
+    after = []
+    for k in range(i + 1, len(old)):
+        if k in continued:
+            break
+        after.append(k)
+    return after
 
 
 def _added(article: Article) -> ArticleChange:
-    return ArticleChange(article.key, ADDED, _mark(article.heading, "ins"),
+    heading = _mark(article.heading, "ins")
+    return ArticleChange(article.key, ADDED, heading, "", heading,
                          tuple(Segment(False, "", _mark(line, "ins")) for line in article.lines))
 
 
 def _removed(article: Article) -> ArticleChange:
-    return ArticleChange(article.key, REMOVED, _mark(article.heading, "del"),
+    heading = _mark(article.heading, "del")
+    return ArticleChange(article.key, REMOVED, heading, heading, "",
                          tuple(Segment(False, _mark(line, "del"), "") for line in article.lines))
 
 
@@ -98,7 +113,10 @@ def _changed(old: Article, new: Article) -> ArticleChange:
     heading = "".join(_html(before[i1:i2]) if same else
                       _mark("".join(before[i1:i2]), "del") + _mark("".join(after[j1:j2]), "ins")
                       for same, i1, i2, j1, j2 in _word_runs(before, after))
-    return ArticleChange(new.key, CHANGED, heading, tuple(paragraph_diff(old.lines, new.lines)))
+    heading_before, heading_after = word_diff(old.heading, new.heading)
+    moved = number_label(old.heading) if old.key != new.key else ""
+    return ArticleChange(new.key, MOVED if moved else CHANGED, heading, heading_before,
+                         heading_after, tuple(paragraph_diff(old.lines, new.lines)), moved)
 
 
 def paragraph_diff(old: tuple[str, ...], new: tuple[str, ...]) -> list[Segment]:
@@ -133,13 +151,13 @@ def pair_paragraphs(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[in
     best = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            alike = _alike(old_words[i], new_words[j])
-            paired = best[i + 1][j + 1] + alike if alike >= PAIRING_THRESHOLD else -1
+            score = alike(old_words[i], new_words[j])
+            paired = best[i + 1][j + 1] + score if score >= PAIRING_THRESHOLD else -1
             best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
     pairs, i, j = [], 0, 0
     while i < n or j < m:
-        alike = _alike(old_words[i], new_words[j]) if i < n and j < m else 0
-        if alike >= PAIRING_THRESHOLD and best[i][j] == best[i + 1][j + 1] + alike:
+        score = alike(old_words[i], new_words[j]) if i < n and j < m else 0
+        if score >= PAIRING_THRESHOLD and best[i][j] == best[i + 1][j + 1] + score:
             pairs.append((i, j))
             i, j = i + 1, j + 1
         elif i < n and (j == m or best[i][j] == best[i + 1][j]):
@@ -153,12 +171,6 @@ def pair_paragraphs(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[in
 
 def _word_set(paragraph: str) -> set[str]:
     return {token for token in _tokens(paragraph) if not _is_space(token)}
-
-
-def _alike(a: set[str], b: set[str]) -> int:
-    """Per mille: twice the shared words over all words (Dice's coefficient), in integers."""
-    total = len(a) + len(b)
-    return 2000 * len(a & b) // total if total else 0
 
 
 def _tokens(text: str) -> list[str]:
@@ -181,14 +193,43 @@ def _html(tokens: list[str]) -> str:
 
 
 def word_diff(old: str, new: str) -> tuple[str, str]:
-    """Both sides as HTML: removed words in <del> on the left, added words in <ins> on the right."""
+    """Both sides as HTML: removed words in <del> on the left, added words in <ins> on the
+    right; inside a changed Hangul word, the part both sides share stays unmarked."""
     a, b = _tokens(old), _tokens(new)
     before, after = [], []
     for same, i1, i2, j1, j2 in _word_runs(a, b):
         left, right = "".join(a[i1:i2]), "".join(b[j1:j2])
-        before.append(_html([left]) if same else _mark(left, "del"))
-        after.append(_html([right]) if same else _mark(right, "ins"))
+        if same:
+            before.append(_html([left]))
+            after.append(_html([right]))
+            continue
+        start, end = _shared_hangul(left, right)
+        before.append(_html([left[:start]]) + _mark(left[start:len(left) - end], "del")
+                      + _html([left[len(left) - end:]]))
+        after.append(_html([right[:start]]) + _mark(right[start:len(right) - end], "ins")
+                     + _html([right[len(right) - end:]]))
     return "".join(before), "".join(after)
+
+
+def _shared_hangul(left: str, right: str) -> tuple[int, int]:
+    """How many characters at the start and at the end of a changed run both sides share and
+    may stay unmarked: a cut only next to a Hangul syllable (익스플로|어|의, 이용계약|의 체결),
+    so a Latin word or a number is marked whole, and a syllable never in part."""
+    start = 0
+    while start < min(len(left), len(right)) and left[start] == right[start]:
+        start += 1
+    while start and not _is_hangul(left[start - 1]):
+        start -= 1
+    end = 0
+    while end < min(len(left), len(right)) - start and left[-1 - end] == right[-1 - end]:
+        end += 1
+    while end and not _is_hangul(left[len(left) - end]):
+        end -= 1
+    return start, end
+
+
+def _is_hangul(character: str) -> bool:
+    return "\uac00" <= character <= "\ud7a3"
 
 
 def _word_runs(a: list[str], b: list[str]) -> list[tuple[bool, int, int, int, int]]:

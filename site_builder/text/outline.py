@@ -71,6 +71,17 @@ def unit_key(label: str) -> str | None:
     return None if kind in (OTHER, ADDENDA) else key
 
 
+_NUMBER_LABEL = re.compile(r"^\s*((?:부\s*칙\s+|Addenda\s+)?(?:제\s*\d+\s*조(?:\s*의\s*\d+)?"
+                           r"|제\s*\d+\s*[편장절관]|\d+\s*\.|(?:Article|Part|Chapter|Section)\s+\d+"
+                           r"(?:-\d+)?))", re.I)
+
+
+def number_label(heading: str) -> str:
+    """How a heading numbers its unit, as written: "제9조", "부칙 제1조", "3.", "Article 9"."""
+    match = _NUMBER_LABEL.match(heading)
+    return match.group(1) if match else heading
+
+
 def heading_kind(text: str) -> str:
     """ARTICLE, DIVISION, ADDENDA or OTHER: what a heading with this text would be."""
     return _Outline().id_of(unicodedata.normalize("NFC", text).strip())[0]

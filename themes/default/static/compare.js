@@ -99,12 +99,32 @@
     return runs;
   }
 
+  function isHangul(character) { return character >= "\uac00" && character <= "\ud7a3"; }
+
+  // How much of a changed run's start and end both sides share and may stay unmarked: a cut
+  // only next to a Hangul syllable (comparison.py's _shared_hangul).
+  function sharedHangul(left, right) {
+    var start = 0, end = 0, shortest = Math.min(left.length, right.length);
+    while (start < shortest && left[start] === right[start]) { start++; }
+    while (start && !isHangul(left[start - 1])) { start--; }
+    while (end < shortest - start && left[left.length - 1 - end] === right[right.length - 1 - end]) { end++; }
+    while (end && !isHangul(left[left.length - end])) { end--; }
+    return [start, end];
+  }
+
+  function markedRun(text, start, end, tag) {
+    return escapeHtml(text.slice(0, start)) + mark(text.slice(start, text.length - end), tag)
+      + escapeHtml(text.slice(text.length - end));
+  }
+
   function wordDiff(oldText, newText) {
     var a = tokens(oldText), b = tokens(newText), before = "", after = "";
     wordRuns(a, b).forEach(function (r) {
       var left = a.slice(r[1], r[2]).join(""), right = b.slice(r[3], r[4]).join("");
-      before += r[0] ? escapeHtml(left) : mark(left, "del");
-      after += r[0] ? escapeHtml(right) : mark(right, "ins");
+      if (r[0]) { before += escapeHtml(left); after += escapeHtml(right); return; }
+      var shared = sharedHangul(left, right);
+      before += markedRun(left, shared[0], shared[1], "del");
+      after += markedRun(right, shared[0], shared[1], "ins");
     });
     return [before, after];
   }
@@ -177,44 +197,98 @@
     return html;
   }
 
-  function mergedOrder(oldArticles, newArticles) {
-    var order = newArticles.map(function (a) { return a.key; });
-    oldArticles.forEach(function (article, position) {
-      if (order.indexOf(article.key) >= 0) { return; }
-      var anchor = null;
-      for (var i = position - 1; i >= 0; i--) {
-        if (order.indexOf(oldArticles[i].key) >= 0) { anchor = oldArticles[i].key; break; }
-      }
-      order.splice(anchor === null ? 0 : order.indexOf(anchor) + 1, 0, article.key);
+  // ---- Articles matched by number, or by content when renumbered (moves.py). ----
+  var MOVE_THRESHOLD = 600, MOVE_MIN_WORDS = 3, MATCHING_CELLS = 40000;
+  var WORD = /[\p{L}\p{N}_]+/gu;
+  var NUMBER_LABEL = /^\s*((?:부\s*칙\s+|Addenda\s+)?(?:제\s*\d+\s*조(?:\s*의\s*\d+)?|제\s*\d+\s*[편장절관]|\d+\s*\.|(?:Article|Part|Chapter|Section)\s+\d+(?:-\d+)?))/i;
+
+  function numberLabel(heading) {
+    var match = NUMBER_LABEL.exec(heading);
+    return match ? match[1] : heading;
+  }
+
+  function articleWords(article) {
+    var heading = article.heading.slice(numberLabel(article.heading).length);
+    return new Set((heading + "\n" + article.lines.join("\n")).match(WORD) || []);
+  }
+
+  function family(article) { return article.key.replace(/\d+(?:-\d+)?$/, ""); }
+
+  function matched(oldArticles, newArticles) {
+    var oldIndex = {}, byNumber = {}, pairs = new Map(), taken = new Set();
+    oldArticles.forEach(function (a, i) { oldIndex[a.key] = i; });
+    newArticles.forEach(function (a, j) { if (a.key in oldIndex) { byNumber[j] = oldIndex[a.key]; } });
+    var numbered = Object.keys(byNumber).map(Number).sort(function (x, y) { return x - y; });
+    if (oldArticles.length * newArticles.length > MATCHING_CELLS) {
+      numbered.forEach(function (j) { pairs.set(j, byNumber[j]); });
+      return pairs;
+    }
+    var oldWords = oldArticles.map(articleWords), newWords = newArticles.map(articleWords);
+    numbered.forEach(function (j) {
+      if (alike(oldWords[byNumber[j]], newWords[j]) >= MOVE_THRESHOLD) { pairs.set(j, byNumber[j]); taken.add(byNumber[j]); }
     });
-    return order;
+    var candidates = [];
+    newArticles.forEach(function (b, j) {
+      if (pairs.has(j)) { return; }
+      oldArticles.forEach(function (a, i) {
+        if (taken.has(i) || family(a) !== family(b)) { return; }
+        var score = alike(oldWords[i], newWords[j]);
+        if (score >= MOVE_THRESHOLD && Math.min(oldWords[i].size, newWords[j].size) >= MOVE_MIN_WORDS) {
+          candidates.push([-score, j, i]);
+        }
+      });
+    });
+    candidates.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1] || x[2] - y[2]; });
+    candidates.forEach(function (c) {
+      if (!pairs.has(c[1]) && !taken.has(c[2])) { pairs.set(c[1], c[2]); taken.add(c[2]); }
+    });
+    numbered.forEach(function (j) {
+      if (!pairs.has(j) && !taken.has(byNumber[j])) { pairs.set(j, byNumber[j]); taken.add(byNumber[j]); }
+    });
+    return pairs;
   }
 
   function sameLines(a, b) {
     return a.length === b.length && a.every(function (line, i) { return line === b[i]; });
   }
 
+  function added(article) {
+    var heading = mark(article.heading, "ins");
+    return { key: article.key, kind: "added", heading: heading, heading_before: "", heading_after: heading,
+      segments: article.lines.map(function (l) { return { same: false, before: "", after: mark(l, "ins") }; }),
+      moved_from: "" };
+  }
+
+  function removed(article) {
+    var heading = mark(article.heading, "del");
+    return { key: article.key, kind: "removed", heading: heading, heading_before: heading, heading_after: "",
+      segments: article.lines.map(function (l) { return { same: false, before: mark(l, "del"), after: "" }; }),
+      moved_from: "" };
+  }
+
+  function changed(before, after) {
+    var headings = wordDiff(before.heading, after.heading);
+    var moved = before.key !== after.key ? numberLabel(before.heading) : "";
+    return { key: after.key, kind: moved ? "moved" : "changed",
+      heading: changedHeading(before.heading, after.heading),
+      heading_before: headings[0], heading_after: headings[1],
+      segments: paragraphDiff(before.lines, after.lines), moved_from: moved };
+  }
+
   function compareArticles(oldArticles, newArticles) {
-    var byKey = function (list) {
-      var map = {};
-      list.forEach(function (a) { map[a.key] = a; });
-      return map;
-    };
-    var oldMap = byKey(oldArticles), newMap = byKey(newArticles), changes = [], unchanged = 0;
-    mergedOrder(oldArticles, newArticles).forEach(function (key) {
-      var before = oldMap[key], after = newMap[key];
-      if (!before) {
-        changes.push({ key: key, kind: "added", heading: mark(after.heading, "ins"),
-          segments: after.lines.map(function (l) { return { same: false, before: "", after: mark(l, "ins") }; }) });
-      } else if (!after) {
-        changes.push({ key: key, kind: "removed", heading: mark(before.heading, "del"),
-          segments: before.lines.map(function (l) { return { same: false, before: mark(l, "del"), after: "" }; }) });
-      } else if (before.heading === after.heading && sameLines(before.lines, after.lines)) {
+    var pairs = matched(oldArticles, newArticles), continued = new Set(pairs.values());
+    var changes = [], unchanged = 0, anchored = false;
+    oldArticles.forEach(function (a, i) {
+      if (continued.has(i)) { anchored = true; } else if (!anchored) { changes.push(removed(a)); }
+    });
+    newArticles.forEach(function (article, j) {
+      var i = pairs.has(j) ? pairs.get(j) : null;
+      if (i === null) { changes.push(added(article)); return; }
+      var before = oldArticles[i];
+      if (before.key === article.key && before.heading === article.heading && sameLines(before.lines, article.lines)) {
         unchanged++;
-      } else {
-        changes.push({ key: key, kind: "changed", heading: changedHeading(before.heading, after.heading),
-          segments: paragraphDiff(before.lines, after.lines) });
-      }
+      } else { changes.push(changed(before, article)); }
+      for (var k = i + 1; k < oldArticles.length && !continued.has(k); k++) { changes.push(removed(oldArticles[k])); }
     });
     return { changes: changes, unchanged: unchanged };
   }
@@ -250,38 +324,47 @@
     return node;
   }
 
+  function headingCell(markup, moved) {
+    var p = html("p", "article-heading", markup);
+    if (moved) { p.appendChild(document.createTextNode(" ")); p.appendChild(el("span", "moved", format(strings.moved_from, { label: moved }))); }
+    return p;
+  }
+
+  // Two columns named by status (comparison_columns in document_pages.py), each cell opening
+  // with the article's heading: the build's _comparison_table.html, element for element.
   function table(from, to, comparison) {
     var result = el("table", "comparison");
+    var left = from.status === "current" ? strings.column_current : strings.column_former;
+    var right = to.status === "upcoming" ? strings.column_proposed : strings.column_amended;
     var head = result.createTHead().insertRow();
-    [[strings.article, "col-article"],
-     [strings.before + " (" + from.effective_text + ")", "col-before"],
-     [strings.after + " (" + to.effective_text + ")", "col-after"]].forEach(function (column) {
-      var th = el("th", column[1], column[0]);
+    [[left, from, "col-before"], [right, to, "col-after"]].forEach(function (column) {
+      var th = el("th", column[2], column[0] + " ");
+      th.appendChild(el("span", "col-date", "(" + column[1].effective_text + ")"));
       th.scope = "col";
       head.appendChild(th);
     });
     var body = result.createTBody();
     comparison.changes.forEach(function (row) {
       var tr = el("tr", "row-" + row.kind);
-      var th = html("th", "article-cell", row.heading);
-      th.scope = "row";
-      var left = cell("td", "before", strings.before), right = cell("td", "after", strings.after);
-      if (row.kind === "added") { left.appendChild(el("p", "kind", "<" + strings.added + ">")); }
-      if (row.kind === "removed") { right.appendChild(el("p", "kind", "<" + strings.removed + ">")); }
-      if (row.kind === "changed" && !row.segments.length) {
-        left.appendChild(el("p", "same", strings.heading_only));
-        right.appendChild(el("p", "same", strings.heading_only));
+      var before = cell("td", "before", left), after = cell("td", "after", right);
+      if (row.kind === "added") { before.appendChild(el("p", "kind", "\u2039" + strings.added + "\u203a")); }
+      else { before.appendChild(headingCell(row.heading_before, "")); }
+      if (row.kind === "removed") { after.appendChild(el("p", "kind", "\u2039" + strings.removed + "\u203a")); }
+      else { after.appendChild(headingCell(row.heading_after, row.moved_from)); }
+      if (!row.segments.length) {
+        if (row.kind !== "added") { before.appendChild(el("p", "same", strings.heading_only)); }
+        if (row.kind !== "removed") { after.appendChild(el("p", "same", strings.heading_only)); }
       }
       row.segments.forEach(function (segment) {
         if (segment.same) {
-          left.appendChild(el("p", "same", strings.omitted_lines));
-          right.appendChild(el("p", "same", strings.unchanged_lines));
+          before.appendChild(el("p", "same", strings.omitted_lines));
+          after.appendChild(el("p", "same", strings.unchanged_lines));
           return;
         }
-        if (segment.before) { left.appendChild(html("p", "", segment.before)); }
-        if (segment.after) { right.appendChild(html("p", "", segment.after)); }
+        if (segment.before && row.kind !== "added") { before.appendChild(html("p", "", segment.before)); }
+        if (segment.after && row.kind !== "removed") { after.appendChild(html("p", "", segment.after)); }
       });
-      tr.appendChild(th); tr.appendChild(left); tr.appendChild(right);
+      tr.appendChild(before); tr.appendChild(after);
       body.appendChild(tr);
     });
     return result;
