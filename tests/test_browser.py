@@ -6,9 +6,13 @@ of every page kind at 360 and 1280 px are written to test-artifacts/screenshots/
 
 from __future__ import annotations
 
+import hashlib
+import io
+import re
 import shutil
 from pathlib import Path
 
+import pypdf
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -152,15 +156,50 @@ def test_print_hides_navigation_and_prints_link_addresses(browser, site):
     page = open_page(browser, site, PAGES["past-version"])
     page.emulate_media(media="print")
     for selector in (".site-header", ".breadcrumb", ".version-selector", ".toc", ".policy-links",
-                     ".skip-link"):
+                     ".skip-link", ".site-footer"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator(".banner-past").is_visible()
-    footer = page.locator(".print-only")
-    assert footer.is_visible() and "https://policies.example.com/privacy/2015-02-15/" in \
-        footer.inner_text()
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    assert "인쇄일" in footer.inner_text()
+    assert page.locator(".record code").is_visible()  # the hash is on paper, not folded away
     page.close()
+
+
+def printed(browser, site: SiteKit, relative: str, query: str = "") -> list[str]:
+    """The text of each sheet of the page printed to PDF by Chromium (print media, A4)."""
+    page = open_page(browser, site, relative)
+    if query:
+        page.goto((site.out / relative).as_uri() + query)
+        page.locator("#comparison-result table").wait_for()
+    document = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    page.close()
+    # Chromium's PDF maps some spaces of a Korean font to U+0001: compare without any spaces
+    return [re.sub(r"[\s\x01]+", "", sheet.extract_text()) for sheet in document.pages]
+
+
+def test_every_printed_sheet_names_the_document_the_day_the_address_and_the_page(browser, site):
+    sheets = printed(browser, site, PAGES["past-version"])
+    assert len(sheets) > 1
+    sha = (site.out / "privacy/2015-02-15/source.md").read_bytes()
+    digest = hashlib.sha256(sha).hexdigest()
+    for number, sheet in enumerate(sheets, 1):
+        assert sheet.startswith("개인정보처리방침·시행일자2015년2월15일"), sheet[:200]
+        assert "https://policies.example.com/privacy/2015-02-15/" in sheet
+        assert f"{number}/{len(sheets)}" in sheet
+        assert f"SHA-256{digest[:16]}" in sheet
+        assert re.search(r"인쇄일\d{4}년\d{1,2}월\d{1,2}일", sheet)  # the site's date style
+    assert digest in "".join(sheets)  # in full, in the record
+
+
+def test_a_short_page_prints_on_one_sheet_and_the_compare_page_names_its_pair(browser, site):
+    for kind in ("changes", "terms-changes"):  # no sheet holds only the margins
+        *_, last = printed(browser, site, PAGES[kind])
+        assert "변경되지않은조항" in last, kind  # the page's last line
+    short = SiteKit(site.root.parent / "short")
+    short.version("2015-02-15", body="## 제1조 (목적)\n\n목적")
+    short.version("2016-03-01", announced="2016-02-15", summary="s", body="## 제1조 (목적)\n\n새 목적")
+    assert short.build(AS_OF).code == 0
+    assert len(printed(browser, short, "privacy/2016-03-01/changes/index.html")) == 1
+    [sheet, *_] = printed(browser, site, PAGES["compare"], "?from=2015-02-15&to=2016-03-01")
+    assert "privacy/compare/?from=2015-02-15&to=2016-03-01" in sheet
 
 
 @pytest.mark.parametrize("kind", PAGES)
@@ -184,4 +223,25 @@ def test_screenshots_for_review(browser, site, kind, width):
     path = SCREENSHOTS / f"{kind}-{width}.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
+    page.close()
+
+
+def test_the_language_switch_follows_the_article_in_view(browser, site):
+    page = open_page(browser, site, PAGES["document"])
+    page.locator("#article-7").evaluate("h => h.scrollIntoView()")
+    page.wait_for_function("location.hash === '#article-7'")  # the address follows the reader
+    page.locator(".language-switch").get_by_role("link", name="English").click()
+    page.wait_for_url("**/privacy/en/**")
+    assert page.url.endswith("#article-7")
+    page.close()
+
+
+def test_after_comparing_focus_lands_on_the_result(browser, site):
+    page = open_page(browser, site, PAGES["archive"])
+    page.select_option("#compare-from", "2015-02-15")
+    page.select_option("#compare-to", "2016-03-01")
+    page.get_by_role("button", name="비교").click()
+    page.locator("#comparison-result h2").wait_for()
+    assert page.evaluate("document.activeElement.closest('#comparison-result') !== null")
+    assert "비교" in page.evaluate("document.activeElement.textContent")
     page.close()

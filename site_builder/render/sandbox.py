@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from jinja2 import pass_environment
+from markupsafe import Markup
 from jinja2.filters import do_center, do_format, do_indent, do_truncate, do_wordwrap
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
@@ -64,6 +65,13 @@ def _checked_percent(text: str) -> str:
     return text
 
 
+def css_string(value) -> Markup:
+    """A value as a quoted CSS string, safe inside a <style> element: everything but letters,
+    digits and spaces written as a CSS escape, so no quote, backslash or "</style>" gets out."""
+    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(value))
+    return Markup(f'"{escaped}"')
+
+
 class ThemeSandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset(("*", "**", "%"))
 
@@ -73,7 +81,7 @@ class ThemeSandbox(ImmutableSandboxedEnvironment):
         self.globals["range"] = self._range
         self.globals.pop("lipsum", None)  # makes as many paragraphs as asked for
         self.filters.update(center=_center, indent=_indent, format=_format, truncate=_truncate,
-                            wordwrap=_wordwrap)
+                            wordwrap=_wordwrap, css_string=css_string)
 
     def _range(self, *args: int) -> range:
         made = range(*args)

@@ -402,10 +402,16 @@
       { before: from.effective_text, after: to.effective_text }));
     root.appendChild(heading);
     document.title = heading.textContent + " - " + document.title;
+    heading.tabIndex = -1;  // after "비교", the reader (and a screen reader) starts at the result
+    if (params.get("from") || params.get("to")) { heading.focus(); }
     var between = inBetween(from, to);
     if (between) {
       root.appendChild(el("h3", "", strings.compare_between));
       root.appendChild(between);
+    }
+    var canonical = document.querySelector("link[rel=canonical]");
+    if (canonical && window.PolicyPrint) {  // a printout names the pair it shows
+      window.PolicyPrint.permalink(canonical.href + "?from=" + fromKey + "&to=" + toKey);
     }
     var comparison = compareArticles(data[fromKey].articles, data[toKey].articles);
     var wrap = el("div", "comparison-wrap");

@@ -25,9 +25,32 @@
 })();
 
 // The language switch keeps the reader at the same article: a translation's articles have
-// the original's ids (Article 6 and 제6조 are both #article-6).
+// the original's ids (Article 6 and 제6조 are both #article-6). The article being read is the
+// last whose heading has scrolled past the upper third of the window; the address follows it
+// (as documentation sites do), so it survives the scroll back up to the switch and a shared
+// link opens there too.
 (function () {
-  document.querySelectorAll(".language-switch a").forEach(function (link) {
+  var UNITS = "h2[id^='article-'], h3[id^='article-'], h2[id^='chapter-'], h2[id^='addenda'], h3[id^='addenda']";
+  var switches = document.querySelectorAll(".language-switch a");
+  var headings = document.querySelectorAll(UNITS);
+  if (!switches.length || !headings.length) { return; }
+  var pending = false;
+
+  function follow() {
+    pending = false;
+    var line = window.innerHeight / 3, found = null;
+    headings.forEach(function (heading) {
+      if (heading.getBoundingClientRect().top <= line) { found = heading; }
+    });
+    if (found && window.scrollY > 0 && window.location.hash !== "#" + found.id) {
+      history.replaceState(history.state, "", "#" + found.id);
+    }
+  }
+
+  window.addEventListener("scroll", function () {
+    if (!pending) { pending = true; window.requestAnimationFrame(follow); }
+  }, { passive: true });
+  switches.forEach(function (link) {
     link.addEventListener("click", function () {
       if (window.location.hash) { link.href = link.href.split("#")[0] + window.location.hash; }
     });
