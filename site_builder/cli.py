@@ -117,7 +117,7 @@ def _build(root: Path, today, args: argparse.Namespace) -> int:
 
     out = Path(args.out) if args.out else root / "output"
     summary = build(root, out, today, use_cache=not args.no_cache, workers=args.jobs,
-                    ledger=args.ledger)
+                    ledger=args.ledger, pdf=args.pdf)
     sys.stderr.write(report.as_text(summary.warnings, LANGUAGE))
     print(in_language(summary.summary(), LANGUAGE))
     return EXIT_OK

@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
                            help="worker processes (default: one per core; 1: no workers)")
     build_cmd.add_argument("--ledger", metavar="URL|PATH",
                            help="continue the live site's ledger.json (default: start a new one)")
+    build_cmd.add_argument("--pdf", action="store_true",
+                           help="also a PDF of every version and every 신구대비표 (needs "
+                                "pip install 'policy-site[pdf]')")
 
     check_cmd = commands.add_parser("check", parents=[common],
                                     help="validate sources and the notice rule; write nothing")

@@ -26,7 +26,8 @@ def visible_text(html: str) -> str:
 
 def without_file_hash(html: str) -> str:
     """A version page less the SHA-256 of its source file's bytes (which a BOM changes)."""
-    return re.sub(r'<code class="source-sha256">\w+</code>', "", html)
+    html = re.sub(r'<code class="source-sha256">\w+</code>', "", html)
+    return re.sub(r"SHA\\2d 256 \w+\\2026 ", "", html)  # and its first digits, for print
 
 
 def links(html: str) -> list[str]:

@@ -155,7 +155,7 @@ def test_pages_offer_favicon_feed_stylesheet_and_the_title_once(example):
     home = example.read("index.html")
     assert not find_class(home, "site-title")  # its header holds the language switch only
     assert [text_of(h) for h in find_class(home, "site-header")] == ["한국어 English"]
-    assert visible_text(home).count("(주)큐솔루션&아이엠솔루션 정책") == 2  # h1, print footer
+    assert visible_text(home).count("(주)큐솔루션&아이엠솔루션 정책") == 1  # h1 (print margins name it on paper)
     assert text_of(parse(home).find(".//h1")) == "(주)큐솔루션&아이엠솔루션 정책"
     assert 'rel="icon"' in home and (example.out / "assets/favicon.svg").exists()
     feed = example.read("terms/feed.xml")

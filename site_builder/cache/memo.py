@@ -26,6 +26,7 @@ VIEW = "view"  # serve: a document's view, by its identity
 DOCUMENT = "document"  # serve: a document's pages, by its identity
 PAGE = "page"  # a page, by its key
 INDEXES = "indexes"  # feeds, versions.json and sitemap, by what they show
+PDF = "pdf"  # build --pdf: a page printed, by its key and WeasyPrint's version
 
 
 class Memo:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from site_builder.cache import codec as cache_codec
 from site_builder.cache.fingerprint import code_fingerprint
-from site_builder.cache.memo import BODY, COMPARISON, SCREEN, SOURCE
+from site_builder.cache.memo import BODY, COMPARISON, PDF, SCREEN, SOURCE
 from site_builder.base.paths import cache_folder
 
 # Rendered pages are not kept: an unchanged page is linked from the previous output instead,
@@ -22,7 +22,7 @@ from site_builder.base.paths import cache_folder
 # any page changes them, they are megabytes to encode (50 ms of every small rebuild), and a
 # build with nothing to do never reaches them (build_stamp.py). Parsing, rendering Markdown
 # and comparing versions are what is worth keeping.
-KEPT_KINDS = (SOURCE, SCREEN, BODY, COMPARISON)
+KEPT_KINDS = (SOURCE, SCREEN, BODY, COMPARISON, PDF)
 # Unused entries are kept until the file holds twice what a build used, and this many more: a
 # small rebuild uses few bodies, and the next full build will want the others.
 PRUNE_SLACK = 1000

@@ -23,19 +23,24 @@ from site_builder.output.writer import (output_lock, real_output, recover_output
 
 
 def build(root: Path, out: Path, today: date, use_cache: bool = True,
-          workers: int | None = None, ledger: str | None = None) -> BuildSummary:
+          workers: int | None = None, ledger: str | None = None, pdf: bool = False) -> BuildSummary:
     """``ledger`` is the live site's ledger to continue (a URL or a path); without it the
     ledger starts anew from the sources, and the build record may say nothing changed (a live
-    ledger may have moved, so it is never trusted then)."""
+    ledger may have moved, so it is never trusted then). ``pdf``: a PDF of every version and
+    every 신구대비표 too (WeasyPrint, checked before anything else happens)."""
     started = time.perf_counter()
     policies_dir(root)  # a mistyped --root must not create folders before it is refused
+    if pdf:
+        from site_builder.render.pdf import require_weasyprint
+        require_weasyprint()  # what to install, before any work
     real_out = real_output(root, out)
     with output_lock(real_out):
         record = build_record.last_record(root) if use_cache and not ledger else None
         # State files that will be ignored: planted, or not of the shape this package writes.
         planted = state_warnings(root, real_out, build_record.recorded_manifest(record))
         if record and not planted:
-            found = build_record.unchanged(root, real_out, today, record)  # proves it is ours
+            found = build_record.unchanged(root, real_out, today, record,  # proves it is ours
+                                           {"pdf": pdf})
             if found:
                 return replace(found, out=out, seconds=time.perf_counter() - started)
         refuse_foreign_files(real_out)
@@ -43,6 +48,6 @@ def build(root: Path, out: Path, today: date, use_cache: bool = True,
         from site_builder.commands import build_steps  # the libraries only a real build needs
 
         summary = build_steps.build_site(root, real_out, today, use_cache, workers, ledger,
-                                         record)
+                                         record, pdf)
     return replace(summary, out=out, seconds=time.perf_counter() - started,
                    warnings=sorted_problems([*summary.warnings, *planted]))

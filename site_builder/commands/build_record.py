@@ -86,11 +86,14 @@ def _read_record(root: Path) -> dict:
     return load_json(read_regular(_record_path(root), MAX_STATE_BYTES, follow=False))
 
 
-def record(root: Path, out: Path, today: date, inputs: dict, report: BuildSummary) -> None:
-    """Remember a finished build; the record only saves time, so failing to write it is fine."""
+def record(root: Path, out: Path, today: date, inputs: dict, report: BuildSummary,
+           options: dict) -> None:
+    """Remember a finished build; the record only saves time, so failing to write it is fine.
+    ``options``: the flags that change the output (--pdf)."""
     try:
         manifest = hashlib.sha256(read_manifest(out)).hexdigest()
         stamp = {"inputs": inputs, "out": str(out), "today": today.isoformat(),
+                 "options": options,
                  "manifest": manifest,
                  "report": [report.documents, report.versions, report.change_pages,
                             report.feeds, report.translations],
@@ -120,10 +123,12 @@ def recorded_manifest(stamp: dict | None) -> str | None:
     return manifest if isinstance(manifest, str) else None
 
 
-def unchanged(root: Path, out: Path, today: date, stamp: dict) -> BuildSummary | None:
+def unchanged(root: Path, out: Path, today: date, stamp: dict,
+              options: dict) -> BuildSummary | None:
     """The last build's report if building now would write exactly the output there is."""
     try:
-        if stamp["out"] != str(out) or stamp["today"] != today.isoformat():
+        if stamp["out"] != str(out) or stamp["today"] != today.isoformat() \
+                or stamp.get("options") != options:
             return None
         manifest = read_manifest(out)
         if hashlib.sha256(manifest).hexdigest() != stamp["manifest"]:

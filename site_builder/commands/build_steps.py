@@ -18,8 +18,9 @@ from site_builder.cache.workers import default_workers
 from site_builder.commands import build_record
 from site_builder.commands.build_summary import BuildSummary
 from site_builder.commands.live_ledger import local_ledger, read_live_ledger
-from site_builder.output.manifest import KEEP, PreviousOutput
+from site_builder.output.manifest import KEEP, PreviousOutput, read_previous
 from site_builder.output.writer import write_site
+from site_builder.render.pdf import add_pdfs, pdf_jobs
 from site_builder.render.record import add_record
 from site_builder.render.site import SiteFiles, render_site
 from site_builder.rules.validation import Validation, validate
@@ -27,7 +28,7 @@ from site_builder.sources.version_files import read_source_bytes
 
 
 def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int | None,
-               live_ledger: str | None, record: dict | None) -> BuildSummary:
+               live_ledger: str | None, record: dict | None, pdf: bool = False) -> BuildSummary:
     """Inside the output lock, with ``out`` resolved, ours, and recovered; ``record``: the
     last build's (build_record.last_record), whose file hashes spare reading unchanged files."""
     store = open_store(root) if use_cache else None
@@ -39,7 +40,10 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
     live = read_live_ledger(live_ledger, out) if live_ledger else None
     earlier = None if live_ledger else local_ledger(out)
     reusable = PreviousOutput(out).kept if store else None
-    site = render_site(root, validation, memo=memo, reusable=reusable)
+    site = render_site(root, validation, memo=memo, reusable=reusable, pdf=pdf)
+    if pdf:
+        add_pdfs(site.files, site.kept, site.keys, pdf_jobs(site.timelines, validation.site.language),
+                 partial(read_previous, out), memo, reusable)
     chain = add_record(validation.site, today, site, live, partial(read_source_bytes, root),
                        reusable)
     if earlier:
@@ -49,7 +53,7 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
         _save_quietly(store)
     summary = _summary(site, validation, out, store.damaged if store else 0)
     if inputs:
-        build_record.record(root, out, today, inputs, summary)
+        build_record.record(root, out, today, inputs, summary, {"pdf": pdf})
     return summary
 
 

@@ -27,6 +27,9 @@ class _Keep:
 KEEP = _Keep()  # a file's content meaning: link the identical file of the previous output
 
 
+MAX_KEPT_BYTES = 64 * 1024 * 1024  # a page, a stylesheet: far below this
+
+
 class PreviousOutput:
     """What the last build wrote, as its manifest says, to reuse identical files."""
 
@@ -52,6 +55,11 @@ class PreviousOutput:
                     and [found.st_ino, found.st_size, found.st_mtime_ns] == entry[1:]):
                 kept.add(path)
         return kept
+
+
+def read_previous(out: Path, path: str) -> bytes:
+    """A file the previous output holds and this build keeps (its manifest vouched for it)."""
+    return read_regular(out / path, MAX_KEPT_BYTES, follow=False)
 
 
 def read_manifest(out: Path) -> bytes:

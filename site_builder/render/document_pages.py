@@ -60,6 +60,8 @@ def version_page(renderer: PageRenderer, timeline: Timeline, entry: PublishedVer
                         "source_url": urls.source_path(document.slug, entry.effective)}
                        if renderer.edition.is_original else None),
             "body": Markup(body.html),
+            "pdf_url": (urls.version_pdf_path(document.slug, entry.effective)
+                        if renderer.inputs.pdf else None),
         }
 
     return renderer.page("version.html", page, view["url"], view["title"],
@@ -91,6 +93,9 @@ def changes_page(renderer: PageRenderer, timeline: Timeline,
                                     "after": Markup(s.after)} for s in r.segments]}
                      for r in comparison.changes],
             "has_reasons": bool(reasons),
+            "pdf_url": (urls.changes_pdf_path(document.slug, entry.effective,
+                                              renderer.site.language)
+                        if renderer.inputs.pdf else None),
             "unchanged": comparison.unchanged,
             "translation": renderer.translation_note(
                 view["changes_url"], entry.version if entry.version.outdated

@@ -34,6 +34,7 @@ class RenderInputs:
     bodies: dict = field(default_factory=dict)
     comparisons: dict = field(default_factory=dict)
     live_reload: str = ""  # a script tag only `serve` adds
+    pdf: bool = False  # build --pdf: version and changes pages link their PDFs
 
     def release(self) -> None:
         """Forget the bodies and comparisons once the page renderers have their own copy."""
@@ -118,8 +119,9 @@ class PageRenderer:
             }).encode("utf-8")
 
         links = self.views.links_key(page.partition("/")[0] + "/" if "/" in page else "")
-        return PageJob(digest(template, page, self.views.site_key, links, *inputs), render,
-                       **needs)
+        made_with = ("pdf",) if self.inputs.pdf else ()
+        return PageJob(digest(template, page, self.views.site_key, links, *made_with, *inputs),
+                       render, **needs)
 
     def doc_feeds(self, document: Document) -> list[dict]:
         return [feed_links(self.views.fmt("feed_title", title=document.title),

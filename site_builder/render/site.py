@@ -80,7 +80,8 @@ def plan_editions(validation: Validation, preview: bool = False) -> list[_Editio
 def render_site(root: Path, validation: Validation, live_reload: str = "", preview: bool = False,
                 memo: Memo = NO_MEMO, reusable: Reusable | None = None,
                 with_indexes: bool = True,
-                only: Callable[[tuple[Timeline, ...]], set[str]] | None = None) -> SiteFiles:
+                only: Callable[[tuple[Timeline, ...]], set[str]] | None = None,
+                pdf: bool = False) -> SiteFiles:
     """Every output file by relative path, in every language; nothing is written here.
 
     Files the previous output already holds as they would be made now (``reusable``: which
@@ -88,7 +89,8 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
     ``preview`` (drafts too, marked as such), its ``live_reload`` script, and
     ``with_indexes=False``: it makes feeds and indexes only when asked for them, so a save
     shows its page without waiting for them. ``check`` passes ``only``: which pages to render
-    (the rest are left out).
+    (the rest are left out). ``pdf``: the original's version and changes pages link the PDFs
+    the build makes of them (render/pdf.py).
     """
     plans = plan_editions(validation, preview)
     files, kept, keys, index_makers = {}, set(), {}, []
@@ -100,7 +102,8 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
         editions = tuple(plan.edition for plan in plans)
         every_page = digest(*(e.links_key("") for e in editions))  # what indexes link to
         for plan, theme in zip(plans, themes):
-            inputs = RenderInputs(plan.site, plan.timelines, live_reload=live_reload)
+            inputs = RenderInputs(plan.site, plan.timelines, live_reload=live_reload,
+                                  pdf=pdf and plan.edition.is_original)
             renderer = PageRenderer(inputs, theme, plan.edition, editions, autonyms, memo)
             edition_keys = _render_edition(renderer, plan, memo, reusable, only, files, kept)
             keys.update(edition_keys)

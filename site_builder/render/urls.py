@@ -47,6 +47,16 @@ def source_path(slug: str, effective: date) -> str:
     return f"{slug}/{effective.isoformat()}/source.md"
 
 
+def version_pdf_path(slug: str, effective: date) -> str:
+    """A version as a document a legal team files: beside its page, named for itself."""
+    return f"{version_path(slug, effective)}{slug}-{effective.isoformat()}.pdf"
+
+
+def changes_pdf_path(slug: str, effective: date, language: str) -> str:
+    name = "신구대비표" if language == "ko" else "comparison"
+    return f"{changes_path(slug, effective)}{slug}-{effective.isoformat()}-{name}.pdf"
+
+
 def feed_path(slug: str) -> str:
     return f"{slug}/feed.xml"
 
