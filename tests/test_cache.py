@@ -169,3 +169,21 @@ def test_the_cache_forgets_what_no_build_uses_once_it_is_many(site, monkeypatch)
         site.build()
         assert len(_stored_keys(site)) <= 2 * len(first) + 2
     assert not first & _stored_keys(site)  # pruned, not kept forever
+
+
+def test_a_deploy_with_the_cache_restored_renders_nothing_it_rendered_before(site, monkeypatch):
+    """Every CI deploy: an empty output folder and the cache restored (issue 24). Pages and
+    indexes come from the cache: no template and no Markdown renders, and the files are the
+    ones a build from nothing makes."""
+    reference = plain(site, "plain")
+    cached(site)
+    shutil.rmtree(site.out)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr("site_builder.render.theme.Theme.render", refuse)
+    monkeypatch.setattr("site_builder.text.markup.render_or_refuse", refuse)
+    result = site.run("build", "--as-of", DAY, "--jobs", "1")
+    assert result.code == 0, result.err
+    assert site.tree() == reference

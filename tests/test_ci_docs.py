@@ -60,3 +60,15 @@ def test_workflow_builds_daily_just_after_midnight_in_seoul():
 def test_pre_commit_hook_runs_the_check():
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
     assert hook["entry"] == "policy-site check --git" and hook["pass_filenames"] is False
+
+
+def test_only_the_deploy_restores_and_saves_the_cache():
+    jobs = workflow()["jobs"]
+    uses = {job: [s.get("uses", "") for s in jobs[job]["steps"]] for job in ("check", "build")}
+    assert not any(u.startswith("actions/cache") for u in uses["check"])  # pull requests
+    restore = uses["build"].index("actions/cache/restore@v4")
+    save = uses["build"].index("actions/cache/save@v4")
+    built = next(i for i, s in enumerate(jobs["build"]["steps"])
+                 if s.get("run", "").startswith("policy-site build"))
+    assert restore < built < save
+    assert jobs["build"]["if"] == "github.event_name != 'pull_request'"

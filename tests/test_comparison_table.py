@@ -131,3 +131,21 @@ def test_check_warns_about_a_reference_the_renumbering_left_behind(kit):
     kit.version("2016-03-01", announced="2016-02-01", summary="가명정보 조항 신설",
                 body=new.replace("제9조에 따라", "제10조에 따라"))
     assert "renumbers" not in kit.check("2016-03-10").out
+
+
+def test_versions_in_different_data_files_compare_from_disk(kit, browser):
+    """Compare data holds 25 versions a file (issue 24: 1,000 versions, 40 files, not 1,000);
+    two versions from different files compare, opened from disk."""
+    kit.version("2015-01-01", body=SEED_BODY)
+    for index in range(1, 30):
+        kit.version(f"{2015 + index}-01-01", announced=f"{2014 + index}-12-01",
+                    summary=f"개정 {index}", body=SEED_BODY.replace("현대택배", f"택배 {index}"))
+    assert kit.build("2046-01-01").code == 0
+    data = sorted(p.name for p in (kit.out / "privacy/compare").glob("*.js"))
+    assert data == ["2015-01-01.js", "2040-01-01.js"]
+    page = browser.new_page()
+    page.goto((kit.out / "privacy/compare/index.html").as_uri() + "?from=2016-01-01&to=2044-01-01")
+    page.locator("#comparison-result table").wait_for()
+    assert page.locator("#comparison-result ins").first.inner_text() == "29"  # 택배 1 -> 택배 29
+    assert page.locator("#comparison-result del").first.inner_text() == "1"
+    page.close()

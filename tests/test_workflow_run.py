@@ -25,7 +25,7 @@ from site_builder import __version__
 LEDGER = "${{ vars.POLICY_SITE_URL && format('{0}ledger.json', vars.POLICY_SITE_URL) || '' }}"
 # The steps GitHub runs for us: the checkout is the test's repository, setup-python its venv.
 PROVIDED = ("actions/checkout@", "actions/setup-python@", "actions/configure-pages@",
-            "actions/upload-pages-artifact@")
+            "actions/upload-pages-artifact@", "actions/cache/restore@", "actions/cache/save@")
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ import base64
 import dataclasses
 import hashlib
 import json
+import zlib
 from datetime import date
 
 from site_builder.text.comparison import ArticleChange, Comparison, Segment
@@ -24,6 +25,21 @@ from site_builder.base.problems import Problem
 
 TYPES = {cls.__name__: cls for cls in (PolicyVersion, Translation, Problem, RenderedBody, Heading,
                                        Article, Comparison, ArticleChange, Segment)}
+
+
+COMPRESS_FROM = 1024
+MAX_INFLATED = 64 * 1024 * 1024  # an entry that would inflate past this is no entry of ours
+
+
+def _inflated(data: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    try:
+        value = inflater.decompress(data, MAX_INFLATED)
+    except zlib.error as error:
+        raise Damaged(str(error)) from None
+    if inflater.unconsumed_tail or not inflater.eof:
+        raise Damaged("too large or cut short")
+    return value
 
 
 class Damaged(Exception):
@@ -57,7 +73,9 @@ def _plain(value):
         return {"t": "frozenset", "v": sorted(_plain(v) for v in value)}
     if isinstance(value, dict):
         return {"t": "dict", "v": [[_plain(k), _plain(v)] for k, v in value.items()]}
-    if isinstance(value, bytes):
+    if isinstance(value, bytes):  # pages and PDFs: compressed, they cost a fifth on disk
+        if len(value) >= COMPRESS_FROM:
+            return {"t": "zbytes", "v": base64.b64encode(zlib.compress(value, 1)).decode()}
         return {"t": "bytes", "v": base64.b64encode(value).decode()}
     if isinstance(value, date):
         return {"t": "date", "v": value.isoformat()}
@@ -86,6 +104,8 @@ def _value(plain):
         return {_value(k): _value(v) for k, v in value}
     if kind == "bytes":
         return base64.b64decode(value, validate=True)
+    if kind == "zbytes":
+        return _inflated(base64.b64decode(value, validate=True))
     if kind == "date":
         return date.fromisoformat(value)
     if kind == "NestingTooDeep":

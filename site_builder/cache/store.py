@@ -14,15 +14,14 @@ from pathlib import Path
 
 from site_builder.cache import codec as cache_codec
 from site_builder.cache.fingerprint import code_fingerprint
-from site_builder.cache.memo import BODY, COMPARISON, PDF, SCREEN, SOURCE
+from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PDF, SCREEN, SOURCE
 from site_builder.base.paths import cache_folder
 
-# Rendered pages are not kept: an unchanged page is linked from the previous output instead,
-# and a changed one renders in about a millisecond. Nor are feeds and indexes: any change of
-# any page changes them, they are megabytes to encode (50 ms of every small rebuild), and a
-# build with nothing to do never reaches them (build_stamp.py). Parsing, rendering Markdown
-# and comparing versions are what is worth keeping.
-KEPT_KINDS = (SOURCE, SCREEN, BODY, COMPARISON, PDF)
+# Parsing, rendering Markdown and comparing versions are kept, and the rendered pages and
+# indexes too (compressed): an unchanged page is usually linked from the previous output, but
+# a build into an empty output folder (every CI deploy, with the cache restored) then renders
+# nothing it rendered before.
+KEPT_KINDS = (SOURCE, SCREEN, BODY, COMPARISON, PAGE, INDEXES, PDF)
 # Unused entries are kept until the file holds twice what a build used, and this many more: a
 # small rebuild uses few bodies, and the next full build will want the others.
 PRUNE_SLACK = 1000

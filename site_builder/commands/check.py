@@ -13,6 +13,7 @@ from site_builder.cache.workers import default_workers
 from site_builder.commands.live_ledger import read_live_ledger
 from site_builder.model.publication import Timeline, site_timelines
 from site_builder.render import urls
+from site_builder.render.editions import compare_data_file
 from site_builder.render.site import render_site
 from site_builder.rules.history import check_history
 from site_builder.rules.ledger import continue_chain
@@ -71,7 +72,8 @@ def representative_pages(timelines: tuple[Timeline, ...]) -> set[str]:
                                         entry.version.language), entry)
         for entry in first_of_status.values():
             pages.add(urls.page_file(urls.version_path(slug, entry.effective)))
-            pages.add(urls.compare_data_path(slug, entry.effective))
+            own = [e for e in timeline.entries if e.version.language == entry.version.language]
+            pages.add(compare_data_file(slug, own, entry))
             if entry.previous:
                 pages.add(urls.page_file(urls.changes_path(slug, entry.effective)))
     return pages

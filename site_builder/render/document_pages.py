@@ -116,17 +116,19 @@ def comparison_columns(before_status: str, after_status: str) -> tuple[str, str]
             "column_proposed" if after_status == UPCOMING else "column_amended")
 
 
-def compare_data(renderer: PageRenderer, entry: PublishedVersion) -> PageJob:
-    """A version's articles as a script, for comparing any two versions in the browser."""
-    path = entry.version.path
-    effective = entry.effective.isoformat()
+def compare_data(renderer: PageRenderer, chunk: tuple[PublishedVersion, ...]) -> PageJob:
+    """Some versions' articles as a script, for comparing any two versions in the browser
+    (a script, not JSON, so that the compare page works opened from disk too)."""
+    paths = [entry.version.path for entry in chunk]
 
     def render() -> bytes:
-        articles = [{"key": a.key, "heading": a.heading, "lines": list(a.lines)}
-                    for a in renderer.inputs.bodies[path].articles]
-        return ("(window.POLICY_VERSIONS = window.POLICY_VERSIONS || {})[" + json.dumps(effective)
-                + "] = " + json.dumps({"articles": articles}, ensure_ascii=False) + ";\n"
-                ).encode("utf-8")
+        lines = ["window.POLICY_VERSIONS = window.POLICY_VERSIONS || {};"]
+        for entry in chunk:
+            articles = [{"key": a.key, "heading": a.heading, "lines": list(a.lines)}
+                        for a in renderer.inputs.bodies[entry.version.path].articles]
+            lines.append(f"window.POLICY_VERSIONS[{json.dumps(entry.effective.isoformat())}] = "
+                         + json.dumps({"articles": articles}, ensure_ascii=False) + ";")
+        return ("\n".join(lines) + "\n").encode("utf-8")
 
-    return PageJob(digest("compare-data", effective, entry.version.sha256), render,
-                   bodies=(path,))
+    return PageJob(digest("compare-data", *(f"{e.effective}:{e.version.sha256}" for e in chunk)),
+                   render, bodies=tuple(paths))

@@ -11,6 +11,7 @@ page when there is one, and to the original's otherwise.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence, TypeVar
 
 from site_builder.render import urls
 from site_builder.model.publication import WITHDRAWN, PublishedVersion, Timeline
@@ -72,13 +73,33 @@ def document_plan(timeline: Timeline, language: str | None,
     comparable = len(own) > 1
     if comparable:
         plan[urls.page_file(urls.compare_path(slug))] = (COMPARE, None)
+    if comparable:
+        for chunk in compare_chunks(own):
+            plan[urls.compare_data_path(slug, chunk[0].effective)] = (COMPARE_DATA, chunk)
     for entry in own:
-        if comparable:
-            plan[urls.compare_data_path(slug, entry.effective)] = (COMPARE_DATA, entry)
         plan[urls.page_file(urls.version_path(slug, entry.effective))] = (VERSION, entry)
         if entry.previous and entry.previous.language == language:
             plan[urls.page_file(urls.changes_path(slug, entry.effective))] = (CHANGES, entry)
     return plan
+
+
+# Versions one compare data file holds: the compare page loads the one or two files holding the
+# versions it compares (about 13 KB each), and the site has one file per this many versions,
+# not one per version (a file costs a file system round trip to write and to deploy).
+COMPARE_CHUNK = 25
+T = TypeVar("T")
+
+
+def compare_chunks(own: Sequence[T]) -> list[tuple[T, ...]]:
+    """One language's versions, oldest first, in files of COMPARE_CHUNK; a new version joins
+    the last file, so older files keep their names and contents."""
+    return [tuple(own[i:i + COMPARE_CHUNK]) for i in range(0, len(own), COMPARE_CHUNK)]
+
+
+def compare_data_file(slug: str, own: list[PublishedVersion], entry: PublishedVersion) -> str:
+    """The compare data file that holds ``entry``."""
+    chunk = next(c for c in compare_chunks(own) if any(e is entry for e in c))
+    return urls.compare_data_path(slug, chunk[0].effective)
 
 
 def shown_in(timeline: Timeline, own: list[PublishedVersion],

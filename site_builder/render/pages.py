@@ -19,7 +19,7 @@ from site_builder.cache.memo import NO_MEMO, Memo
 from site_builder.model.publication import Timeline
 from site_builder.model.site import Document, Site
 from site_builder.render import urls
-from site_builder.render.editions import Edition
+from site_builder.render.editions import Edition, compare_chunks
 from site_builder.render.theme import Theme
 from site_builder.render.views import DocumentViews
 
@@ -155,6 +155,9 @@ class PageRenderer:
             view = self.views.document_view(timeline)
             versions = [{k: v[k] for k in ("effective", "effective_text", "summary", "status")}
                         for v in reversed(view["comparable"])]
+            for chunk in compare_chunks(versions):  # which file holds each one's text
+                for v in chunk:
+                    v["data"] = chunk[0]["effective"] + ".js"
             return {"feeds": self.doc_feeds(document), "document": view,
                     "js_strings": json.dumps({k: self.t[k] for k in keys}, ensure_ascii=False),
                     "js_versions": json.dumps(versions, ensure_ascii=False)}

@@ -189,10 +189,15 @@ def _render_pages(inputs: RenderInputs, jobs: dict[str, PageJob], memo: Memo,
     pages = {}
     memo.flush()  # the pages will need the memory
     for batch in _document_batches({p: j for p, j in jobs.items() if p not in reused}):
-        _prepare(inputs, [job for job in batch.values() if not memo.knows(PAGE, job.key)], memo)
-        rendered = memo.get_many(PAGE, [(job.key, job.render) for job in batch.values()],
+        # Cached pages are read once, here: one that will not decode is rendered, so it
+        # needs its bodies prepared like any other.
+        known = {path: memo.recall(PAGE, job.key) for path, job in batch.items()}
+        todo = {path: job for path, job in batch.items() if known[path] is None}
+        _prepare(inputs, list(todo.values()), memo)
+        rendered = memo.get_many(PAGE, [(job.key, job.render) for job in todo.values()],
                                  forked=inputs.release)
-        pages.update(zip(batch, rendered))
+        pages.update((path, page) for path, page in known.items() if page is not None)
+        pages.update(zip(todo, rendered))
         inputs.release()
     return pages
 

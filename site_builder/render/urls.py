@@ -38,7 +38,8 @@ def compare_path(slug: str) -> str:
 
 
 def compare_data_path(slug: str, effective: date) -> str:
-    """One small script per version: the compare page loads only the two it compares."""
+    """A script holding the texts of some versions, named by the first of them (editions.py's
+    compare_chunks): the compare page loads only the files of the two it compares."""
     return f"{slug}/compare/{effective.isoformat()}.js"
 
 

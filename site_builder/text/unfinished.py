@@ -16,6 +16,8 @@ _MARK = re.compile(r"\[\s*작성\s*필요\s*\]|[(\[]\s*작성하세요\s*[)\]]"
 
 def unfinished_marks(text: str) -> list[tuple[int, str]]:
     """(line offset from the text's first line, the mark as written), in reading order."""
+    if not _MARK.search(text):  # almost every text: one scan, no lines split
+        return []
     found = []
     for offset, line in enumerate(text.split("\n")):
         found += [(offset, match.group(0)) for match in _MARK.finditer(line)]

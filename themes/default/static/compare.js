@@ -1,8 +1,8 @@
 // Compare any two published versions in the browser, with exactly the marks of the build's
 // 신구대비표 (site_builder/comparison.py and diff.py): articles matched by number, paragraphs
 // aligned and paired, words marked with <del>/<ins>, every step bounded by the same work budget.
-// Each version's text is a small script beside this page (YYYY-MM-DD.js), loaded with a <script>
-// tag rather than fetch() so that the page also works opened from disk.
+// The versions' texts are scripts beside this page (YYYY-MM-DD.js, each holding some versions),
+// loaded with a <script> tag rather than fetch() so that the page also works opened from disk.
 (function () {
   "use strict";
 
@@ -370,11 +370,14 @@
     return result;
   }
 
+  // A version's text is in a script beside this page that holds some versions (its "data"),
+  // loaded with a <script> tag so that the page works opened from disk too.
   function load(version, done) {
     var loaded = window.POLICY_VERSIONS && window.POLICY_VERSIONS[version];
-    if (loaded || !/^\d{4}-\d{2}-\d{2}$/.test(version)) { done(); return; }
+    var file = find(version) && find(version).data;
+    if (loaded || !/^\d{4}-\d{2}-\d{2}\.js$/.test(file || "")) { done(); return; }
     var script = document.createElement("script");
-    script.src = version + ".js";
+    script.src = file;
     script.onload = script.onerror = done;
     document.head.appendChild(script);
   }
