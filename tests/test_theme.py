@@ -152,3 +152,24 @@ def test_check_renders_every_page_so_a_template_mistake_fails_check_too(kit):
                        "'documnet' is undefined", command="check")
     assert not (kit.root / "output").exists() and not kit.cache.exists()
     assert kit.build().code == 1
+
+
+def test_the_builtin_theme_runs_unchecked_and_a_site_template_stays_sandboxed(kit, tmp_path):
+    """Issue 24: the built-in templates are our code and skip the sandbox's checks; a site's
+    own templates stay sandboxed. The two compile templates differently (the sandbox checks
+    arithmetic), so code compiled for one never runs in the other, in either order."""
+    from site_builder.render.sandbox import BuiltinEnvironment, ThemeSandbox
+    from site_builder.render.theme import Theme
+
+    kit.version("2015-02-15")
+    own_theme(kit, "archive.html", '{% extends "base.html" %}{% block main %}{% endblock %}')
+    assert type(Theme(kit.root, "house", "ko").env) is ThemeSandbox
+    assert kit.build().code == 0  # base.html and the rest compiled for the sandbox
+    kit.site_yaml(theme="default")
+    assert type(Theme(kit.root, "default", "ko").env) is BuiltinEnvironment
+    built = kit.build()
+    assert built.code == 0, built.text  # and now for the built-in environment
+    marker = tmp_path / "ran"
+    own_theme(kit, "index.html", "{{ cycler.__init__.__globals__.os.popen('touch %s') }}" % marker)
+    theme_refused(kit, "themes/house/templates/index.html:1: error: template error:")
+    assert not marker.exists()

@@ -22,7 +22,8 @@ from site_builder.base.paths import BUILTIN_THEME as BUILTIN, is_inside, real_pa
 from site_builder.base.problems import Problem
 from site_builder.base.untrusted import read_regular, unreadable
 from site_builder.base.deadline import OutOfTime, deadline
-from site_builder.render.sandbox import PAGE_SECONDS, SandboxLimit, ThemeSandbox
+from site_builder.render.sandbox import (PAGE_SECONDS, BuiltinEnvironment, SandboxLimit,
+                                         ThemeSandbox)
 from site_builder.render.theme_strings import ThemeError, read_strings
 
 
@@ -43,7 +44,9 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _CompiledTemplates()
+# One cache per kind of environment: the sandbox compiles templates differently (its
+# arithmetic is checked), so code compiled for one must never run in the other.
+_COMPILED = {ThemeSandbox: _CompiledTemplates(), BuiltinEnvironment: _CompiledTemplates()}
 
 
 class _ContainedLoader(jinja2.BaseLoader):
@@ -91,14 +94,17 @@ class Theme:
         self.root = root
         self.folders = [BUILTIN] if builtin_only else self._folders(root, name)
         self.language = language
-        self.env = ThemeSandbox(
+        # Sandboxed whenever a template may come from the site's own theme folder.
+        own_templates = any(os.path.lexists(f / "templates") for f in self.folders if f != BUILTIN)
+        environment = ThemeSandbox if own_templates else BuiltinEnvironment
+        self.env = environment(
             loader=_ContainedLoader([f / "templates" for f in self.folders], self._rel),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
-            bytecode_cache=_COMPILED,
+            bytecode_cache=_COMPILED[environment],
         )
         self.strings = read_strings(self.folders, language, self._rel)
 
