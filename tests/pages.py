@@ -27,6 +27,7 @@ def visible_text(html: str) -> str:
 def without_file_hash(html: str) -> str:
     """A version page less the SHA-256 of its source file's bytes (which a BOM changes)."""
     html = re.sub(r'<code class="source-sha256">\w+</code>', "", html)
+    html = re.sub(r'"value": "[0-9a-f]{64}"', "", html)  # in the JSON-LD
     return re.sub(r"SHA\\2d 256 \w+\\2026 ", "", html)  # and its first digits, for print
 
 

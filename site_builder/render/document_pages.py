@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from site_builder.base.digest import digest
 from site_builder.model.publication import CURRENT, UPCOMING, PublishedVersion, Timeline
-from site_builder.render import urls
+from site_builder.render import urls, version_links
 from site_builder.render.editions import ARCHIVE, CHANGES, COMPARE, COMPARE_DATA, DOCUMENT, VERSION
 from site_builder.render.pages import PageJob, PageRenderer
 from site_builder.text.outline import unit_key
@@ -42,9 +42,18 @@ def version_page(renderer: PageRenderer, timeline: Timeline, entry: PublishedVer
     # effect has none yet: it says so, and links to the original in effect.
     stand_in = as_document and entry is not timeline.shown
 
+    def absolute(target: str) -> str:
+        return urls.absolute_url(renderer.site.base_url, renderer.edition.place(target))
+
+    original_url = (None if renderer.edition.is_original
+                    else urls.absolute_url(renderer.site.base_url, view["url"]))
+
     def context() -> dict:
         body = renderer.inputs.bodies[path]
         return {
+            "version_links": version_links.relations(timeline, entry, absolute),
+            "json_ld": version_links.json_ld(view, entry, absolute(view["url"]), original_url,
+                                             renderer.edition.language),
             "feeds": renderer.doc_feeds(document),
             "document": views.document_view(timeline),
             "version": view,

@@ -25,17 +25,41 @@ def render_versions_json(site: Site, today: date, timelines: tuple[Timeline, ...
             continue
         slug = timeline.document.slug
         current = timeline.current
+        upcoming = next((e for e in timeline.upcoming), None)
+        material = _last_material(timeline)
         documents.append({
             "slug": slug,
             "title": timeline.document.title,
             "url": edition.place(urls.document_path(slug)),
             "current": current.effective.isoformat() if current else None,
-            "versions": [_version_entry(slug, e, edition, editions)
+            "current_id": version_id(slug, current) if current else None,
+            "next": ({"id": version_id(slug, upcoming), "effective": upcoming.effective.isoformat(),
+                      "announced": upcoming.version.announced.isoformat(),
+                      "material": upcoming.version.material} if upcoming else None),
+            "versions": [{**_version_entry(slug, e, edition, editions),
+                          "id": version_id(slug, e), "last_material": material.get(id(e))}
                          for e in reversed(timeline.published)],
         })
     index = {"site": {"title": site.title, "base_url": site.base_url}, "as_of": today.isoformat(),
              "language": site.language, "documents": documents}
     return (json.dumps(index, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def version_id(slug: str, entry: PublishedVersion) -> str:
+    """A version's stable id, for a product that records which one a user accepted."""
+    return f"{slug}/{entry.effective.isoformat()}"
+
+
+def _last_material(timeline: Timeline) -> dict[int, str | None]:
+    """For each version, the id of the latest material change at or before it (withdrawn ones
+    never took effect): a user who accepted version A must accept version V again exactly
+    when V's last_material is later than A (README: acceptance by version)."""
+    found, latest = {}, None
+    for entry in timeline.published:
+        if entry.version.material and entry.status != WITHDRAWN and entry.previous is not None:
+            latest = version_id(timeline.document.slug, entry)
+        found[id(entry)] = latest
+    return found
 
 
 def _version_entry(slug: str, entry: PublishedVersion, edition: Edition,

@@ -21,7 +21,7 @@ from site_builder.cache.memo import COMPARISON, DOCUMENT, INDEXES, NO_MEMO, PAGE
 from site_builder.model.publication import Timeline, site_timelines
 from site_builder.model.site import Site
 from site_builder.model.translated import edition_site
-from site_builder.render import feeds, indexes, urls
+from site_builder.render import feeds, indexes, urls, version_links
 from site_builder.render.editions import VERSION, Edition, document_plan, site_files
 from site_builder.render.document_pages import document_jobs
 from site_builder.render.pages import PageJob, PageRenderer, RenderInputs
@@ -232,6 +232,9 @@ def _indexes(plan: _EditionPlan, strings: dict, today: date,
         site, today, timelines, edition, editions)
     if edition.is_original:
         files[urls.SITEMAP] = indexes.render_sitemap(site, timelines, editions)
+        for timeline in (t for t in timelines if t.published):
+            files[version_links.timemap_path(timeline.document.slug)] = \
+                version_links.render_timemap(timeline, site.base_url, site.timezone)
     return files
 
 

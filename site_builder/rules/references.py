@@ -11,7 +11,7 @@ from site_builder.base.digest import digest
 from site_builder.base.messages import say
 from site_builder.base.problems import WARNING, Problem
 from site_builder.cache.bodies import rendered_bodies
-from site_builder.cache.memo import COMPARISON, Memo
+from site_builder.cache.memo import COMPARISON, SCREEN, Memo
 from site_builder.model.site import PolicyVersion, Site
 from site_builder.text.comparison import MOVED, compare_articles
 from site_builder.text.markup import Refused
@@ -24,15 +24,17 @@ def check_references(site: Site, memo: Memo) -> list[Problem]:
     problems = []
     for document in site.documents:
         versions = [v for v in document.versions if v.withdrawn is None]
-        for old, new in zip(versions, versions[1:]):
-            if _may_renumber(old.body, new.body):
+        headings = [memo.get(SCREEN, "numbered-headings:" + v.sha256,
+                             partial(_numbered_headings, v.body)) for v in versions]
+        for index, (old, new) in enumerate(zip(versions, versions[1:])):
+            if _may_renumber(headings[index], headings[index + 1]):
                 problems += _stale_references(old, new, memo)
     return problems
 
 
-def _may_renumber(old: str, new: str) -> bool:
-    """The cheap screen: some heading's words stand under another number in the new text."""
-    before, after = _numbered_headings(old), _numbered_headings(new)
+def _may_renumber(before: dict[str, str], after: dict[str, str]) -> bool:
+    """The cheap screen: some heading's words stand under another number in the new text
+    (each text's numbered headings are read once, and remembered by its hash)."""
     return any(label != after[words] for words, label in before.items() if words in after)
 
 
