@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,11 +47,22 @@ def front_matter(**keys) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
 class SiteKit:
     def __init__(self, root: Path):
         self.root = root
         self.root.mkdir(parents=True, exist_ok=True)
         self.site_yaml()
+
+    @classmethod
+    def shipped(cls, root: Path) -> "SiteKit":
+        """A site holding this repository's own policies (the seed and the example terms)."""
+        kit = cls(root)
+        shutil.rmtree(kit.root / "policies")
+        shutil.copytree(REPOSITORY / "policies", kit.root / "policies")
+        return kit
 
     @property
     def cache(self) -> Path:

@@ -100,11 +100,17 @@ def test_changes_page_marks_the_changed_words(browser, site):
     page.close()
 
 
-def test_compare_form_compares_any_two_versions(browser, site):
+def compare_from_the_archive(browser, site: SiteKit, older: str, newer: str):
+    """The archive's compare form, used as a visitor does: choose two versions, press 비교."""
     page = open_page(browser, site, PAGES["archive"])
-    page.select_option("#compare-from", "2015-02-15")
-    page.select_option("#compare-to", "2026-12-15")
+    page.select_option("#compare-from", older)
+    page.select_option("#compare-to", newer)
     page.get_by_role("button", name="비교").click()
+    return page
+
+
+def test_compare_form_compares_any_two_versions(browser, site):
+    page = compare_from_the_archive(browser, site, "2015-02-15", "2026-12-15")
     page.wait_for_url("**/privacy/compare/index.html?from=2015-02-15&to=2026-12-15")
     result = page.locator("#comparison-result")
     assert result.locator("ins", has_text="우체국택배").count() == 1
@@ -237,10 +243,7 @@ def test_the_language_switch_follows_the_article_in_view(browser, site):
 
 
 def test_after_comparing_focus_lands_on_the_result(browser, site):
-    page = open_page(browser, site, PAGES["archive"])
-    page.select_option("#compare-from", "2015-02-15")
-    page.select_option("#compare-to", "2016-03-01")
-    page.get_by_role("button", name="비교").click()
+    page = compare_from_the_archive(browser, site, "2015-02-15", "2016-03-01")
     page.locator("#comparison-result h2").wait_for()
     assert page.evaluate("document.activeElement.closest('#comparison-result') !== null")
     assert "비교" in page.evaluate("document.activeElement.textContent")

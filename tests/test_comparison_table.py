@@ -7,13 +7,11 @@ about a reference the renumbering left behind."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from tests.pages import find_class, parse, text_of
+from tests.pages import parse, text_of
 from tests.sitekit import SiteKit
 from tests.test_comparison_parity import SEED_BODY, moved_seventh_after_ninth, renumbered
 
-REPO = Path(__file__).resolve().parent.parent
 
 
 def seed_site(kit: SiteKit, new_body: str, language: str = "ko") -> None:

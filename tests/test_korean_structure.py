@@ -4,7 +4,6 @@ follows the convention (issue 12). The shipped example policies/terms/ has every
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -21,9 +20,7 @@ AS_OF = "2026-11-28"
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> SiteKit:
-    kit = SiteKit(tmp_path_factory.mktemp("terms") / "site")
-    shutil.rmtree(kit.root / "policies")
-    shutil.copytree(REPO / "policies", kit.root / "policies")
+    kit = SiteKit.shipped(tmp_path_factory.mktemp("terms") / "site")
     result = kit.build(AS_OF)
     assert result.code == 0, result.err
     return kit

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import http.server
-import io
 import re
 import shutil
 import sys
@@ -20,16 +19,12 @@ import pytest
 
 from tests.sitekit import SiteKit
 
-REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-12-01"
 
 
 @pytest.fixture
 def shipped(tmp_path) -> SiteKit:
-    kit = SiteKit(tmp_path / "site")
-    shutil.rmtree(kit.root / "policies")
-    shutil.copytree(REPO / "policies", kit.root / "policies")
-    return kit
+    return SiteKit.shipped(tmp_path / "site")
 
 
 def sheets(path: Path) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,10 +18,7 @@ HEADER_LINES = 3  # 이전 개인정보처리방침 / 개인정보처리방침 /
 
 @pytest.fixture
 def shipped(tmp_path) -> SiteKit:
-    kit = SiteKit(tmp_path / "site")
-    shutil.rmtree(kit.root / "policies")
-    shutil.copytree(REPO / "policies", kit.root / "policies")
-    return kit
+    return SiteKit.shipped(tmp_path / "site")
 
 
 def _normal(text: str) -> str:

@@ -5,8 +5,6 @@ JSON parser as the tools that use them do."""
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
 from requests.utils import parse_header_links
@@ -14,15 +12,12 @@ from requests.utils import parse_header_links
 from tests.pages import parse
 from tests.sitekit import SiteKit
 
-REPO = Path(__file__).resolve().parent.parent
 BASE = "https://policies.example.com/"
 
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory) -> SiteKit:
-    kit = SiteKit(tmp_path_factory.mktemp("links") / "site")
-    shutil.rmtree(kit.root / "policies")
-    shutil.copytree(REPO / "policies", kit.root / "policies")
+    kit = SiteKit.shipped(tmp_path_factory.mktemp("links") / "site")
     assert kit.build("2026-12-01").code == 0
     return kit
 
