@@ -9,9 +9,10 @@ from functools import partial
 from markupsafe import Markup
 
 from site_builder.base.digest import digest
-from site_builder.model.publication import CURRENT, UPCOMING, PublishedVersion, Timeline
-from site_builder.render import urls, version_links
-from site_builder.render.editions import ARCHIVE, CHANGES, COMPARE, COMPARE_DATA, DOCUMENT, VERSION
+from site_builder.model.publication import CURRENT, UPCOMING, WITHDRAWN, PublishedVersion, Timeline
+from site_builder.render import notices, urls, version_links
+from site_builder.render.editions import (ARCHIVE, CHANGES, COMPARE, COMPARE_DATA, DOCUMENT,
+                                          NOTICE, VERSION)
 from site_builder.render.pages import PageJob, PageRenderer
 from site_builder.text.outline import unit_key
 
@@ -28,7 +29,10 @@ def document_jobs(renderer: PageRenderer, timeline: Timeline,
         VERSION: lambda entry: version_page(renderer, timeline, entry, as_document=False),
         CHANGES: lambda entry: changes_page(renderer, timeline, entry),
     }
-    return {path: makers[kind](entry) for path, (kind, entry) in plan.items()}
+    jobs = {path: makers[kind](entry) for path, (kind, entry) in plan.items() if kind != NOTICE}
+    jobs.update({path: notice_file(renderer, timeline, entry, path.rsplit("/", 1)[1])
+                 for path, (kind, entry) in plan.items() if kind == NOTICE})
+    return jobs
 
 
 def version_page(renderer: PageRenderer, timeline: Timeline, entry: PublishedVersion,
@@ -116,6 +120,35 @@ def changes_page(renderer: PageRenderer, timeline: Timeline,
                                    date=view["effective_text"]),
                          (views.document_key(timeline), previous.version.sha256,
                           entry.version.sha256), context, comparisons=(path,))
+
+
+def notice_file(renderer: PageRenderer, timeline: Timeline, entry: PublishedVersion,
+                name: str) -> PageJob:
+    """One file of a change's notice kit (render/notices.py), in the renderer's language."""
+    document, views = timeline.document, renderer.views
+    view = views.version_view(document, entry)
+    path = entry.version.path
+    pdf = (urls.version_pdf_path(document.slug, entry.effective)
+           if renderer.inputs.pdf else None)
+
+    def absolute(target: str) -> str:
+        return urls.absolute_url(renderer.site.base_url, renderer.edition.place(target))
+
+    def render() -> bytes:
+        data = notices.notice_data(timeline, entry, renderer.inputs.comparisons[path], view,
+                                   absolute, renderer.t, renderer.edition.language, pdf)
+        if name == "notice.json":
+            return notices.notice_json(data)
+        text = notices.notice_text(data, renderer.t)
+        if name == "notice.txt":
+            return text
+        return renderer.theme.render("notice.html", {
+            "notice": data, "t": renderer.t, "text": text.decode("utf-8")}).encode("utf-8")
+
+    return PageJob(digest("notice", name, views.site_key, renderer.edition.language,
+                          view["title"], entry.version.sha256, entry.previous.sha256,
+                          str(entry.status == WITHDRAWN),
+                          str(bool(pdf))), render, comparisons=(path,))
 
 
 def comparison_columns(before_status: str, after_status: str) -> tuple[str, str]:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import Sequence, TypeVar
 
 from site_builder.render import urls
+from site_builder.render.notices import NOTICE_FILES, has_notice, notice_path
 from site_builder.model.publication import WITHDRAWN, PublishedVersion, Timeline
 
-DOCUMENT, ARCHIVE, COMPARE, COMPARE_DATA, VERSION, CHANGES = (
-    "document", "archive", "compare", "compare-data", "version", "changes")
+DOCUMENT, ARCHIVE, COMPARE, COMPARE_DATA, VERSION, CHANGES, NOTICE = (
+    "document", "archive", "compare", "compare-data", "version", "changes", "notice")
 
 
 def in_language(target: str, language: str) -> str:
@@ -80,6 +81,9 @@ def document_plan(timeline: Timeline, language: str | None,
         plan[urls.page_file(urls.version_path(slug, entry.effective))] = (VERSION, entry)
         if entry.previous and entry.previous.language == language:
             plan[urls.page_file(urls.changes_path(slug, entry.effective))] = (CHANGES, entry)
+            if has_notice(entry):
+                plan.update({notice_path(slug, entry.effective, name): (NOTICE, entry)
+                             for name in NOTICE_FILES})
     return plan
 
 
