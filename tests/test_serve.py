@@ -242,3 +242,23 @@ def test_a_rebuild_rereads_what_the_watcher_reports_and_what_lies_below_it(kit, 
     path.write_text(path.read_text().replace("아래의 목적", "새로운 목적"))
     site = load_site(kit.root, memo, saved=frozenset({kit.root.absolute() / reported})).site
     assert "새로운 목적" in site.documents[0].versions[1].body
+
+
+def test_a_new_sites_preview_shows_its_draft_template_at_the_documents_address(tmp_path):
+    """Day one (issue 25): init's first version is a draft a week away; the preview's link to
+    the document must lead to it, marked as a draft, while a build publishes nothing."""
+    folder = tmp_path / "new"
+    subprocess.run([sys.executable, "-m", "site_builder", "init", str(folder), "--as-of",
+                    "2026-12-01"], check=True, capture_output=True)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "site_builder", "serve", "--root",
+                                str(folder), "--port", str(port), "--as-of", "2026-12-01"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: get(port, "/")[0] == 200, "the server to start")
+        assert 'href="privacy/index.html"' in get(port, "/")[1]
+        status, page = get(port, "/privacy/index.html")
+        assert status == 200 and "(작성하세요)" in page and "banner-draft" in page
+    finally:
+        process.kill()
+        process.wait()

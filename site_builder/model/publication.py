@@ -55,8 +55,11 @@ class Timeline:
 
     @property
     def shown(self) -> PublishedVersion | None:
-        """What the document page shows: the version in effect, else the next to take effect."""
-        return self.current or next(iter(self.upcoming), None)
+        """What the document page shows: the version in effect, else the next to take effect;
+        in serve's preview of a document with nothing published yet (a new site's template),
+        its first draft, so the editor's first link leads somewhere."""
+        return (self.current or next(iter(self.upcoming), None)
+                or next((e for e in self.entries if e.status == DRAFT), None))
 
     def newest_first(self) -> tuple[PublishedVersion, ...]:
         return tuple(reversed(self.entries))
