@@ -40,7 +40,7 @@ def _print(stream, message: str) -> None:
 # What the commands are called in a message, so a Korean line stays Korean ("빌드 실패").
 COMMAND_WORDS = {"build": say("build"), "check": say("check"), "serve": say("serve"),
                  "new": say("new"), "init": say("init"), "verify": say("verify"),
-                 "import": say("import")}
+                 "import": say("import"), "notify": say("notify")}
 ISSUES_URL = "https://github.com/policy-site/policy-site/issues"
 
 
@@ -103,6 +103,8 @@ def _run(args: argparse.Namespace, site: SiteBasics) -> int:
         return _new(root, today, args)
     if args.command == "import":
         return _import(root, today, args)
+    if args.command == "notify":
+        return _notify(root, today, args)
     raise UsageError(f"unknown command {args.command}")
 
 
@@ -164,6 +166,16 @@ def _import(root: Path, today, args: argparse.Namespace) -> int:
 
     for line in import_files(root, today, [Path(name) for name in args.files], args.document,
                              _day(args, "effective"), _day(args, "announced"), args.title):
+        _print(sys.stdout, line)
+    return EXIT_OK
+
+
+def _notify(root: Path, today, args: argparse.Namespace) -> int:
+    from site_builder.commands.notify import notify
+
+    if not args.webhook:
+        raise UsageError(say("notify needs --webhook URL (or POLICY_SITE_WEBHOOK)"))
+    for line in notify(root, today, args.ledger, args.webhook):
         _print(sys.stdout, line)
     return EXIT_OK
 

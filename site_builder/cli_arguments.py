@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from site_builder import __version__
 from site_builder.base import problem_formats as report
@@ -97,6 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("--translate", metavar="LANG",
                          help="start the LANG translation of a version (--effective, default: "
                               "the latest) from the original's text")
+
+    notify_cmd = commands.add_parser(
+        "notify", parents=[common],
+        help="POST each notice the live ledger records as announced today to a webhook, once")
+    notify_cmd.add_argument("--ledger", required=True, metavar="URL|PATH",
+                            help="the live site's ledger.json (or its address, or its folder)")
+    notify_cmd.add_argument("--webhook", metavar="URL", default=os.environ.get("POLICY_SITE_WEBHOOK"),
+                            help="where to POST notice.json (default: $POLICY_SITE_WEBHOOK)")
 
     import_cmd = commands.add_parser(
         "import", parents=[common],

@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "site_builder"
 # Earlier first: a module may import from its own folder and the folders before it.
 STAGES = ("base", "model", "text", "cache", "sources", "rules", "render", "output", "commands")
-COMMANDS = ("build", "check", "serve", "verify", "new", "init", "importer")
+COMMANDS = ("build", "check", "serve", "verify", "new", "init", "importer", "notify")
 TOP_LEVEL = ("__init__", "__main__", "cli", "cli_arguments")
 MAX_MODULE_LINES = 300
 MAX_CLASS_LINES = 150
