@@ -26,7 +26,7 @@ def render_versions_json(site: Site, today: date, timelines: tuple[Timeline, ...
         slug = timeline.document.slug
         current = timeline.current
         upcoming = next((e for e in timeline.upcoming), None)
-        material = _last_material(timeline)
+        material = last_material(timeline)
         documents.append({
             "slug": slug,
             "title": timeline.document.title,
@@ -50,7 +50,7 @@ def version_id(slug: str, entry: PublishedVersion) -> str:
     return f"{slug}/{entry.effective.isoformat()}"
 
 
-def _last_material(timeline: Timeline) -> dict[int, str | None]:
+def last_material(timeline: Timeline) -> dict[int, str | None]:
     """For each version, the id of the latest material change at or before it (withdrawn ones
     never took effect): a user who accepted version A must accept version V again exactly
     when V's last_material is later than A (README: acceptance by version)."""

@@ -25,6 +25,7 @@ from site_builder.render import feeds, indexes, urls, version_links
 from site_builder.render.editions import VERSION, Edition, document_plan, site_files
 from site_builder.render.document_pages import document_jobs
 from site_builder.render.pages import PageJob, PageRenderer, RenderInputs
+from site_builder.render.product_notice import PRODUCT_NOTICES, render_product_notices
 from site_builder.render.theme import Theme, ThemeError
 from site_builder.rules.validation import Validation
 from site_builder.text.comparison import compare_articles
@@ -230,6 +231,8 @@ def _indexes(plan: _EditionPlan, strings: dict, today: date,
     files = feeds.render_feeds(site, strings, today, shown, edition)
     files[edition.output(urls.VERSIONS_JSON)] = indexes.render_versions_json(
         site, today, timelines, edition, editions)
+    files[edition.output(PRODUCT_NOTICES)] = render_product_notices(
+        site, strings, today, timelines, edition, editions)
     if edition.is_original:
         files[urls.SITEMAP] = indexes.render_sitemap(site, timelines, editions)
         for timeline in (t for t in timelines if t.published):
