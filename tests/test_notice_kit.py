@@ -65,3 +65,16 @@ def test_a_translation_has_its_kit_in_its_language(kit):
     assert data["subject"].startswith("Privacy Policy") or "update" in data["subject"].lower()
     assert data["links"]["changes"].endswith("/privacy/en/2016-03-01/changes/")
     assert "Effective date: March 1, 2016" in kit.read("privacy/en/2016-03-01/notice/notice.txt")
+
+
+def test_a_translations_feed_says_when_a_change_is_in_the_original_only(kit):
+    """The English feed used to show a Korean summary bare; now it says the change is in
+    Korean only, marks the summary's language, and links the original's pages."""
+    kit.site_yaml(languages="[ko, en]")
+    site(kit)
+    kit.write("policies/privacy/2015-02-15.en.md", "---\n---\n\n## 1. Purpose\n\nWe process data.\n")
+    assert kit.build("2016-02-01").code == 0
+    feed = kit.read("en/feed.xml")
+    assert "(Korean only)" in feed
+    assert '&lt;p lang="ko"&gt;목적 조항을 고칩니다' in feed
+    assert "<link>https://example.com/policies/privacy/2016-03-01/</link>" in feed

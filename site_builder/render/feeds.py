@@ -96,6 +96,11 @@ def _entry(site: Site, strings: dict, item: _Item, edition: Edition) -> _Entry:
         f"<p>{html_escape(version.summary or '')}</p>"
         f"<p>{html_escape(strings['feed_item_effective'].format(date=effective))}</p>"
         f'<p><a href="{html_escape(changes)}">{html_escape(strings["feed_item_changes"])}</a></p>')
+    if not edition.has(page):  # a change not yet translated: say so, in the reader's words
+        original = (site.languages or (site.language,))[0]
+        only = strings["original_only"].format(original=strings.get(f"language_{original}", original))
+        description = (f"<p>{html_escape(only)}</p>"
+                       + description.replace("<p>", f'<p lang="{original}">', 1))
     if item.withdrawal:
         withdrawn = strings["feed_withdrawn_on"].format(date=version.withdrawn.isoformat())
         description = (f"<p>{html_escape(withdrawn)}: {html_escape(version.withdrawn_reason)}</p>"
