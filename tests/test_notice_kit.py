@@ -78,3 +78,17 @@ def test_a_translations_feed_says_when_a_change_is_in_the_original_only(kit):
     assert "(Korean only)" in feed
     assert '&lt;p lang="ko"&gt;목적 조항을 고칩니다' in feed
     assert "<link>https://example.com/policies/privacy/2016-03-01/</link>" in feed
+
+
+def test_a_change_not_yet_translated_has_a_kit_that_says_so(kit):
+    kit.site_yaml(languages="[ko, en]")
+    site(kit)
+    kit.write("policies/privacy/2015-02-15.en.md", "---\n---\n\n## 1. Purpose\n\nWe process data.\n")
+    assert kit.build("2016-02-01").code == 0
+    data = json.loads(kit.read("privacy/en/2016-03-01/notice/notice.json"))
+    assert data["language"] == "en" and data["original_only"] == "(Korean only)"
+    assert data["summary"] == "목적 조항을 고칩니다" and data["summary_language"] == "ko"
+    assert data["links"]["changes"] == "https://example.com/policies/privacy/2016-03-01/changes/"
+    text = kit.read("privacy/en/2016-03-01/notice/notice.txt")
+    assert text.splitlines()[2] == "(Korean only)" and "Effective date: March 1, 2016" in text
+    assert '<span lang="ko">목적 조항을 고칩니다</span>' in kit.read("privacy/en/2016-03-01/notice/notice.html")

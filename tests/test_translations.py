@@ -138,7 +138,8 @@ def test_links_in_a_translation_go_to_translated_pages_or_else_to_the_original(k
     assert [p.get("lang") for p in find_class(kit.read("privacy/versions/index.html"),
                                               "summary-text")] == [None]
     assert "../../2016-03-01/changes/index.html" in hrefs
-    assert not (kit.out / "privacy/en/2016-03-01").exists()
+    # no page for the untranslated version, only its notice kit saying it is in Korean only
+    assert [p.name for p in (kit.out / "privacy/en/2016-03-01").iterdir()] == ["notice"]
     # The Korean page of an untranslated version offers no English page that does not exist.
     assert "English" not in switcher(kit.read("privacy/2016-03-01/index.html"))
 

@@ -136,7 +136,8 @@ def notice_file(renderer: PageRenderer, timeline: Timeline, entry: PublishedVers
 
     def render() -> bytes:
         data = notices.notice_data(timeline, entry, renderer.inputs.comparisons[path], view,
-                                   absolute, renderer.t, renderer.edition.language, pdf)
+                                   absolute, renderer.t, renderer.edition.language, pdf,
+                                   view["original_only"])
         if name == "notice.json":
             return notices.notice_json(data)
         text = notices.notice_text(data, renderer.t)

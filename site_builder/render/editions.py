@@ -15,7 +15,7 @@ from typing import Sequence, TypeVar
 
 from site_builder.render import urls
 from site_builder.render.notices import NOTICE_FILES, has_notice, notice_path
-from site_builder.model.publication import WITHDRAWN, PublishedVersion, Timeline
+from site_builder.model.publication import DRAFT, WITHDRAWN, PublishedVersion, Timeline
 
 DOCUMENT, ARCHIVE, COMPARE, COMPARE_DATA, VERSION, CHANGES, NOTICE = (
     "document", "archive", "compare", "compare-data", "version", "changes", "notice")
@@ -84,6 +84,11 @@ def document_plan(timeline: Timeline, language: str | None,
             if has_notice(entry):
                 plan.update({notice_path(slug, entry.effective, name): (NOTICE, entry)
                              for name in NOTICE_FILES})
+    if language is not None:  # a change not translated yet: its kit says so, in this language
+        for entry in (e for e in timeline.entries if has_notice(e) and e not in own
+                      and e.status != DRAFT):
+            plan.update({notice_path(slug, entry.effective, name): (NOTICE, entry)
+                         for name in NOTICE_FILES})
     return plan
 
 

@@ -30,8 +30,10 @@ def has_notice(entry: PublishedVersion) -> bool:
 
 
 def notice_data(timeline: Timeline, entry: PublishedVersion, comparison, view: dict,
-                absolute, strings: dict, language: str, pdf: str | None) -> dict:
-    """notice.json's content; the bodies are made from it."""
+                absolute, strings: dict, language: str, pdf: str | None,
+                original_only: str = "") -> dict:
+    """notice.json's content; the bodies are made from it. ``original_only``: in a
+    translation, the words saying this change is in the original's language only."""
     slug, version = timeline.document.slug, entry.version
     title_key = "feed_item_title_material" if version.material else "feed_item_title"
     withdrawn = entry.status == WITHDRAWN
@@ -54,6 +56,8 @@ def notice_data(timeline: Timeline, entry: PublishedVersion, comparison, view: d
         "links": {"version": absolute(view["url"]), "changes": absolute(view["changes_url"]),
                   "pdf": absolute(pdf) if pdf else None, "ledger": absolute(urls.LEDGER)},
         "sha256": version.sha256,
+        "original_only": original_only or None,
+        "summary_language": view.get("summary_lang") or language,
     }
 
 
@@ -70,6 +74,8 @@ def notice_json(data: dict) -> bytes:
 def notice_text(data: dict, strings: dict) -> bytes:
     """The plain-text body (also the HTML body's alternative part)."""
     lines = [data["subject"], ""]
+    if data["original_only"]:
+        lines += [data["original_only"], ""]
     if data["withdrawn"]:
         lines += [strings["notice_withdrawn"].format(date=data["effective_text"]),
                   f"{strings['withdrawn_reason']}: {data['withdrawn_reason']}", ""]
