@@ -176,3 +176,19 @@ def test_the_readmes_start_your_own_site_runs_as_written(tmp_path):
     page = (site / "output/privacy/index.html").read_text(encoding="utf-8")
     assert "(주)큐솔루션&amp;아이엠솔루션" in page and 'id="article-11"' in page
     assert "작성하세요" not in page and not (site / "output/terms").exists()
+
+
+def test_no_text_can_make_import_change_what_it_says():
+    """Issue 25: every Markdown-significant character is escaped, so the words-shown check
+    (which would end an import as an internal error) holds for any lines, however odd."""
+    import random
+
+    from site_builder.commands.importer import _check_every_word_shown
+    from site_builder.text.imported_text import Line, to_markdown
+
+    rng = random.Random(20261201)
+    alphabet = "가나다①※▶-*+_#>`[]()!<>&;|\\=~.:1234567890 abcXYZ\t"
+    for _ in range(3000):
+        body = [Line("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))))
+                for _ in range(rng.randint(1, 8))]
+        _check_every_word_shown(Path("x.txt"), body, to_markdown(body).markdown)

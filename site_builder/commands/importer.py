@@ -22,8 +22,8 @@ from site_builder.base.untrusted import unreadable
 from site_builder.commands.scaffold import first_version
 from site_builder.sources.imported_files import ImportRefused, read_lines
 from site_builder.sources.loader import SLUG, load_site
-from site_builder.text.imported_text import (Line, effective_days, split_header, title_of,
-                                             to_markdown)
+from site_builder.text.imported_text import (Line, bullet_text, effective_days, split_header,
+                                             title_of, to_markdown)
 from site_builder.text.markup import render_body
 from site_builder.text.visible import first_difference, visible_words
 
@@ -118,11 +118,9 @@ def _check_every_word_shown(path: Path, body: list[Line], markdown: str) -> None
     must not change a policy's text."""
     expected = []
     for line in body:
-        text = line.text.strip()
-        if line.markdown:
-            text = " ".join(cell for cell in text.replace("\\|", "\0").split("|")
-                            if set(cell.strip()) - set("-:")).replace("\0", "|")
-        expected += (text[2:] if text.startswith("- ") else text).split()
+        text = line.shows if line.markdown else line.text.strip()
+        bullet = None if line.markdown else bullet_text(text)
+        expected += (text if bullet is None else bullet).split()
     shown = visible_words(render_body(markdown).html) or []
     if shown != expected:
         was, now = first_difference(expected, shown)

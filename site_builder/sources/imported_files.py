@@ -13,7 +13,7 @@ from pathlib import Path
 
 from site_builder.base.messages import say
 from site_builder.base.untrusted import read_regular
-from site_builder.text.imported_text import Line
+from site_builder.text.imported_text import Line, inline_markdown
 
 MAX_IMPORTED_BYTES = 16 * 1024 * 1024
 MAX_UNPACKED_DOCX = 64 * 1024 * 1024
@@ -159,7 +159,8 @@ class _LineWriter:
                 continue
             if item.tag == "table":
                 self._end()
-                self.done.append(Line(_table(item), markdown=True))
+                markdown, shows = _table(item)
+                self.done.append(Line(markdown, markdown=True, shows=shows))
                 continue
             if item.tag == "ol":
                 _number_items(item)
@@ -197,17 +198,20 @@ def _item_mark(node: _Node) -> str:
     return "- " if node.ordinal is None else f"{node.ordinal}) "
 
 
-def _table(table: _Node) -> str:
-    rows = [[" ".join(_text(cell).split()).replace("|", "\\|") for cell in row.children
-             if isinstance(cell, _Node) and cell.tag in ("td", "th")]
-            for row in _walk(table) if row.tag == "tr"]
-    rows = [row for row in rows if row]
-    if not rows:
-        return ""
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
+def _table(table: _Node) -> tuple[str, str]:
+    """The table as Markdown, and the words its cells show."""
+    cells = [[" ".join(_text(cell).split()) for cell in row.children
+              if isinstance(cell, _Node) and cell.tag in ("td", "th")]
+             for row in _walk(table) if row.tag == "tr"]
+    cells = [row for row in cells if row]
+    if not cells:
+        return "", ""
+    width = max(len(row) for row in cells)
+    rows = [[inline_markdown(c).replace("|", "\\|") for c in row] + [""] * (width - len(row))
+            for row in cells]
     lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows[1:]])
+    markdown = "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows[1:]])
+    return markdown, " ".join(c for row in cells for c in row)
 
 
 def _text(node: _Node) -> str:

@@ -26,9 +26,10 @@ _LABEL = re.compile(r"^(?:[가나다라마바사아자차카타파하]\s*[.)]|\(
 _ITEM = re.compile(r"^\d{1,3}\)\s")  # 1) 2) 3): a list whose items may run on over lines
 _BULLET = re.compile(r"^[-*+]\s+\S")
 # Markdown that plain text must not turn into: escaped where it would take effect.
-_INLINE_SYNTAX = re.compile(r"([\\`*_<])")
-_LINK_OPEN = re.compile(r"(!?\[)(?=[^\]]*\][(\[:])")
+# Every "[" too: a link or a reference can close on a later line of the paragraph.
+_INLINE_SYNTAX = re.compile(r"([\\`*_<\[])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _BLOCK_START = re.compile(r"^(#|>|[-+*]\s|[-+*]$|\d{1,9}[.)](\s|$)|=+\s*$|[-_*\s]{3,}$|\|)")
 
 
@@ -39,6 +40,7 @@ class Line:
     text: str
     markdown: bool = False
     heading: bool = False  # a heading element of a web page or a Word heading style
+    shows: str = ""  # a Markdown block's text as a reader sees it (a table's cells)
 
 
 @dataclass
@@ -79,7 +81,7 @@ def to_markdown(lines: list[Line]) -> Converted:
             if previous != "bullet":
                 blocks.append([])
                 kinds.append("bullet")
-            blocks[-1].append("- " + _escaped(text[1:].strip()))
+            blocks[-1].append("- " + _escaped(bullet_text(text)))
         elif kind == "item" or kind == "label" or previous in ("gap", "heading", "markdown", "bullet"):
             blocks.append([_escaped_item(text) if kind == "item" else _escaped(text)])
             kinds.append("items" if kind == "item" else "paragraph")
@@ -114,16 +116,16 @@ def _heading(text: str, expected: int, marked: bool) -> tuple[str | None, str, i
     number the next numbered heading must have. A line ``marked`` as a heading is one."""
     numbered = _NUMBERED.match(text)
     if numbered and (int(numbered.group(1)) == expected or marked):
-        return f"## {_inline(text)}", "", int(numbered.group(1)) + 1
+        return f"## {inline_markdown(text)}", "", int(numbered.group(1)) + 1
     if marked:
-        return f"## {_inline(text)}", "", expected
+        return f"## {inline_markdown(text)}", "", expected
     article = _ARTICLE_LINE.match(text)
     if article and heading_kind(text) == ARTICLE and (article.group(2) == "" or "(" in article.group(1)
                                                      or "（" in article.group(1)):
-        return f"## {_inline(article.group(1))}", article.group(2), expected
+        return f"## {inline_markdown(article.group(1))}", article.group(2), expected
     if heading_kind(text) in (DIVISION, ADDENDA) and len(text) <= _SHORT_HEADING \
             and not text.endswith("다."):
-        return f"## {_inline(text)}", "", expected
+        return f"## {inline_markdown(text)}", "", expected
     return None, "", expected
 
 
@@ -137,15 +139,23 @@ def _kind_of(text: str) -> str:
     return "text"
 
 
-def _inline(text: str) -> str:
+def inline_markdown(text: str) -> str:
     """Plain text as Markdown inline text that shows it unchanged."""
-    return _ENTITY.sub("&amp;", _LINK_OPEN.sub(r"\\\1", _INLINE_SYNTAX.sub(r"\\\1", text)))
+    return _ENTITY.sub("&amp;", _INLINE_SYNTAX.sub(r"\\\1", text))
 
 
 def _escaped(text: str) -> str:
     """A line of plain text that starts a Markdown line: not a list, quote or heading either."""
-    text = _inline(text)
+    text = inline_markdown(text)
+    if _ORDERED_START.match(text):  # "5." -> "5\.": a backslash escapes punctuation only
+        return _ORDERED_START.sub(r"\1\\\2", text, count=1)
     return "\\" + text if _BLOCK_START.match(text) else text
+
+
+def bullet_text(text: str) -> str | None:
+    """What a "- " (or "* ", "+ ") line shows once it is a list item: the marker becomes the
+    list's bullet."""
+    return text[1:].strip() if _BULLET.match(text) else None
 
 
 def _escaped_item(text: str) -> str:
