@@ -46,18 +46,15 @@ def version_page(renderer: PageRenderer, timeline: Timeline, entry: PublishedVer
     # effect has none yet: it says so, and links to the original in effect.
     stand_in = as_document and entry is not timeline.shown
 
-    def absolute(target: str) -> str:
-        return urls.absolute_url(renderer.site.base_url, renderer.edition.place(target))
-
     original_url = (None if renderer.edition.is_original
                     else urls.absolute_url(renderer.site.base_url, view["url"]))
 
     def context() -> dict:
         body = renderer.inputs.bodies[path]
         return {
-            "version_links": version_links.relations(timeline, entry, absolute),
-            "json_ld": version_links.json_ld(view, entry, absolute(view["url"]), original_url,
-                                             renderer.edition.language),
+            "version_links": version_links.relations(timeline, entry, renderer.address),
+            "json_ld": version_links.json_ld(view, entry, renderer.address(view["url"]),
+                                             original_url, renderer.edition.language),
             "feeds": renderer.doc_feeds(document),
             "document": views.document_view(timeline),
             "version": view,
@@ -131,12 +128,9 @@ def notice_file(renderer: PageRenderer, timeline: Timeline, entry: PublishedVers
     pdf = (urls.version_pdf_path(document.slug, entry.effective)
            if renderer.inputs.pdf else None)
 
-    def absolute(target: str) -> str:
-        return urls.absolute_url(renderer.site.base_url, renderer.edition.place(target))
-
     def render() -> bytes:
         data = notices.notice_data(timeline, entry, renderer.inputs.comparisons[path], view,
-                                   absolute, renderer.t, renderer.edition.language, pdf,
+                                   renderer.address, renderer.t, renderer.edition.language, pdf,
                                    view["original_only"])
         if name == "notice.json":
             return notices.notice_json(data)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 
 from site_builder.model.publication import WITHDRAWN, PublishedVersion, Timeline
 from site_builder.render import urls
@@ -63,8 +64,7 @@ def notice_data(timeline: Timeline, entry: PublishedVersion, comparison, view: d
 
 def _plain(html: str) -> str:
     """An article heading as the new version writes it (the 신구대비표's marks left out)."""
-    text = re.sub(r"<del>.*?</del>", "", html)
-    return re.sub(r"<[^>]+>", "", text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return unescape(re.sub(r"<[^>]+>", "", re.sub(r"<del>.*?</del>", "", html)))
 
 
 def notice_json(data: dict) -> bytes:

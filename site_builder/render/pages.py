@@ -107,7 +107,7 @@ class PageRenderer:
                 "url": url,
                 "here": lambda target: urls.relative_url(location, target),
                 "asset": lambda name: url("assets/" + name),
-                "canonical": urls.absolute_url(self.site.base_url, self.edition.place(canonical)),
+                "canonical": self.address(canonical),
                 "absolute": partial(urls.absolute_url, self.site.base_url),
                 "alternates": alternates if len(alternates) > 1 else [],
                 "translation": data.pop("translation", self.translation_note(page)),
@@ -122,6 +122,10 @@ class PageRenderer:
         made_with = ("pdf",) if self.inputs.pdf else ()
         return PageJob(digest(template, page, self.views.site_key, links, *made_with, *inputs),
                        render, **needs)
+
+    def address(self, target: str) -> str:
+        """The absolute address of ``target`` as this edition's pages link it."""
+        return urls.absolute_url(self.site.base_url, self.edition.place(target))
 
     def doc_feeds(self, document: Document) -> list[dict]:
         return [feed_links(self.views.fmt("feed_title", title=document.title),
