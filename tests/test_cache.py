@@ -187,3 +187,118 @@ def test_a_deploy_with_the_cache_restored_renders_nothing_it_rendered_before(sit
     result = site.run("build", "--as-of", DAY, "--jobs", "1")
     assert result.code == 0, result.err
     assert site.tree() == reference
+
+
+# The file store (issue 24): pages and sources a build wrote are kept by their SHA-256 and
+# hard-linked into a later build's output instead of being written again.
+
+def _store(kit: SiteKit):
+    return kit.cache / "files"
+
+
+def _deploy(kit: SiteKit) -> dict[str, bytes]:
+    """What every CI deploy does: the cache restored, the output folder empty."""
+    shutil.rmtree(kit.out)
+    return cached(kit)
+
+
+def test_a_deploy_links_the_pages_and_sources_it_wrote_before(site):
+    import hashlib
+    import os
+
+    reference = plain(site, "plain")
+    cached(site)
+    assert _deploy(site) == reference
+    for page in ("privacy/2016-01-01/index.html", "privacy/2016-01-01/changes/index.html",
+                 "privacy/2016-01-01/source.md", "privacy/2016-01-01/notice/notice.json"):
+        stored = _store(site) / hashlib.sha256(reference[page]).hexdigest()
+        assert os.stat(site.out / page).st_ino == os.stat(stored).st_ino, page
+
+
+def test_a_page_edited_in_place_is_never_linked_again(site):
+    """Output and store share the file: an edit through the output (an append, rsync
+    --inplace) edits the stored copy, whose bytes then no longer match its name."""
+    reference = plain(site, "plain")
+    cached(site)
+    with open(site.out / "privacy/2016-01-01/index.html", "r+b") as page:
+        page.write(b"<!-- tampered -->")
+    with open(site.out / "privacy/2016-01-01/source.md", "ab") as source:
+        source.write(b"tampered")
+    assert cached(site) == reference  # the same output folder
+    with open(site.out / "privacy/2017-01-01/index.html", "r+b") as page:
+        page.write(b"<!-- tampered -->")
+    assert _deploy(site) == reference  # an empty one
+
+
+def test_planted_files_in_the_store_are_never_followed_or_used(site, tmp_path):
+    import hashlib
+    import os
+
+    reference = plain(site, "plain")
+    cached(site)
+    outside = tmp_path / "outside.html"
+    outside.write_bytes(reference["privacy/2016-01-01/index.html"])  # the right bytes, even
+    planted = {
+        "privacy/2016-01-01/index.html": lambda path: path.symlink_to(outside),
+        "privacy/2017-01-01/index.html": lambda path: os.mkfifo(path),
+        "privacy/2018-01-01/index.html": lambda path: path.write_bytes(b"<p>planted</p>"),
+        "privacy/2019-01-01/source.md": lambda path: path.mkdir(),
+    }
+    for page, plant in planted.items():
+        path = _store(site) / hashlib.sha256(reference[page]).hexdigest()
+        path.unlink()
+        plant(path)
+    assert _deploy(site) == reference
+    assert not any(p.is_symlink() for p in site.out.rglob("*"))
+    assert outside.read_bytes() == reference["privacy/2016-01-01/index.html"]
+    assert _deploy(site) == reference  # replaced by the pages written: linked this time
+    page = site.out / "privacy/2018-01-01/index.html"
+    assert os.stat(page).st_nlink == 2
+
+
+def test_where_the_store_cannot_link_the_build_copies(site, monkeypatch):
+    """Cache and output on different file systems: link() fails with EXDEV."""
+    import errno
+    import os
+
+    reference = plain(site, "plain")
+    link = os.link
+
+    def other_file_system(source, target, *args, **kwargs):
+        if str(_store(site)) in (str(source) + str(target)):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return link(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "link", other_file_system)
+    cached(site)
+    assert _deploy(site) == reference
+    assert all(os.stat(p).st_nlink == 1 for p in site.out.rglob("*") if p.is_file())
+
+
+def test_the_store_forgets_files_no_build_uses_and_no_output_holds(site, monkeypatch, tmp_path):
+    import hashlib
+
+    from site_builder.cache import store as cache
+
+    monkeypatch.setattr(cache, "PRUNE_SLACK", 0)
+    site.build()
+    first = {p.name for p in _store(site).iterdir()}
+    outside = tmp_path / "outside"
+    outside.write_text("not the cache's")
+    (_store(site) / ("0" * 64)).symlink_to(outside)
+    (_store(site) / "README").write_text("not a stored file's name")
+    for round_ in range(3):
+        for path in (site.root / "policies/privacy").glob("*.md"):
+            path.write_text(path.read_text() + f"\n추가 {round_}\n")
+        site.build()
+    names = {p.name for p in _store(site).iterdir()}
+    assert len(names) <= 2 * len(first) + 2
+    assert outside.read_text() == "not the cache's"
+    assert "README" in names and "0" * 64 not in names
+    path = site.root / "policies/privacy/2020-01-01.md"
+    path.write_text(path.read_text() + "\n한 판만 고침\n")
+    assert site.build().code == 0 and site.tree() == plain(site, "plain")
+    # The unchanged pages were linked from the previous output, not from the store: the
+    # store keeps them still, for the next deploy into an empty folder.
+    names = {p.name for p in _store(site).iterdir()}
+    assert {hashlib.sha256(data).hexdigest() for data in site.tree().values()} <= names

@@ -1,14 +1,32 @@
-"""Files a command writes for the user: whole or not at all, never over an existing one."""
+"""Files a command writes for the user: whole or not at all, never over an existing one; and
+a file placed as a hard link where the file system allows."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 from site_builder.base.messages import say
 from site_builder.base.problems import UsageError
+
+# Where linking cannot work: another file system, one without links, a link limit, or a file
+# the kernel will not let this user link (fs.protected_hardlinks).
+_NO_LINK = (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """``source`` at the new name ``target``: a hard link, or a copy where one cannot be made;
+    a link at ``source`` is placed as the link, never followed."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError as error:
+        if error.errno not in _NO_LINK:
+            raise
+        shutil.copy2(source, target, follow_symlinks=False)
 
 
 def write_new_file(path: Path, text: str) -> None:

@@ -73,7 +73,7 @@ def _plain(value):
         return {"t": "frozenset", "v": sorted(_plain(v) for v in value)}
     if isinstance(value, dict):
         return {"t": "dict", "v": [[_plain(k), _plain(v)] for k, v in value.items()]}
-    if isinstance(value, bytes):  # pages and PDFs: compressed, they cost a fifth on disk
+    if isinstance(value, bytes):  # indexes and PDFs: compressed, they cost a fifth on disk
         if len(value) >= COMPRESS_FROM:
             return {"t": "zbytes", "v": base64.b64encode(zlib.compress(value, 1)).decode()}
         return {"t": "bytes", "v": base64.b64encode(value).decode()}

@@ -5,22 +5,27 @@ policy-site's own code and of the versions of the libraries that shape its outpu
 version of either starts a new cache instead of trusting results an older one made. Values are
 JSON (cache_codec.py): a cache from elsewhere can cost time, never run code or change output.
 Entries no build has used lately are pruned once they are many (PRUNE_SLACK).
+
+A page is kept as the SHA-256 of its bytes, the bytes themselves in the file store beside the
+database (files.py), so that a build into an empty output folder links it instead of writing it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 
 from site_builder.cache import codec as cache_codec
+from site_builder.cache.files import FileStore
 from site_builder.cache.fingerprint import code_fingerprint
 from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PDF, SCREEN, SOURCE
 from site_builder.base.paths import cache_folder
 
-# Parsing, rendering Markdown and comparing versions are kept, and the rendered pages and
-# indexes too (compressed): an unchanged page is usually linked from the previous output, but
-# a build into an empty output folder (every CI deploy, with the cache restored) then renders
-# nothing it rendered before.
+# Parsing, rendering Markdown and comparing versions are kept, and the rendered pages (in the
+# file store) and indexes (compressed) too: an unchanged page is usually linked from the
+# previous output, but a build into an empty output folder (every CI deploy, with the cache
+# restored) then renders nothing it rendered before, and links the pages from the store.
 KEPT_KINDS = (SOURCE, SCREEN, BODY, COMPARISON, PAGE, INDEXES, PDF)
 # Unused entries are kept until the file holds twice what a build used, and this many more: a
 # small rebuild uses few bodies, and the next full build will want the others.
@@ -42,6 +47,7 @@ class DiskStore:
         self.new: dict[str, object] = {}
         self.used: set[str] = set()
         self.damaged = 0  # entries that failed their checksum or did not decode: misses
+        self.files = FileStore(folder / "files")
 
     def _open_for_writing(self, folder: Path) -> sqlite3.Connection:
         folder.mkdir(parents=True, exist_ok=True)
@@ -66,15 +72,20 @@ class DiskStore:
         if row is None:
             return default
         try:
-            return cache_codec.decode(row[0])
+            value = cache_codec.decode(row[0])
         except cache_codec.Damaged:
             self.damaged += 1
             return default
+        if _is_page(key):  # a page's hash: the page if the file store still holds it
+            return (self.files.find(value) if isinstance(value, str) else None) or default
+        return value
 
     def __contains__(self, key: str) -> bool:
         if not _kept(key):
             return False
         self.used.add(key)
+        if _is_page(key):
+            return self.get(key) is not None
         return key in self.new or self.db.execute(
             "SELECT 1 FROM entry WHERE key = ?", (key,)).fetchone() is not None
 
@@ -92,7 +103,7 @@ class DiskStore:
             return
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)", (
-                (key, cache_codec.encode(value)) for key, value in self.new.items()))
+                (key, cache_codec.encode(_stored(key, value))) for key, value in self.new.items()))
         self.new.clear()
 
     def save(self) -> None:
@@ -108,6 +119,7 @@ class DiskStore:
             self.db.execute("DELETE FROM used")
             self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
             self.db.execute("DELETE FROM entry WHERE key NOT IN (SELECT key FROM used)")
+        self.files.prune()
 
     def close(self) -> None:
         self.db.close()
@@ -115,6 +127,15 @@ class DiskStore:
 
 def _kept(key: str) -> bool:
     return key.split(":", 1)[0] in KEPT_KINDS
+
+
+def _is_page(key: str) -> bool:
+    return key.startswith(f"{PAGE}:")
+
+
+def _stored(key: str, value):
+    """What the database keeps of a value: a page's hash, for the file store to find it."""
+    return hashlib.sha256(value).hexdigest() if _is_page(key) and isinstance(value, bytes) else value
 
 
 def open_store(root: Path, read_only: bool = False) -> DiskStore | None:

@@ -10,6 +10,7 @@ from datetime import date
 
 from site_builder.base.messages import say
 from site_builder.base.problems import WARNING, PolicyError, Problem
+from site_builder.model.site import PolicyVersion
 from site_builder.render import urls
 from site_builder.rules import ledger
 from site_builder.cache.memo import Memo
@@ -44,12 +45,12 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
     if pdf:
         add_pdfs(site.files, site.kept, site.keys, pdf_jobs(site.timelines, validation.site.language),
                  partial(read_previous, out), memo, reusable)
-    chain = add_record(validation.site, today, site, live, partial(read_source_bytes, root),
-                       reusable)
+    chain = add_record(validation.site, today, site, live, partial(_source, root, store), reusable)
     if earlier:
         validation.problems.extend(_chain_warnings(earlier, chain, site.timelines, out))
     write_output(site, out)
     if store:
+        store.files.adopt(out, site.files)
         _save_quietly(store)
     summary = _summary(site, validation, out, store.damaged if store else 0)
     if inputs:
@@ -63,6 +64,11 @@ def judge_sources(root: Path, today: date, memo: Memo) -> Validation:
     if not validation.ok:
         raise PolicyError(validation.problems)
     return validation
+
+
+def _source(root: Path, store: DiskStore | None, version: PolicyVersion):
+    """A version file to publish: the cache's copy of the same bytes, to link, or its bytes."""
+    return (store and store.files.find(version.sha256)) or read_source_bytes(root, version.path)
 
 
 def _chain_warnings(earlier: list[dict], chain: list[dict], timelines,

@@ -22,6 +22,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from site_builder.base.files import link_or_copy
+from site_builder.cache.files import StoredFile
 from site_builder.output.manifest import KEEP, write_manifest
 from site_builder.output.state import COMMIT, WRITING, Untrusted, journal_entries
 from site_builder.output.siblings import NEW_SUFFIX, journal_path, temporary_prefix
@@ -80,11 +82,14 @@ def recover(out: Path) -> None:
     os.unlink(journal_path(out))
 
 
-def _write_beside(target: Path, content: bytes) -> None:
+def _write_beside(target: Path, content) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(f"{target}{NEW_SUFFIX}")
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()  # a leftover: never written through, whatever it is
+    if isinstance(content, StoredFile):
+        link_or_copy(content.path, temporary)
+        return
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(content)

@@ -29,11 +29,13 @@ import os
 import shutil
 import time
 from functools import partial
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from site_builder.cache.files import StoredFile
 from site_builder.output import journal, siblings
 from site_builder.output.manifest import KEEP, PreviousOutput, entries, write_manifest
 from site_builder.output.siblings import NEW_SUFFIX, RETIRED, STAGING
+from site_builder.base.files import link_or_copy
 from site_builder.base.messages import say
 from site_builder.base.paths import is_inside, real_path
 from site_builder.base.problems import UsageError
@@ -229,32 +231,36 @@ WRITING_THREADS = 8
 
 def _write_tree(files: dict, staging: Path, out: Path) -> None:
     staging.mkdir()
-    folders = {parent for relative in files for parent in PurePosixPath(relative).parents}
-    depths: dict[int, list[PurePosixPath]] = {}
-    for folder in folders - {PurePosixPath(".")}:
-        depths.setdefault(len(folder.parts), []).append(folder)
+    depths: dict[int, list[str]] = {}
+    for folder in _folders(files):
+        depths.setdefault(folder.count("/"), []).append(folder)
     with ThreadPoolExecutor(WRITING_THREADS) as pool:
         for depth in sorted(depths):  # parents first: one system call per folder
-            list(pool.map(lambda folder: (staging / folder).mkdir(), sorted(depths[depth])))
+            list(pool.map(lambda folder: os.mkdir(staging / folder), sorted(depths[depth])))
         list(pool.map(partial(_write_file, files, staging, out), sorted(files)))
+
+
+def _folders(files: dict) -> set[str]:
+    """Every folder the files lie in, by relative path (strings: a path object per file cost
+    more than the mkdirs on a large site)."""
+    folders: set[str] = set()
+    for relative in files:
+        folder = os.path.dirname(relative)
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    return folders
 
 
 def _write_file(files: dict, staging: Path, out: Path, relative: str) -> None:
     target = staging / relative
     content = files[relative]
     if content is KEEP:
-        _link_or_copy(out / relative, target)
+        link_or_copy(out / relative, target)
+    elif isinstance(content, StoredFile):
+        link_or_copy(content.path, target)
     else:
         target.write_bytes(content)
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError as error:
-        if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
-            raise
-        shutil.copy2(source, target)
 
 
 def _swap_in(staging: Path, out: Path) -> None:

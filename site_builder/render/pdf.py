@@ -21,6 +21,7 @@ from typing import Callable
 from site_builder.base.digest import digest
 from site_builder.base.messages import say
 from site_builder.base.problems import UsageError
+from site_builder.cache.files import StoredFile
 from site_builder.cache.memo import PDF, Memo
 from site_builder.model.publication import Timeline
 from site_builder.render import urls
@@ -72,13 +73,11 @@ def add_pdfs(files: dict[str, bytes], kept: set[str], keys: dict[str, str], jobs
     reused = reusable(wanted) if reusable else set()
     kept.update(reused)
     for job in (job for job in jobs if job.pdf not in reused):
-        html = files[job.page] if job.page in files else previous(job.page)
         files[job.pdf] = memo.get(PDF, wanted[job.pdf],
-                                  partial(_printed, html, job.page, files, previous))
+                                  partial(_printed, job.page, files, previous))
 
 
-def _printed(html: bytes, page: str, files: dict[str, bytes],
-             previous: Callable[[str], bytes]) -> bytes:
+def _printed(page: str, files: dict, previous: Callable[[str], bytes]) -> bytes:
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -89,14 +88,23 @@ def _printed(html: bytes, page: str, files: dict[str, bytes],
             name = url.removeprefix(_ORIGIN).split("?")[0].split("#")[0]
             if not url.startswith(_ORIGIN) or ".." in name.split("/"):
                 raise ValueError("not one of this build's files")
-            data = files[name] if name in files else previous(name)
+            data = _content(files, name, previous)
             return URLFetcherResponse(url, data, {"Content-Type": _mime(name)})
 
+    html = _content(files, page, previous)
     document = HTML(string=html.decode("utf-8"), base_url=_ORIGIN + page,
                     url_fetcher=OwnFiles(), media_type="print")
     output = io.BytesIO()
     document.write_pdf(output, pdf_identifier=digest(page).encode()[:32])
     return output.getvalue()
+
+
+def _content(files: dict, name: str, previous: Callable[[str], bytes]) -> bytes:
+    """A file of this build: rendered, linked from the cache's file store, or kept."""
+    if name not in files:
+        return previous(name)
+    content = files[name]
+    return content.read() if isinstance(content, StoredFile) else content
 
 
 def _mime(name: str) -> str:

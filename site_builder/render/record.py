@@ -10,17 +10,18 @@ from typing import Callable
 
 from site_builder.base.digest import digest
 from site_builder.base.problems import PolicyError
-from site_builder.model.site import Site
+from site_builder.model.site import PolicyVersion, Site
 from site_builder.render import urls
 from site_builder.render.site import Reusable, SiteFiles
 from site_builder.rules import ledger
 
 
 def add_record(site: Site, today: date, files: SiteFiles, live: list[dict] | None,
-               source_bytes: Callable[[str], bytes], reusable: Reusable | None) -> list[dict]:
+               source: Callable[[PolicyVersion], object], reusable: Reusable | None) -> list[dict]:
     """Add the ledger (continuing the ``live`` chain, when given) and the sources to
-    ``files``; ``source_bytes`` reads a version file by its path (the sources are the
-    build's to read, not the renderer's). Returns the ledger's entries."""
+    ``files``; ``source`` gives a version file's content to publish: its bytes, or a stored
+    copy to link (the sources are the build's to read, not the renderer's). Returns the
+    ledger's entries."""
     if live is None:
         entries = ledger.new_chain(files.timelines)
     else:
@@ -36,7 +37,7 @@ def add_record(site: Site, today: date, files: SiteFiles, live: list[dict] | Non
     files.kept.update(kept)
     for path, version in sources.items():
         if path not in kept:
-            files.files[path] = source_bytes(version.path)
+            files.files[path] = source(version)
     files.keys.update(keys)
     return entries
 

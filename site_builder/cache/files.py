@@ -1,0 +1,93 @@
+"""Output files kept in the cache by their content's SHA-256, to hard-link instead of writing.
+
+On a virtual disk, creating a file costs far more than linking one: a build into an empty output
+folder (every CI deploy, with the cache restored) spends most of its time creating thousands of
+pages it made before. So after each build, the files it wrote are hard-linked into
+``<cache>/files/<sha256>`` (a copy where the cache is on another file system), and a later
+build that would make the same bytes links that file into its output instead.
+
+The folder is as untrusted as the rest of the cache: a file is used only if it is a regular file
+(never through a link, never a FIFO), not too large, and its bytes hash to its name. A page edited
+in place in the output edits the linked copy too: its hash no longer matches, so it is a miss.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.base.files import link_or_copy
+from site_builder.base.untrusted import read_regular
+
+MAX_STORED_BYTES = 64 * 1024 * 1024  # a page or a source: far below this
+_NAME = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A file of an earlier build whose bytes were checked: link it rather than write it."""
+
+    path: Path
+    sha256: str
+
+    def read(self) -> bytes:
+        return read_regular(self.path, MAX_STORED_BYTES, follow=False)
+
+
+class FileStore:
+    """``folder``'s files by SHA-256; ``used``: what this build found or added, kept by prune."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def find(self, sha256: str) -> StoredFile | None:
+        """The stored file with these bytes, checked, or None."""
+        if not _NAME.fullmatch(sha256):
+            return None
+        path = self.folder / sha256
+        try:
+            data = read_regular(path, MAX_STORED_BYTES, follow=False)
+        except OSError:  # missing, a link, a FIFO, too large: not ours to use
+            return None
+        if hashlib.sha256(data).hexdigest() != sha256:
+            return None
+        self.used.add(sha256)
+        return StoredFile(path, sha256)
+
+    def adopt(self, tree: Path, files: dict) -> None:
+        """Keep the files of ``files`` (relative path -> bytes) that ``tree`` now holds; a file
+        that cannot be kept only costs the next build the time to write it again."""
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(exist_ok=True)
+        for relative, content in files.items():
+            if isinstance(content, bytes):
+                sha256 = hashlib.sha256(content).hexdigest()
+                self.used.add(sha256)
+                with contextlib.suppress(OSError):
+                    self._adopt(tree / relative, sha256)
+
+    def _adopt(self, source: Path, sha256: str) -> None:
+        target = self.folder / sha256
+        if os.path.lexists(target):
+            if self.find(sha256):
+                return
+            os.unlink(target)  # damaged or planted: replaced by the file just written
+        link_or_copy(source, target)
+
+    def prune(self) -> None:
+        """Forget what this build did not use and no output still holds (a file linked into an
+        output folder has another link): the next build of that output links it again."""
+        with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
+            for entry in entries:
+                if entry.name in self.used or not _NAME.fullmatch(entry.name):
+                    continue
+                with contextlib.suppress(OSError):
+                    found = entry.stat(follow_symlinks=False)
+                    if not stat.S_ISREG(found.st_mode) or found.st_nlink == 1:
+                        os.unlink(entry.path)
