@@ -140,10 +140,12 @@ def notice_file(renderer: PageRenderer, timeline: Timeline, entry: PublishedVers
         return renderer.theme.render("notice.html", {
             "notice": data, "t": renderer.t, "text": text.decode("utf-8")}).encode("utf-8")
 
+    # The version's view names its document (its address) and holds its dates, status and
+    # translation note: two documents with the same texts must not share a kit.
     return PageJob(digest("notice", name, views.site_key, renderer.edition.language,
-                          view["title"], entry.version.sha256, entry.previous.sha256,
-                          str(entry.status == WITHDRAWN),
-                          str(bool(pdf))), render, comparisons=(path,))
+                          json.dumps(view, sort_keys=True), entry.version.sha256,
+                          entry.previous.sha256, str(entry.status == WITHDRAWN), str(bool(pdf))),
+                   render, comparisons=(path,))
 
 
 def comparison_columns(before_status: str, after_status: str) -> tuple[str, str]:
