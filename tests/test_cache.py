@@ -202,6 +202,18 @@ def _deploy(kit: SiteKit) -> dict[str, bytes]:
     return cached(kit)
 
 
+def test_documents_with_the_same_texts_keep_their_own_notice_kits(site):
+    """A notice kit names its document: recalled from the cache it must still be its own."""
+    for slug in ("terms", "location"):
+        site.version("2015-01-01", slug=slug)
+        site.version("2016-01-01", slug=slug, announced="2015-12-01", summary="개정",
+                     body=BODY.replace("아이디", "계정"))
+    reference = plain(site, "plain")
+    cached(site)
+    assert _deploy(site) == reference
+    assert '"slug": "terms"' in site.read("terms/2016-01-01/notice/notice.json")
+
+
 def test_a_deploy_links_the_pages_and_sources_it_wrote_before(site):
     import hashlib
     import os
@@ -302,3 +314,30 @@ def test_the_store_forgets_files_no_build_uses_and_no_output_holds(site, monkeyp
     # store keeps them still, for the next deploy into an empty folder.
     names = {p.name for p in _store(site).iterdir()}
     assert {hashlib.sha256(data).hexdigest() for data in site.tree().values()} <= names
+
+
+def test_pages_rendered_by_workers_forked_once_reach_the_cache(site, monkeypatch):
+    """Batches of pages go to two processes forked once (issue 24, item 1); what they render
+    comes back into the cache, so the next deploy renders nothing."""
+    from site_builder.cache import workers
+
+    for slug in ("terms", "location", "youth"):  # a batch holds whole documents
+        site.version("2015-01-01", slug=slug)
+        site.version("2016-01-01", slug=slug, announced="2015-12-01", summary="개정",
+                     body=BODY.replace("아이디", "계정"))
+    reference = plain(site, "plain")
+    monkeypatch.setattr("site_builder.render.site.BATCH_JOBS", 10)
+    forks = []
+    pool = workers.ProcessPoolExecutor
+    monkeypatch.setattr(workers, "ProcessPoolExecutor",
+                        lambda *args, **kwargs: forks.append(args) or pool(*args, **kwargs))
+    assert cached(site) == reference
+    assert forks  # the batches did go to workers
+    shutil.rmtree(site.out)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr("site_builder.render.theme.Theme.render", refuse)
+    monkeypatch.setattr("site_builder.text.markup.render_or_refuse", refuse)
+    assert cached(site) == reference

@@ -8,9 +8,10 @@ stale entry is never found, only never used again.
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from functools import partial
+from typing import Callable, Iterator, TypeVar
 
-from site_builder.cache.workers import run_jobs
+from site_builder.cache.workers import iterate_jobs, run_jobs
 
 T = TypeVar("T")
 _MISSING = object()
@@ -72,6 +73,30 @@ class Memo:
         if computed and hasattr(self.store, "flush_if_large"):
             self.store.flush_if_large()  # so the build does not hold a second copy of it all
         return results
+
+
+    def map_forked(self, tasks: list[Callable[["Memo"], T]]) -> Iterator[T]:
+        """Each task's result, in order, the tasks shared out among processes forked once for
+        them all. A task gets the memo to use: in a worker, one that reads this memo's store
+        and sends what the task computed back with its result, into this memo."""
+        if self.workers <= 1 or not hasattr(self.store, "for_worker"):
+            yield from (task(self) for task in tasks)
+            return
+        self.flush()  # what a worker reads from the disk must be there
+        for result, report in iterate_jobs([partial(_in_worker, self.store, task)
+                                            for task in tasks], self.workers):
+            self.store.merge(report)
+            yield result
+
+
+def _in_worker(store, task: Callable[["Memo"], T]) -> tuple[T, object]:
+    """In a forked worker: the task with its own view of ``store`` (a forked process must not
+    use its parent's database connection), and what the task added to it."""
+    view = store.for_worker()
+    try:
+        return task(Memo(view, 1)), view.report()
+    finally:
+        view.close()
 
 
 class SessionStore(dict):

@@ -124,6 +124,23 @@ class DiskStore:
     def close(self) -> None:
         self.db.close()
 
+    def for_worker(self) -> "DiskStore":
+        """A forked worker's store: its own read-only connection, its results kept for
+        :meth:`report` (only this process writes the database)."""
+        return DiskStore(self.path.parent, read_only=True)
+
+    def report(self) -> tuple:
+        """What a worker's store learnt, for the parent's :meth:`merge`."""
+        return self.new, self.used, self.files.used, self.damaged
+
+    def merge(self, report: tuple) -> None:
+        new, used, files_used, damaged = report
+        self.new.update(new)
+        self.used |= used
+        self.files.used |= files_used
+        self.damaged += damaged
+        self.flush_if_large()
+
 
 def _kept(key: str) -> bool:
     return key.split(":", 1)[0] in KEPT_KINDS

@@ -18,7 +18,7 @@ import os
 import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from site_builder.base.messages import say
 from site_builder.base.problems import UsageError
@@ -58,12 +58,20 @@ def run_jobs(jobs: list[Callable[[], T]], workers: int,
              forked: Callable[[], None] | None = None) -> list[T]:
     """The jobs' results in order. ``forked`` runs once the workers have their own copy of
     the data, so this process can let go of what only the jobs need."""
+    return list(iterate_jobs(jobs, min(workers, len(jobs) // MIN_JOBS_PER_WORKER), forked))
+
+
+def iterate_jobs(jobs: list[Callable[[], T]], workers: int,
+                 forked: Callable[[], None] | None = None) -> Iterator[T]:
+    """The jobs' results in order, each as soon as it and those before it are done, from
+    ``workers`` processes forked once for all of the jobs (a few large jobs: one each)."""
     global _jobs
-    workers = min(workers, len(jobs) // MIN_JOBS_PER_WORKER)
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [job() for job in jobs]
+    if workers <= 1 or len(jobs) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (job() for job in jobs)
+        return
     _jobs = jobs
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+    pool = ProcessPoolExecutor(min(workers, len(jobs)),
+                               mp_context=multiprocessing.get_context("fork"),
                                initializer=_start_worker, initargs=(os.getpid(),))
     try:
         # With fork, every worker starts at the first submission, so after map() they all hold
@@ -76,7 +84,7 @@ def run_jobs(jobs: list[Callable[[], T]], workers: int,
             signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
         if forked:
             forked()
-        return list(results)
+        yield from results
     except BrokenProcessPool:
         raise WorkerDied(say("a render process died (killed by the system, perhaps for lack of "
                              "memory); nothing was written: run the build again, with --jobs 1 "

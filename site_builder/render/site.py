@@ -30,7 +30,9 @@ from site_builder.render.theme import Theme, ThemeError
 from site_builder.rules.validation import Validation
 from site_builder.text.comparison import compare_articles
 
-BATCH_JOBS = 500  # pages rendered between two releases of bodies: enough to keep cores busy
+# Pages rendered between two releases of bodies; a batch is one worker's task, so batches small
+# enough that the workers finish together, large enough that each holds whole documents.
+BATCH_JOBS = 200
 # Which of these files (path -> key) the previous output holds as they would be made now.
 Reusable = Callable[[dict[str, str]], set[str]]
 
@@ -185,22 +187,27 @@ def _recall_documents(renderer: PageRenderer, plan: _EditionPlan, memo: Memo):
 
 def _render_pages(inputs: RenderInputs, jobs: dict[str, PageJob], memo: Memo,
                   reused: set[str]) -> dict:
-    """The pages the previous output does not hold (``reused``), rendered on every core, a few
-    documents at a time, so that only those documents' bodies are in memory at once."""
-    pages = {}
-    memo.flush()  # the pages will need the memory
-    for batch in _document_batches({p: j for p, j in jobs.items() if p not in reused}):
-        # Cached pages are read once, here: one that will not decode is rendered, so it
-        # needs its bodies prepared like any other.
-        known = {path: memo.recall(PAGE, job.key) for path, job in batch.items()}
-        todo = {path: job for path, job in batch.items() if known[path] is None}
-        _prepare(inputs, list(todo.values()), memo)
-        rendered = memo.get_many(PAGE, [(job.key, job.render) for job in todo.values()],
-                                 forked=inputs.release)
-        pages.update((path, page) for path, page in known.items() if page is not None)
-        pages.update(zip(todo, rendered))
-        inputs.release()
+    """The pages the previous output does not hold (``reused``): recalled, or rendered a few
+    documents at a time (so that only their bodies are in memory at once) by processes forked
+    once for all of them."""
+    wanted = {path: job for path, job in jobs.items() if path not in reused}
+    # Cached pages are read once, here: one that will not decode is rendered like any other.
+    known = {path: memo.recall(PAGE, job.key) for path, job in wanted.items()}
+    pages = {path: page for path, page in known.items() if page is not None}
+    batches = _document_batches({p: j for p, j in wanted.items() if known[p] is None})
+    for rendered in memo.map_forked([partial(_render_batch, inputs, batch) for batch in batches]):
+        pages.update(rendered)
     return pages
+
+
+def _render_batch(inputs: RenderInputs, batch: dict[str, PageJob], memo: Memo) -> dict:
+    """One batch's pages, with the bodies and comparisons they need, forgotten after."""
+    _prepare(inputs, list(batch.values()), memo)
+    try:
+        return dict(zip(batch, memo.get_many(PAGE, [(job.key, job.render)
+                                                    for job in batch.values()])))
+    finally:
+        inputs.release()
 
 
 def _document_batches(jobs: dict[str, PageJob]) -> list[dict[str, PageJob]]:
