@@ -108,3 +108,13 @@ def test_without_weasyprint_pdf_says_what_to_install_and_writes_nothing(kit, mon
     result = kit.build(AS_OF, "--pdf")
     assert result.code == 2 and "pip install 'policy-site[pdf]'" in result.err
     assert not kit.out.exists()
+
+
+def test_pages_already_written_to_the_new_tree_print_the_same(shipped, monkeypatch, tmp_path):
+    """A large build writes its pages out before the PDFs are made from them (issue 24)."""
+    assert shipped.build(AS_OF, "--pdf", "--no-cache", "--out", str(tmp_path / "held")).code == 0
+    monkeypatch.setattr("site_builder.output.staged.SPILL_BYTES", 1)
+    assert shipped.build(AS_OF, "--pdf", "--no-cache").code == 0
+    for pdf in (tmp_path / "held").rglob("*.pdf"):
+        assert (shipped.out / pdf.relative_to(tmp_path / "held")).read_bytes() == pdf.read_bytes()
+    assert len(list(shipped.out.rglob("*.pdf"))) == len(list((tmp_path / "held").rglob("*.pdf"))) > 2

@@ -60,17 +60,15 @@ class FileStore:
         self.used.add(sha256)
         return StoredFile(path, sha256)
 
-    def adopt(self, tree: Path, files: dict) -> None:
-        """Keep the files of ``files`` (relative path -> bytes) that ``tree`` now holds; a file
-        that cannot be kept only costs the next build the time to write it again."""
+    def adopt(self, tree: Path, files: dict[str, str]) -> None:
+        """Keep the files ``tree`` now holds (relative path -> SHA-256 of the bytes written); a
+        file that cannot be kept only costs the next build the time to write it again."""
         with contextlib.suppress(OSError):
             self.folder.mkdir(exist_ok=True)
-        for relative, content in files.items():
-            if isinstance(content, bytes):
-                sha256 = hashlib.sha256(content).hexdigest()
-                self.used.add(sha256)
-                with contextlib.suppress(OSError):
-                    self._adopt(tree / relative, sha256)
+        for relative, sha256 in files.items():
+            self.used.add(sha256)
+            with contextlib.suppress(OSError):
+                self._adopt(tree / relative, sha256)
 
     def _adopt(self, source: Path, sha256: str) -> None:
         target = self.folder / sha256

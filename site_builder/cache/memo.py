@@ -37,9 +37,6 @@ class Memo:
         self.store = store
         self.workers = workers
 
-    def knows(self, kind: str, key: str) -> bool:
-        return self.store is not None and f"{kind}:{key}" in self.store
-
     def flush(self) -> None:
         """Write pending results to the store's disk, if it has one, to free their memory."""
         if hasattr(self.store, "flush"):
@@ -79,19 +76,22 @@ class Memo:
         """Each task's result, in order, the tasks shared out among processes forked once for
         them all. A task gets the memo to use: in a worker, one that reads this memo's store
         and sends what the task computed back with its result, into this memo."""
-        if self.workers <= 1 or not hasattr(self.store, "for_worker"):
+        if self.workers <= 1 or not (self.store is None or hasattr(self.store, "for_worker")):
             yield from (task(self) for task in tasks)
             return
         self.flush()  # what a worker reads from the disk must be there
         for result, report in iterate_jobs([partial(_in_worker, self.store, task)
                                             for task in tasks], self.workers):
-            self.store.merge(report)
+            if report is not None:
+                self.store.merge(report)
             yield result
 
 
 def _in_worker(store, task: Callable[["Memo"], T]) -> tuple[T, object]:
     """In a forked worker: the task with its own view of ``store`` (a forked process must not
     use its parent's database connection), and what the task added to it."""
+    if store is None:
+        return task(Memo(None, 1)), None
     view = store.for_worker()
     try:
         return task(Memo(view, 1)), view.report()
@@ -110,10 +110,6 @@ class SessionStore(dict):
     def get(self, key, default=None):
         self.used.add(key)
         return super().get(key, default)
-
-    def __contains__(self, key) -> bool:
-        self.used.add(key)
-        return super().__contains__(key)
 
     def __setitem__(self, key, value) -> None:
         self.used.add(key)

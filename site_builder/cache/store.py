@@ -80,15 +80,6 @@ class DiskStore:
             return (self.files.find(value) if isinstance(value, str) else None) or default
         return value
 
-    def __contains__(self, key: str) -> bool:
-        if not _kept(key):
-            return False
-        self.used.add(key)
-        if _is_page(key):
-            return self.get(key) is not None
-        return key in self.new or self.db.execute(
-            "SELECT 1 FROM entry WHERE key = ?", (key,)).fetchone() is not None
-
     def __setitem__(self, key: str, value) -> None:
         if _kept(key):
             self.used.add(key)

@@ -20,6 +20,7 @@ from site_builder.commands import build_record
 from site_builder.commands.build_summary import BuildSummary
 from site_builder.commands.live_ledger import local_ledger, read_live_ledger
 from site_builder.output.manifest import KEEP, PreviousOutput, read_previous
+from site_builder.output.staged import StagedFiles, written
 from site_builder.output.writer import write_site
 from site_builder.render.pdf import add_pdfs, pdf_jobs
 from site_builder.render.record import add_record
@@ -41,16 +42,22 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
     live = read_live_ledger(live_ledger, out) if live_ledger else None
     earlier = None if live_ledger else local_ledger(out)
     reusable = PreviousOutput(out).kept if store else None
-    site = render_site(root, validation, memo=memo, reusable=reusable, pdf=pdf)
-    if pdf:
-        add_pdfs(site.files, site.kept, site.keys, pdf_jobs(site.timelines, validation.site.language),
-                 partial(read_previous, out), memo, reusable)
-    chain = add_record(validation.site, today, site, live, partial(_source, root, store), reusable)
-    if earlier:
-        validation.problems.extend(_chain_warnings(earlier, chain, site.timelines, out))
-    write_output(site, out)
+    files = StagedFiles(out)
+    try:
+        site = render_site(root, validation, memo=memo, reusable=reusable, pdf=pdf, files=files)
+        if pdf:
+            add_pdfs(site.files, site.kept, site.keys,
+                     pdf_jobs(site.timelines, validation.site.language),
+                     partial(read_previous, out), memo, reusable)
+        chain = add_record(validation.site, today, site, live, partial(_source, root, store),
+                           reusable)
+        if earlier:
+            validation.problems.extend(_chain_warnings(earlier, chain, site.timelines, out))
+        write_output(site, out)
+    finally:
+        files.discard()
     if store:
-        store.files.adopt(out, site.files)
+        store.files.adopt(out, written(site.files))
         _save_quietly(store)
     summary = _summary(site, validation, out, store.damaged if store else 0)
     if inputs:
@@ -87,7 +94,8 @@ def _chain_warnings(earlier: list[dict], chain: list[dict], timelines,
 
 def write_output(site: SiteFiles, out: Path) -> None:
     """The rendered files, and links to the previous output's identical ones, swapped in."""
-    write_site({**site.files, **dict.fromkeys(site.kept, KEEP)}, out, site.keys)
+    site.files.update(dict.fromkeys(site.kept, KEEP))
+    write_site(site.files, out, site.keys)
 
 
 def _summary(site: SiteFiles, validation: Validation, out: Path, damaged: int) -> BuildSummary:

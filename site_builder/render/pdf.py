@@ -21,7 +21,6 @@ from typing import Callable
 from site_builder.base.digest import digest
 from site_builder.base.messages import say
 from site_builder.base.problems import UsageError
-from site_builder.cache.files import StoredFile
 from site_builder.cache.memo import PDF, Memo
 from site_builder.model.publication import Timeline
 from site_builder.render import urls
@@ -100,11 +99,12 @@ def _printed(page: str, files: dict, previous: Callable[[str], bytes]) -> bytes:
 
 
 def _content(files: dict, name: str, previous: Callable[[str], bytes]) -> bytes:
-    """A file of this build: rendered, linked from the cache's file store, or kept."""
+    """A file of this build: rendered (held, or already written to the new tree), linked from
+    the cache's file store, or kept from the previous output."""
     if name not in files:
         return previous(name)
     content = files[name]
-    return content.read() if isinstance(content, StoredFile) else content
+    return content if isinstance(content, bytes) else content.read()
 
 
 def _mime(name: str) -> str:

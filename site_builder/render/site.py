@@ -30,9 +30,9 @@ from site_builder.render.theme import Theme, ThemeError
 from site_builder.rules.validation import Validation
 from site_builder.text.comparison import compare_articles
 
-# Pages rendered between two releases of bodies; a batch is one worker's task, so batches small
-# enough that the workers finish together, large enough that each holds whole documents.
+# A batch of pages is one worker's task: its bodies are rendered for it and let go after it.
 BATCH_JOBS = 200
+MIN_BATCH_JOBS = 16  # below this, a task costs more to send than to do
 # Which of these files (path -> key) the previous output holds as they would be made now.
 Reusable = Callable[[dict[str, str]], set[str]]
 
@@ -84,7 +84,7 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
                 memo: Memo = NO_MEMO, reusable: Reusable | None = None,
                 with_indexes: bool = True,
                 only: Callable[[tuple[Timeline, ...]], set[str]] | None = None,
-                pdf: bool = False) -> SiteFiles:
+                pdf: bool = False, files: dict | None = None) -> SiteFiles:
     """Every output file by relative path, in every language; nothing is written here.
 
     Files the previous output already holds as they would be made now (``reusable``: which
@@ -93,10 +93,12 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
     ``with_indexes=False``: it makes feeds and indexes only when asked for them, so a save
     shows its page without waiting for them. ``check`` passes ``only``: which pages to render
     (the rest are left out). ``pdf``: the original's version and changes pages link the PDFs
-    the build makes of them (render/pdf.py).
+    the build makes of them (render/pdf.py). ``files``: the mapping to fill, page by page as
+    they are made (the build's writes its pages out as they pass a size).
     """
     plans = plan_editions(validation, preview)
-    files, kept, keys, index_makers = {}, set(), {}, []
+    files = {} if files is None else files
+    kept, keys, index_makers = set(), {}, []
     try:
         themes = [Theme(root, validation.site.theme, plan.edition.language) for plan in plans]
         autonyms = {plan.edition.language: theme.strings.get(f"language_{plan.edition.language}",
@@ -151,11 +153,10 @@ def _render_edition(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,
     new_keys = {path: job.key for path, job in jobs.items()}
     keys.update(new_keys)
     reused = reusable(new_keys) if reusable else set()
-    rendered = _render_pages(renderer.inputs, jobs, memo, reused)
-    files.update(rendered)
+    rendered = _render_pages(renderer.inputs, jobs, memo, reused, files)
     kept |= reused
     if not only:  # a document is remembered whole or not at all
-        _remember_documents(memo, fresh, rendered, new_keys)
+        _remember_documents(memo, fresh, rendered, files, new_keys)
     return keys
 
 
@@ -186,18 +187,18 @@ def _recall_documents(renderer: PageRenderer, plan: _EditionPlan, memo: Memo):
 
 
 def _render_pages(inputs: RenderInputs, jobs: dict[str, PageJob], memo: Memo,
-                  reused: set[str]) -> dict:
-    """The pages the previous output does not hold (``reused``): recalled, or rendered a few
-    documents at a time (so that only their bodies are in memory at once) by processes forked
-    once for all of them."""
+                  reused: set[str], files: dict) -> set[str]:
+    """The pages the previous output does not hold (``reused``) into ``files``, recalled or
+    rendered a batch at a time (so that only its bodies are in memory at once) by processes
+    forked once for all of them; returns their paths."""
     wanted = {path: job for path, job in jobs.items() if path not in reused}
     # Cached pages are read once, here: one that will not decode is rendered like any other.
     known = {path: memo.recall(PAGE, job.key) for path, job in wanted.items()}
-    pages = {path: page for path, page in known.items() if page is not None}
-    batches = _document_batches({p: j for p, j in wanted.items() if known[p] is None})
+    files.update((path, page) for path, page in known.items() if page is not None)
+    batches = _batches({p: j for p, j in wanted.items() if known[p] is None}, memo.workers)
     for rendered in memo.map_forked([partial(_render_batch, inputs, batch) for batch in batches]):
-        pages.update(rendered)
-    return pages
+        files.update(rendered)
+    return set(wanted)
 
 
 def _render_batch(inputs: RenderInputs, batch: dict[str, PageJob], memo: Memo) -> dict:
@@ -210,23 +211,20 @@ def _render_batch(inputs: RenderInputs, batch: dict[str, PageJob], memo: Memo) -
         inputs.release()
 
 
-def _document_batches(jobs: dict[str, PageJob]) -> list[dict[str, PageJob]]:
-    """Jobs grouped by document (the first folder of their path), BATCH_JOBS or more a group."""
-    batches: list[dict[str, PageJob]] = [{}]
-    for path in sorted(jobs, key=lambda p: p.split("/", 1)[0]):
-        if len(batches[-1]) >= BATCH_JOBS and not _same_document(path, batches[-1]):
-            batches.append({})
-        batches[-1][path] = jobs[path]
-    return [batch for batch in batches if batch]
+def _batches(jobs: dict[str, PageJob], workers: int) -> list[dict[str, PageJob]]:
+    """Jobs in the order of their paths (a version's pages together, so that a batch needs
+    few bodies), in batches small enough that each worker gets several, and at most
+    BATCH_JOBS (a batch's bodies are in memory at once)."""
+    size = max(MIN_BATCH_JOBS, min(BATCH_JOBS, -(-len(jobs) // (workers * 4))))
+    paths = sorted(jobs)
+    return [{path: jobs[path] for path in paths[start:start + size]}
+            for start in range(0, len(paths), size)]
 
 
-def _same_document(path: str, batch: dict) -> bool:
-    return path.split("/", 1)[0] == next(reversed(batch)).split("/", 1)[0]
-
-
-def _remember_documents(memo: Memo, fresh: dict, files: dict, keys: dict) -> None:
+def _remember_documents(memo: Memo, fresh: dict, rendered_paths: set[str], files: dict,
+                        keys: dict) -> None:
     for identity, rendered in fresh.items():
-        if all(path in files for path in rendered):
+        if all(path in rendered_paths for path in rendered):
             memo.remember(DOCUMENT, identity, ({p: files[p] for p in rendered},
                                                {p: keys[p] for p in rendered}))
 
@@ -249,22 +247,23 @@ def _indexes(plan: _EditionPlan, strings: dict, today: date,
 
 
 def _prepare(inputs: RenderInputs, jobs: list[PageJob], memo: Memo) -> None:
-    """Render the bodies and comparisons the given pages need, and only those."""
+    """Render the bodies and comparisons the given pages need, and only those: a comparison
+    the cache holds needs no bodies (one that will not decode is made like any other)."""
     entries = {e.version.path: e for t in inputs.timelines for e in t.entries}
     compared = sorted({path for job in jobs for path in job.comparisons})
-    pairs = [(entries[path].previous, entries[path].version) for path in compared]
-    comparison_keys = [digest(old.body, new.body) for old, new in pairs]
+    pairs = {path: (entries[path].previous, entries[path].version) for path in compared}
+    keys = {path: digest(old.body, new.body) for path, (old, new) in pairs.items()}
+    known = {path: memo.recall(COMPARISON, keys[path]) for path in compared}
+    missing = [path for path in compared if known[path] is None]
     needed = {path for job in jobs for path in job.bodies}
-    for (old, new), key in zip(pairs, comparison_keys):
-        if not memo.knows(COMPARISON, key):
-            needed.update((old.path, new.path))
+    needed.update(version.path for path in missing for version in pairs[path])
     versions = [entries[path].version for path in sorted(needed)]
     bodies = rendered_bodies(memo, [v.body for v in versions])
     inputs.bodies.update(zip((v.path for v in versions), bodies))
-    comparisons = memo.get_many(COMPARISON, [
-        (key, partial(_compare, inputs.bodies, old.path, new.path))
-        for (old, new), key in zip(pairs, comparison_keys)])
-    inputs.comparisons.update(zip(compared, comparisons))
+    made = memo.get_many(COMPARISON, [
+        (keys[path], partial(_compare, inputs.bodies, pairs[path][0].path, pairs[path][1].path))
+        for path in missing])
+    inputs.comparisons.update({**known, **dict(zip(missing, made))})
 
 
 def _compare(bodies: dict, old: str, new: str):

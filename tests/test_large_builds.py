@@ -1,0 +1,87 @@
+"""A site larger than memory (issue 24): the build writes its pages into the staging tree as
+they pass a size, and the result is the same tree, swapped in as one step or not at all."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from tests.sitekit import BODY, SiteKit
+
+DAY = "2026-11-28"
+
+
+@pytest.fixture
+def site(kit) -> SiteKit:
+    kit.version("2015-01-01")
+    for index in range(1, 12):
+        kit.version(f"{2015 + index}-01-01", announced=f"{2014 + index}-12-01",
+                    summary=f"개정 {index}", body=BODY.replace("아이디", f"아이디 {index}"))
+    kit.version("2015-01-01", slug="terms")
+    return kit
+
+
+@pytest.fixture
+def spilling(monkeypatch):
+    """Every page past the first few kilobytes goes to the staging tree at once."""
+    monkeypatch.setattr("site_builder.output.staged.SPILL_BYTES", 4096)
+
+
+def leftovers(kit: SiteKit) -> list[str]:
+    return sorted(p.name for p in kit.root.glob(".output.*-*"))
+
+
+def plain(kit: SiteKit) -> dict[str, bytes]:
+    result = kit.build(DAY, "--no-cache", "--jobs", "1", "--out", str(kit.root / "plain"))
+    assert result.code == 0, result.err
+    out = kit.root / "plain"
+    tree = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    shutil.rmtree(out)
+    return tree
+
+
+@pytest.mark.parametrize("flags", [("--no-cache", "--jobs", "1"), ("--jobs", "2")])
+def test_a_build_that_writes_as_it_goes_makes_the_same_tree(site, monkeypatch, flags):
+    from site_builder.output.staged import StagedFiles
+
+    reference = plain(site)
+    monkeypatch.setattr("site_builder.output.staged.SPILL_BYTES", 4096)
+    monkeypatch.setattr("site_builder.render.site.MIN_BATCH_JOBS", 4)  # workers, and batches
+    spills = []
+    spill = StagedFiles.spill
+    monkeypatch.setattr(StagedFiles, "spill", lambda self: spills.append(1) or spill(self))
+    assert site.build(DAY, *flags).code == 0
+    assert len(spills) > 10
+    assert site.tree() == reference and not leftovers(site)
+    shutil.rmtree(site.out)  # a deploy: pages from the cache, spilled with the rest
+    assert site.build(DAY, *flags).code == 0
+    assert site.tree() == reference and not leftovers(site)
+
+
+def test_after_a_large_build_a_small_change_is_still_applied_in_place(site, spilling):
+    assert site.build(DAY).code == 0
+    untouched = site.out / "privacy/2016-01-01/index.html"
+    inode = os.stat(untouched).st_ino
+    path = site.root / "policies/privacy/2026-01-01.md"
+    path.write_text(path.read_text().replace("아이디 11", "아이디 열하나"))
+    assert site.build(DAY).code == 0
+    assert "아이디 열하나" in site.read("privacy/2026-01-01/index.html")
+    assert os.stat(untouched).st_ino == inode  # not a new tree: the journal's update in place
+    assert not leftovers(site)
+
+
+def test_a_build_refused_after_writing_pages_leaves_the_site_and_no_staging_tree(site, spilling):
+    """The ledger is checked after the pages are made: a refusal then must still leave the
+    live site as it was and nothing half-written beside it."""
+    assert site.build(DAY).code == 0
+    live = site.root.parent / "live-ledger.json"
+    shutil.copy(site.out / "ledger.json", live)
+    before = site.tree()
+    site.version("2026-12-01", announced="2026-11-01", summary="늦은 공지",
+                 body=BODY.replace("아이디", "계정"))  # never deployed: the public never saw it
+    result = site.build(DAY, "--ledger", str(live))
+    assert result.code == 1, result.text
+    assert "2026-12-01" in result.err
+    assert site.tree() == before and not leftovers(site)
