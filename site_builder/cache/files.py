@@ -26,6 +26,7 @@ from site_builder.base.untrusted import read_regular
 
 MAX_STORED_BYTES = 64 * 1024 * 1024  # a page or a source: far below this
 _NAME = re.compile(r"[0-9a-f]{64}")
+_TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.[0-9]+")  # a file being adopted, left by a kill
 
 
 @dataclass(frozen=True)
@@ -71,18 +72,28 @@ class FileStore:
                 self._adopt(tree / relative, sha256)
 
     def _adopt(self, source: Path, sha256: str) -> None:
+        """The output's file becomes the stored one, even where the store has the same bytes
+        already (a page rendered again, the same as before): pruning spares a stored file
+        while an output links it, so it must be the output's own. Whatever held the name
+        (damaged, planted) is replaced, never written through."""
         target = self.folder / sha256
-        if os.path.lexists(target):
-            if self.find(sha256):
+        with contextlib.suppress(OSError):
+            if os.path.samestat(os.stat(source), os.lstat(target)):
                 return
-            os.unlink(target)  # damaged or planted: replaced by the file just written
-        link_or_copy(source, target)
+        temporary = self.folder / f".{sha256}.{os.getpid()}"
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        link_or_copy(source, temporary)
+        os.replace(temporary, target)
 
     def prune(self) -> None:
         """Forget what this build did not use and no output still holds (a file linked into an
         output folder has another link): the next build of that output links it again."""
         with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
             for entry in entries:
+                if _TEMPORARY.fullmatch(entry.name):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
                 if entry.name in self.used or not _NAME.fullmatch(entry.name):
                     continue
                 with contextlib.suppress(OSError):

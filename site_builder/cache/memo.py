@@ -46,6 +46,12 @@ class Memo:
         """A remembered result, or None."""
         return None if self.store is None else self.store.get(f"{kind}:{key}")
 
+    def keep(self, kind: str, keys: list[str]) -> None:
+        """These results are still wanted, though not read: the files made from them are kept
+        from the previous output (the store's pruning spares them)."""
+        if hasattr(self.store, "keep"):
+            self.store.keep(f"{kind}:{key}" for key in keys)
+
     def remember(self, kind: str, key: str, value) -> None:
         if self.store is not None:
             self.store[f"{kind}:{key}"] = value

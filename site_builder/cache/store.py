@@ -85,6 +85,9 @@ class DiskStore:
             self.used.add(key)
             self.new[key] = value
 
+    def keep(self, keys) -> None:
+        self.used.update(keys)
+
     def flush_if_large(self) -> None:
         if len(self.new) >= FLUSH_ENTRIES and not self.read_only:
             self.flush()

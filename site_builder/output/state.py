@@ -38,20 +38,31 @@ def safe_relative(name: object) -> bool:
     return all(part not in ("", ".", "..") for part in name.split("/")) and "\\" not in name
 
 
-def inside(out: Path, name: str) -> bool:
-    """``name`` lies inside ``out`` and no folder on the way to it is a symbolic link (the
-    file itself may be one: renaming or unlinking a link never touches its target)."""
-    if not safe_relative(name):
-        return False
-    folder = out
-    for part in name.split("/")[:-1]:
-        folder = folder / part
-        try:
-            if stat.S_ISLNK(os.lstat(folder).st_mode):
+def all_inside(out: Path, names) -> bool:
+    """Every name lies inside ``out`` and no folder on the way to it is a symbolic link (the
+    file itself may be one: renaming or unlinking a link never touches its target). Each
+    folder is looked at once: a journal names every file of a large site."""
+    seen: dict[str, bool | None] = {}  # folder -> a link (True), missing (None), or a folder
+    for name in names:
+        if not safe_relative(name):
+            return False
+        parts = name.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            if folder not in seen:
+                seen[folder] = _is_link(out / folder)
+            if seen[folder]:
                 return False
-        except FileNotFoundError:
-            return True  # nothing below a missing folder can be reached through a link
+            if seen[folder] is None:
+                break  # nothing below a missing folder can be reached through a link
     return True
+
+
+def _is_link(path: Path) -> bool | None:
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except FileNotFoundError:
+        return None
 
 
 def read_state(path: Path, vouched: str | None = None) -> object | None:
@@ -105,12 +116,12 @@ def journal_entries(out: Path) -> dict | None:
         if isinstance(journal, dict) else None
     if (names is None or journal.get("state") not in (WRITING, COMMIT)
             or not all(isinstance(journal.get(k, []), list) for k in ("changed", "removed"))
-            or not all(inside(out, name) for name in names)):
+            or not all_inside(out, names)):
         raise Untrusted(say("names a file outside the output folder, or is not a journal"))
     if journal["state"] == COMMIT:
         manifest = journal.get("manifest")
-        if not isinstance(manifest, dict) or not all(
-                inside(out, name) and _is_entry(entry) for name, entry in manifest.items()):
+        if (not isinstance(manifest, dict) or not all_inside(out, manifest)
+                or not all(_is_entry(entry) for entry in manifest.values())):
             raise Untrusted(say("names a file outside the output folder, or is not a journal"))
     return journal
 

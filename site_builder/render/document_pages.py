@@ -9,7 +9,7 @@ from functools import partial
 from markupsafe import Markup
 
 from site_builder.base.digest import digest
-from site_builder.model.publication import CURRENT, UPCOMING, WITHDRAWN, PublishedVersion, Timeline
+from site_builder.model.publication import CURRENT, UPCOMING, PublishedVersion, Timeline
 from site_builder.render import notices, urls, version_links
 from site_builder.render.editions import (ARCHIVE, CHANGES, COMPARE, COMPARE_DATA, DOCUMENT,
                                           NOTICE, VERSION)
@@ -140,12 +140,11 @@ def notice_file(renderer: PageRenderer, timeline: Timeline, entry: PublishedVers
         return renderer.theme.render("notice.html", {
             "notice": data, "t": renderer.t, "text": text.decode("utf-8")}).encode("utf-8")
 
-    # The version's view names its document (its address) and holds its dates, status and
+    # The document's view names it (its address) and holds every version's dates, status and
     # translation note: two documents with the same texts must not share a kit.
     return PageJob(digest("notice", name, views.site_key, renderer.edition.language,
-                          json.dumps(view, sort_keys=True), entry.version.sha256,
-                          entry.previous.sha256, str(entry.status == WITHDRAWN), str(bool(pdf))),
-                   render, comparisons=(path,))
+                          views.document_key(timeline), entry.version.sha256,
+                          entry.previous.sha256, str(bool(pdf))), render, comparisons=(path,))
 
 
 def comparison_columns(before_status: str, after_status: str) -> tuple[str, str]:

@@ -153,6 +153,7 @@ def _render_edition(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,
     new_keys = {path: job.key for path, job in jobs.items()}
     keys.update(new_keys)
     reused = reusable(new_keys) if reusable else set()
+    memo.keep(PAGE, [new_keys[path] for path in reused])  # for a deploy into an empty folder
     rendered = _render_pages(renderer.inputs, jobs, memo, reused, files)
     kept |= reused
     if not only:  # a document is remembered whole or not at all
