@@ -158,14 +158,23 @@ def _is_listed_tree(out: Path, manifest: dict) -> bool:
     and nothing an interrupted build would have to finish or undo."""
     if not is_settled(out):
         return False  # an in-place update to finish, or leftovers of a killed build
-    seen, prefix = 0, len(str(out)) + 1
-    for path, entry in _tree(out):
-        stat = entry.stat(follow_symlinks=False)
-        listed = manifest.get(path[prefix:])
-        if (entry.is_symlink() or not listed
-                or listed[1:] != [stat.st_ino, stat.st_size, stat.st_mtime_ns]):
+    seen, folders = 0, [(str(out), "")]
+    while folders:  # a loop, not a recursive generator: thousands of folders per build
+        folder, below = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
             return False
-        seen += 1
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((entry.path, f"{below}{entry.name}/"))
+                continue
+            listed = manifest.get(below + entry.name)
+            stat = entry.stat(follow_symlinks=False)
+            if (entry.is_symlink() or not listed
+                    or listed[1:] != [stat.st_ino, stat.st_size, stat.st_mtime_ns]):
+                return False
+            seen += 1
     return seen == len(manifest)
 
 

@@ -24,6 +24,7 @@ MAX_STATE_BYTES = 256 * 1024 * 1024  # the manifest of a very large site is some
 # (path, SHA-256) of state files git was asked about and does not track: a build reads the
 # manifest several times, and asks git once for the same bytes.
 _UNTRACKED: set[tuple[str, str]] = set()
+_MANIFESTS: dict[tuple[str, str], dict] = {}  # the last manifest read, by path and SHA-256
 WRITING, COMMIT = "writing", "commit"  # the journal's two states (journal.py)
 
 
@@ -70,6 +71,12 @@ def read_state(path: Path, vouched: str | None = None) -> object | None:
     cannot be what this package wrote. ``vouched``: the SHA-256 the trusted build record says
     the last build wrote; a file with exactly those bytes is that build's, and git need not be
     asked (a build with nothing to do stays light)."""
+    found = _read_untracked(path, vouched)
+    return None if found is None else _json(found[1])
+
+
+def _read_untracked(path: Path, vouched: str | None) -> tuple[tuple[str, str], bytes] | None:
+    """((path, SHA-256), bytes) of a state file git does not track; None when there is none."""
     if not os.path.lexists(path):
         return None
     try:
@@ -83,6 +90,10 @@ def read_state(path: Path, vouched: str | None = None) -> object | None:
         if is_tracked(path):
             raise Untrusted(say("is tracked by git, and policy-site's state is never committed"))
         _UNTRACKED.add(seen)
+    return seen, data
+
+
+def _json(data: bytes) -> object:
     try:
         return load_json(data)
     except ValueError:
@@ -90,16 +101,23 @@ def read_state(path: Path, vouched: str | None = None) -> object | None:
 
 
 def manifest_entries(out: Path, vouched: str | None = None) -> dict[str, list]:
-    """The manifest's entries: path -> [key, inode, size, time]."""
-    entries = read_state(manifest_path(out), vouched)
-    if entries is None:
+    """The manifest's entries: path -> [key, inode, size, time]. One build reads it several
+    times (the folder is ours, what it keeps, what it replaces): the same bytes are parsed and
+    checked once; the entries are for reading only."""
+    found = _read_untracked(manifest_path(out), vouched)
+    if found is None:
         return {}
-    # The shape of every name, not the folders on the way: a manifest is only read from (a
-    # kept file is the regular file itself, lstat), and read on every build with nothing to do.
-    if not isinstance(entries, dict) or not all(
-            safe_relative(name) and _is_entry(entry) for name, entry in entries.items()):
-        raise Untrusted(say("names a file outside the output folder, or is not a manifest"))
-    return entries
+    seen, data = found
+    if seen not in _MANIFESTS:
+        entries = _json(data)
+        # The shape of every name, not the folders on the way: a manifest is only read from
+        # (a kept file is the regular file itself, lstat), and read on every build.
+        if not isinstance(entries, dict) or not all(
+                safe_relative(name) and _is_entry(entry) for name, entry in entries.items()):
+            raise Untrusted(say("names a file outside the output folder, or is not a manifest"))
+        _MANIFESTS.clear()  # one output folder's, at a time
+        _MANIFESTS[seen] = entries
+    return _MANIFESTS[seen]
 
 
 def _is_entry(entry: object) -> bool:
