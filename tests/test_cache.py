@@ -366,3 +366,18 @@ def test_a_small_build_keeps_the_cached_pages_a_later_deploy_needs(site, monkeyp
     monkeypatch.setattr("site_builder.render.theme.Theme.render", refuse)
     monkeypatch.setattr("site_builder.text.markup.render_or_refuse", refuse)
     assert _deploy(site) == reference
+
+
+def test_an_edit_undone_leaves_nothing_beside_the_pages_and_the_next_build_has_nothing_to_do(site):
+    """Undone, the edit's pages come back from the cache's store as the very files the output
+    links already; the update in place must still leave no '.policy-site-new' behind."""
+    cached(site)
+    path = site.root / "policies/privacy/2020-01-01.md"
+    original = path.read_text()
+    path.write_text(original + "\n잠시 고침\n")
+    cached(site)
+    path.write_text(original)
+    assert cached(site) == plain(site, "plain")
+    assert not [p for p in site.out.rglob("*") if p.name.endswith(".policy-site-new")]
+    again = site.run("build", "--as-of", DAY, "--jobs", "2")
+    assert again.out.rstrip().endswith("(nothing changed since the last build)"), again.text

@@ -68,8 +68,13 @@ def recover(out: Path) -> None:
     changed, removed = journal.get("changed", []), journal.get("removed", [])
     if journal.get("state") == COMMIT:
         for name in changed:
+            new = f"{out / name}{NEW_SUFFIX}"
             with contextlib.suppress(FileNotFoundError):  # renamed before the kill
-                os.replace(f"{out / name}{NEW_SUFFIX}", out / name)
+                os.replace(new, out / name)
+                # Both names links to one file (a page linked from the cache's store that the
+                # output already links): rename() then does nothing, and the new name stays.
+                if os.path.lexists(new):
+                    os.unlink(new)
         for name in removed:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(out / name)
