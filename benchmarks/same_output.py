@@ -1,10 +1,11 @@
 """Do two commits of policy-site build the same sites byte for byte?
 
 For a change that must not change what is published (a regrouping of the package, a faster
-renderer): each commit is checked out into a temporary worktree and run from there
-(``python -m site_builder``, nothing installed), on the example site of this repository and on
-the benchmark archive, with and without the cache, and with one and two workers. Every file of
-every output tree is compared; the first differences are printed.
+renderer): each commit is checked out into a temporary worktree and installed from there
+into a virtual environment of its own, and run (``python -m site_builder``) on the example
+site of this repository and on the benchmark archive, with and without the cache, and with one
+and two workers. Every file of every output tree is compared; the first differences are
+printed.
 
     python benchmarks/same_output.py a05ec04 HEAD
     python benchmarks/same_output.py a05ec04 HEAD --documents 20 --versions 50
@@ -38,19 +39,25 @@ BUILDS = (("cold, one process", ["--no-cache", "--jobs", "1"]),
 
 def installed(commit: str, into: Path) -> Path:
     """The commit installed as a wheel would be (its built-in theme included) into a virtual
-    environment of its own that shares this one's libraries; the environment's Python."""
+    environment of its own, with its own libraries; the environment's Python.
+
+    Not one that shares this environment's packages: an editable install of this repository
+    there (``pip install -e``) registers an import hook that wins over the environment's own
+    copy, and every commit would run as the working tree."""
     source = into / "source"
     subprocess.run(["git", "-C", str(REPOSITORY), "worktree", "add", "--detach", "-q",
                     str(source), commit], check=True)
     try:
-        subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(into / "env")],
-                       check=True)
+        subprocess.run([sys.executable, "-m", "venv", str(into / "env")], check=True)
         python = into / "env" / "bin" / "python"
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps",
-                        str(source)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", str(source)], check=True)
     finally:
         subprocess.run(["git", "-C", str(REPOSITORY), "worktree", "remove", "--force",
                         str(source)], check=False)
+    where = subprocess.run([str(python), "-c", "import site_builder; print(site_builder.__file__)"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    if not where.startswith(str(into)):
+        raise SystemExit(f"{commit} runs from {where}, not from its own environment")
     return python
 
 
