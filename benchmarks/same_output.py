@@ -55,7 +55,7 @@ def installed(commit: str, into: Path) -> Path:
         subprocess.run(["git", "-C", str(REPOSITORY), "worktree", "remove", "--force",
                         str(source)], check=False)
     where = subprocess.run([str(python), "-c", "import site_builder; print(site_builder.__file__)"],
-                           capture_output=True, text=True, check=True).stdout.strip()
+                           capture_output=True, text=True, check=True, cwd=into).stdout.strip()
     if not where.startswith(str(into)):
         raise SystemExit(f"{commit} runs from {where}, not from its own environment")
     return python
