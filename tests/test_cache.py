@@ -381,3 +381,23 @@ def test_an_edit_undone_leaves_nothing_beside_the_pages_and_the_next_build_has_n
     assert not [p for p in site.out.rglob("*") if p.name.endswith(".policy-site-new")]
     again = site.run("build", "--as-of", DAY, "--jobs", "2")
     assert again.out.rstrip().endswith("(nothing changed since the last build)"), again.text
+
+
+@pytest.mark.parametrize("planted", ["link", "file"])
+def test_a_store_planted_as_a_link_or_a_file_is_no_store(site, tmp_path, planted):
+    """The store's own folder replaced by a link to another folder: the build must neither
+    link files into that folder nor prune what it holds."""
+    reference = plain(site, "plain")
+    cached(site)
+    shutil.rmtree(_store(site))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    foreign = elsewhere / ("a" * 64)
+    foreign.write_text("someone else's")
+    if planted == "link":
+        _store(site).symlink_to(elsewhere)
+    else:
+        _store(site).write_text("not a folder")
+    assert _deploy(site) == reference
+    assert [p.name for p in elsewhere.iterdir()] == ["a" * 64]
+    assert foreign.read_text() == "someone else's"

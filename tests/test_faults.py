@@ -101,7 +101,11 @@ def test_a_build_waits_for_the_lock(kit):
     assert kit.tree() != before
 
 
-def test_full_disk_leaves_the_previous_site(kit, monkeypatch):
+@pytest.mark.parametrize("spilled", [False, True])
+def test_full_disk_leaves_the_previous_site(kit, monkeypatch, spilled):
+    """``spilled``: the disk fills while a large build writes its pages as it makes them."""
+    if spilled:
+        monkeypatch.setattr("site_builder.output.staged.SPILL_BYTES", 1)
     kit.two_versions()
     kit.build()
     before = kit.tree()

@@ -46,10 +46,13 @@ class FileStore:
     def __init__(self, folder: Path):
         self.folder = folder
         self.used: set[str] = set()
+        # A link or a file planted under the store's name would make the build link files
+        # into, and prune, another folder: then there is no store at all.
+        self.usable = not os.path.lexists(folder) or (folder.is_dir() and not folder.is_symlink())
 
     def find(self, sha256: str) -> StoredFile | None:
         """The stored file with these bytes, checked, or None."""
-        if not _NAME.fullmatch(sha256):
+        if not self.usable or not _NAME.fullmatch(sha256):
             return None
         path = self.folder / sha256
         try:
@@ -64,6 +67,8 @@ class FileStore:
     def adopt(self, tree: Path, files: dict[str, str]) -> None:
         """Keep the files ``tree`` now holds (relative path -> SHA-256 of the bytes written); a
         file that cannot be kept only costs the next build the time to write it again."""
+        if not self.usable:
+            return
         with contextlib.suppress(OSError):
             self.folder.mkdir(exist_ok=True)
         for relative, sha256 in files.items():
@@ -92,6 +97,8 @@ class FileStore:
     def prune(self) -> None:
         """Forget what this build did not use and no output still holds (a file linked into an
         output folder has another link): the next build of that output links it again."""
+        if not self.usable:
+            return
         with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
             for entry in entries:
                 if _TEMPORARY.fullmatch(entry.name):

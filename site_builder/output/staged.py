@@ -19,6 +19,8 @@ from functools import partial
 from pathlib import Path
 
 from site_builder.base.files import link_or_copy
+from site_builder.base.messages import say
+from site_builder.base.problems import UsageError
 from site_builder.base.untrusted import read_regular
 from site_builder.cache.files import MAX_STORED_BYTES, StoredFile
 from site_builder.output import siblings
@@ -29,6 +31,15 @@ SPILL_BYTES = 16 * 1024 * 1024
 # several in flight write a 4,000-file site in half the time on a virtual disk.
 WRITING_THREADS = 8
 _LIBC = ctypes.CDLL(None)
+
+
+class WriteError(UsageError):
+    """The output folder could not be written (permissions, full disk): exit 2."""
+
+
+def cannot_write(error: OSError, out: Path) -> WriteError:
+    return WriteError(say("cannot write {path}: {reason}; the previous output was left as it "
+                          "was", path=error.filename or out, reason=error.strerror))
 
 
 @dataclass(frozen=True)
@@ -111,8 +122,11 @@ class StagedFiles(dict):
 
     def spill(self) -> None:
         held = {path: data for path, data in self.items() if isinstance(data, bytes)}
-        self.tree = self.tree or StagingTree(self.out)
-        self.tree.write(held)
+        try:
+            self.tree = self.tree or StagingTree(self.out)
+            self.tree.write(held)
+        except OSError as error:  # the build's finally removes the tree (discard)
+            raise cannot_write(error, self.out) from None
         for path, data in held.items():
             super().__setitem__(path, Spilled(os.path.join(self.tree.path, path),
                                               hashlib.sha256(data).hexdigest()))

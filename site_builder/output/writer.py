@@ -32,7 +32,7 @@ from pathlib import Path
 from site_builder.output import journal, siblings
 from site_builder.output.manifest import KEEP, PreviousOutput, entries, write_manifest
 from site_builder.output.siblings import NEW_SUFFIX, RETIRED, STAGING
-from site_builder.output.staged import StagingTree
+from site_builder.output.staged import StagingTree, WriteError, cannot_write
 from site_builder.base.messages import say
 from site_builder.base.paths import is_inside, real_path
 from site_builder.base.problems import UsageError
@@ -41,10 +41,6 @@ from site_builder.base.untrusted import kind_of
 LOCK_TIMEOUT_SECONDS = 300
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
-
-
-class WriteError(UsageError):
-    """The output folder could not be written (permissions, full disk): exit 2."""
 
 
 def real_output(root: Path, out: Path) -> Path:
@@ -124,8 +120,7 @@ def write_site(files: dict, out: Path, keys: dict[str, str]) -> None:
         finally:
             tree.remove()
     except OSError as error:
-        raise WriteError(say("cannot write {path}: {reason}; the previous output was left as it "
-                             "was", path=error.filename or out, reason=error.strerror)) from None
+        raise cannot_write(error, out) from None
     try:
         write_manifest(out, entries(out, files, keys))
     except OSError:
