@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from tests.sitekit import BODY, SiteKit
+from tests.test_cache import plain
 
 DAY = "2026-11-28"
 
@@ -33,20 +34,11 @@ def leftovers(kit: SiteKit) -> list[str]:
     return sorted(p.name for p in kit.root.glob(".output.*-*"))
 
 
-def plain(kit: SiteKit) -> dict[str, bytes]:
-    result = kit.build(DAY, "--no-cache", "--jobs", "1", "--out", str(kit.root / "plain"))
-    assert result.code == 0, result.err
-    out = kit.root / "plain"
-    tree = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    shutil.rmtree(out)
-    return tree
-
-
 @pytest.mark.parametrize("flags", [("--no-cache", "--jobs", "1"), ("--jobs", "2")])
 def test_a_build_that_writes_as_it_goes_makes_the_same_tree(site, monkeypatch, flags):
     from site_builder.output.staged import StagedFiles
 
-    reference = plain(site)
+    reference = plain(site, "plain")
     monkeypatch.setattr("site_builder.output.staged.SPILL_BYTES", 4096)
     monkeypatch.setattr("site_builder.render.site.MIN_BATCH_JOBS", 4)  # workers, and batches
     spills = []

@@ -33,7 +33,7 @@ _TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.[0-9]+")  # a file being adopted, left
 class StoredFile:
     """A file of an earlier build whose bytes were checked: link it rather than write it."""
 
-    path: Path
+    path: Path | str  # a str where tens of thousands are held (output/staged.py)
     sha256: str
 
     def read(self) -> bytes:

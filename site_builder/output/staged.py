@@ -14,15 +14,13 @@ import hashlib
 import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from site_builder.base.files import link_or_copy
 from site_builder.base.messages import say
 from site_builder.base.problems import UsageError
-from site_builder.base.untrusted import read_regular
-from site_builder.cache.files import MAX_STORED_BYTES, StoredFile
+from site_builder.cache.files import StoredFile
 from site_builder.output import siblings
 from site_builder.output.manifest import KEEP
 
@@ -42,15 +40,8 @@ def cannot_write(error: OSError, out: Path) -> WriteError:
                           "was", path=error.filename or out, reason=error.strerror))
 
 
-@dataclass(frozen=True)
-class Spilled:
-    """A file already written into the staging tree, with the hash of its bytes."""
-
-    path: str  # not a Path: a large site holds tens of thousands of these
-    sha256: str
-
-    def read(self) -> bytes:
-        return read_regular(self.path, MAX_STORED_BYTES, follow=False)
+class Spilled(StoredFile):
+    """A file already written into the staging tree, in place: nothing to link."""
 
 
 class StagingTree:
@@ -90,11 +81,13 @@ class StagingTree:
     def _write_file(self, files: dict, relative: str) -> None:
         target = self.path / relative
         content = files[relative]
+        if isinstance(content, Spilled):
+            return  # written when it was spilled
         if content is KEEP:
             link_or_copy(self.out / relative, target)
         elif isinstance(content, StoredFile):
             link_or_copy(content.path, target)
-        elif not isinstance(content, Spilled):
+        else:
             target.write_bytes(content)
 
 
