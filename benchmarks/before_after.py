@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from archive import generate  # noqa: E402
 from same_output import installed  # noqa: E402
+from trash import Trash  # noqa: E402
 
 AS_OF = "2026-11-28"
 
@@ -57,6 +58,7 @@ class Commit:
             self.sites["scaled"] = work / "scaled"
             generate(self.sites["scaled"], 100, 50)
         self.work = work
+        self.trash = Trash(work / "trash")  # see trash.py: deleting just before costs folders
 
     def cache(self, case: str) -> Path:
         return self.work / f"cache-{case}"
@@ -64,13 +66,13 @@ class Commit:
     def prepare(self, case: str, site: Path) -> None:
         cache = self.cache(case)
         if case in ("cold build", "5,000 versions --no-cache"):
-            shutil.rmtree(site / "output", ignore_errors=True)
-            shutil.rmtree(cache, ignore_errors=True)
+            self.trash.discard(site / "output")
+            self.trash.discard(cache)
             return
         if not cache.exists() or not (site / "output").exists():
             build(self.python, site, cache)
         if case == "a deploy":
-            shutil.rmtree(site / "output")
+            self.trash.discard(site / "output")
         elif case == "one version changed":
             path = sorted((site / "policies" / "policy-05").glob("*.md"))[10]
             path.write_text(path.read_text().rstrip("\n") + f"\n\n측정{time.time_ns()}\n")

@@ -6,8 +6,11 @@
 Every case is measured as pairs: the real command (a fresh process each time) and Hugo's same
 case back to back, alternating which goes first; the figures are the ratios of each pair
 (min / median / max), with the machine's load at the start and the end, so they hold even on a
-noisy shared machine. Peak memory is the command's own maximum resident set (its forked
-workers share most of its pages).
+noisy shared machine. What a case would delete before it runs (the previous output, the cache,
+Hugo's public/) is moved aside and deleted at the end (trash.py: a deploy on a CI runner starts on
+a fresh disk; deleting just before made every folder cost 15x on ext4); one row measures the
+deploy with the output deleted just before, as round 5 did. Peak memory is the command's own
+maximum resident set (its forked workers share most of its pages).
 """
 
 from __future__ import annotations
@@ -24,11 +27,13 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from archive import PARTICLES, article, commit_history, generate, sentence  # noqa: E402
+from trash import Trash  # noqa: E402
 
 AS_OF = "2026-11-28"
 POLICY_SITE = [sys.executable, "-m", "site_builder"]
@@ -57,12 +62,9 @@ def median(runs: list[Run]) -> Run:
     return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs))
 
 
-def clean_output(site: Path) -> None:
+def clean_output(site: Path, trash: Trash) -> None:
     for leftover in [site / "output", site / ".cache", *site.glob(".output*")]:
-        if leftover.is_dir():
-            shutil.rmtree(leftover)
-        elif leftover.exists():
-            leftover.unlink()
+        trash.discard(leftover)
 
 
 class Edits:
@@ -117,21 +119,24 @@ def measure(pairs: int, ours, hugo=None) -> Paired:
     return Paired(mine, theirs, peak)
 
 
-def cases(site: Path, hugo: Path | None, document: str, pairs: int) -> dict[str, Paired]:
+def cases(site: Path, hugo: Path | None, document: str, pairs: int,
+          trash: Trash) -> dict[str, Paired]:
     build = POLICY_SITE + ["build", "--as-of", AS_OF]
     cache = Path(os.environ["XDG_CACHE_HOME"])
     edits = Edits(sorted((site / "policies" / document).glob("*.md"))[10])
     hugo_edits = Edits(sorted((hugo / "content" / document).glob("*.md"))[10]) if hugo else None
 
     def ours_cold():
-        clean_output(site)
-        shutil.rmtree(cache, ignore_errors=True)
+        clean_output(site, trash)
+        trash.discard(cache)
         return run(build, site)
 
-    def ours_deploy():
+    def ours_deploy(deleted: bool = False):
         if not cache.exists():
             run(build, site)
-        clean_output(site)
+        if deleted:
+            shutil.rmtree(site / "output")
+        clean_output(site, trash)
         return run(build, site)
 
     def ours_changed():
@@ -141,9 +146,11 @@ def cases(site: Path, hugo: Path | None, document: str, pairs: int) -> dict[str,
         run(build, site)
         return result
 
-    def hugo_cold():
-        shutil.rmtree(hugo / "public", ignore_errors=True)
-        shutil.rmtree(hugo / "resources", ignore_errors=True)
+    def hugo_cold(deleted: bool = False):
+        for made in (hugo / "public", hugo / "resources"):
+            if deleted:
+                shutil.rmtree(made, ignore_errors=True)
+            trash.discard(made)
         return run(["hugo", "--quiet"], hugo)
 
     def hugo_changed():
@@ -156,7 +163,10 @@ def cases(site: Path, hugo: Path | None, document: str, pairs: int) -> dict[str,
     with_hugo = hugo is not None
     found = {"cold build, no cache": measure(pairs, ours_cold, hugo_cold if with_hugo else None),
              "warm cache, empty output folder (a CI deploy)":
-                 measure(pairs, ours_deploy, hugo_cold if with_hugo else None)}
+                 measure(pairs, ours_deploy, hugo_cold if with_hugo else None),
+             "the same, output deleted just before (round 5's method)":
+                 measure(pairs, partial(ours_deploy, deleted=True),
+                         partial(hugo_cold, deleted=True) if with_hugo else None)}
     run(build, site)
     if with_hugo:
         run(["hugo", "--quiet"], hugo)
@@ -345,7 +355,8 @@ def main() -> None:
         with_hugo = shutil.which("hugo") is not None
         if with_hugo:
             hugo_site(site, hugo)
-        found = cases(site, hugo if with_hugo else None, document, arguments.pairs)
+        trash = Trash(Path(folder) / "trash")  # emptied with the folder, after all is measured
+        found = cases(site, hugo if with_hugo else None, document, arguments.pairs, trash)
         saves = {"ours": [], "hugo": []}
         for _ in range(arguments.pairs if with_hugo else 1):
             edits = Edits(sorted((site / "policies" / document).glob("*.md"))[10])
@@ -367,7 +378,7 @@ def main() -> None:
         if arguments.scale:
             big = Path(folder) / "big"
             generate(big, arguments.documents * 5, arguments.versions)
-            clean_output(big)
+            clean_output(big, trash)
             scaled = run(POLICY_SITE + ["build", "--as-of", AS_OF, "--no-cache"], big)
             name = f"cold build, no cache, {arguments.documents * 5 * arguments.versions} versions"
             found[name] = Paired([scaled.seconds], [], scaled.peak_mb)
