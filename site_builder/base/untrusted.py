@@ -56,7 +56,11 @@ def read_regular(path: Path | str, limit: int, follow: bool = True) -> bytes:
             raise NotRegularFile(path, kind)
         if status.st_size > limit:
             raise TooLarge(path, status.st_size, limit)
-        data = handle.read(limit + 1)
+        # Asking for the size it has, not the limit: a read of the limit allocates (and gives
+        # back) that much memory for every file, 3x the time of reading a page.
+        data = handle.read(status.st_size + 1)
+        if len(data) > status.st_size:  # it grew since: still never past the limit
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise TooLarge(path, len(data), limit)
     return data
