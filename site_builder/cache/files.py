@@ -50,19 +50,22 @@ class FileStore:
         # into, and prune, another folder: then there is no store at all.
         self.usable = not os.path.lexists(folder) or (folder.is_dir() and not folder.is_symlink())
 
-    def find(self, sha256: str) -> StoredFile | None:
-        """The stored file with these bytes, checked, or None."""
-        if not self.usable or not _NAME.fullmatch(sha256):
-            return None
-        path = self.folder / sha256
+    def find_many(self, hashes) -> dict[str, StoredFile]:
+        """The stored files with these bytes, checked, by hash."""
+        if not self.usable:
+            return {}
+        wanted = {h for h in hashes if isinstance(h, str) and _NAME.fullmatch(h)}
+        found = {stored.sha256: stored for stored in map(self._check, wanted) if stored}
+        self.used.update(found)
+        return found
+
+    def _check(self, sha256: str) -> StoredFile | None:
+        path = os.path.join(self.folder, sha256)  # a str: thousands are checked at once
         try:
             data = read_regular(path, MAX_STORED_BYTES, follow=False)
         except OSError:  # missing, a link, a FIFO, too large: not ours to use
             return None
-        if hashlib.sha256(data).hexdigest() != sha256:
-            return None
-        self.used.add(sha256)
-        return StoredFile(path, sha256)
+        return StoredFile(path, sha256) if hashlib.sha256(data).hexdigest() == sha256 else None
 
     def adopt(self, tree: Path, files: dict[str, str]) -> None:
         """Keep the files ``tree`` now holds (relative path -> SHA-256 of the bytes written); a

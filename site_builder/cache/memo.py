@@ -44,7 +44,17 @@ class Memo:
 
     def recall(self, kind: str, key: str):
         """A remembered result, or None."""
-        return None if self.store is None else self.store.get(f"{kind}:{key}")
+        return self.recall_many(kind, [key])[0]
+
+    def recall_many(self, kind: str, keys: list[str]) -> list:
+        """Remembered results (None where there is none), looked up together."""
+        return [None] * len(keys) if self.store is None else self._lookup(kind, keys, None)
+
+    def _lookup(self, kind: str, keys: list[str], default) -> list:
+        names = [f"{kind}:{key}" for key in keys]
+        if hasattr(self.store, "get_many"):  # the disk store: one query for many
+            return self.store.get_many(names, default)
+        return [self.store.get(name, default) for name in names]
 
     def keep(self, kind: str, keys: list[str]) -> None:
         """These results are still wanted, though not read: the files made from them are kept
@@ -68,7 +78,7 @@ class Memo:
         ``run_jobs`` for ``forked``)."""
         if self.store is None:
             return run_jobs([compute for _, compute in jobs], self.workers, forked)
-        results = [self.store.get(f"{kind}:{key}", _MISSING) for key, _ in jobs]
+        results = self._lookup(kind, [key for key, _ in jobs], _MISSING)
         missing = [index for index, result in enumerate(results) if result is _MISSING]
         computed = run_jobs([jobs[index][1] for index in missing], self.workers, forked)
         for index, value in zip(missing, computed):

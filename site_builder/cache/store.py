@@ -30,6 +30,7 @@ KEPT_KINDS = (SOURCE, SCREEN, BODY, COMPARISON, PAGE, INDEXES, PDF)
 # Unused entries are kept until the file holds twice what a build used, and this many more: a
 # small rebuild uses few bodies, and the next full build will want the others.
 PRUNE_SLACK = 1000
+QUERY_KEYS = 500  # keys asked in one query (SQLite allows 32,766 parameters)
 FLUSH_ENTRIES = 256  # written in batches: one transaction per entry would cost seconds
 
 
@@ -63,22 +64,38 @@ class DiskStore:
         return db
 
     def get(self, key: str, default=None):
-        if not _kept(key):
-            return default
-        self.used.add(key)
-        if key in self.new:
-            return self.new[key]
-        row = self.db.execute("SELECT value FROM entry WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return default
-        try:
-            value = cache_codec.decode(row[0])
-        except cache_codec.Damaged:
-            self.damaged += 1
-            return default
-        if _is_page(key):  # a page's hash: the page if the file store still holds it
-            return (self.files.find(value) if isinstance(value, str) else None) or default
-        return value
+        return self.get_many([key], default)[0]
+
+    def get_many(self, keys: list[str], default=None) -> list:
+        """The values of these keys (``default`` where there is none), a page's hash replaced
+        by its stored file, the files checked side by side."""
+        values = dict(self._decoded(keys))
+        hashes = {k: v for k, v in values.items()
+                  if _is_page(k) and k not in self.new and isinstance(v, str)}
+        pages = self.files.find_many(hashes.values())
+        for key in [k for k in values if _is_page(k) and k not in self.new]:
+            values[key] = pages.get(hashes.get(key), default)
+        return [values.get(key, default) for key in keys]
+
+    def _decoded(self, keys: list[str]):
+        """(key, value) of the keys this store has, new or in the database."""
+        asked = [key for key in keys if _kept(key)]
+        self.used.update(asked)
+        stored = []
+        for key in asked:
+            if key in self.new:
+                yield key, self.new[key]
+            else:
+                stored.append(key)
+        for start in range(0, len(stored), QUERY_KEYS):
+            chunk = stored[start:start + QUERY_KEYS]
+            marks = ",".join("?" * len(chunk))
+            for key, value in self.db.execute(
+                    f"SELECT key, value FROM entry WHERE key IN ({marks})", chunk):
+                try:
+                    yield key, cache_codec.decode(value)
+                except cache_codec.Damaged:
+                    self.damaged += 1
 
     def __setitem__(self, key: str, value) -> None:
         if _kept(key):

@@ -49,7 +49,7 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
             add_pdfs(site.files, site.kept, site.keys,
                      pdf_jobs(site.timelines, validation.site.language),
                      partial(read_previous, out), memo, reusable)
-        chain = add_record(validation.site, today, site, live, partial(_source, root, store),
+        chain = add_record(validation.site, today, site, live, partial(_sources, root, store),
                            reusable)
         if earlier:
             validation.problems.extend(_chain_warnings(earlier, chain, site.timelines, out))
@@ -73,9 +73,11 @@ def judge_sources(root: Path, today: date, memo: Memo) -> Validation:
     return validation
 
 
-def _source(root: Path, store: DiskStore | None, version: PolicyVersion):
-    """A version file to publish: the cache's copy of the same bytes, to link, or its bytes."""
-    return (store and store.files.find(version.sha256)) or read_source_bytes(root, version.path)
+def _sources(root: Path, store: DiskStore | None, versions: list[PolicyVersion]) -> list:
+    """Version files to publish: the cache's copies of the same bytes, to link, or their
+    bytes."""
+    stored = store.files.find_many(v.sha256 for v in versions) if store else {}
+    return [stored.get(v.sha256) or read_source_bytes(root, v.path) for v in versions]
 
 
 def _chain_warnings(earlier: list[dict], chain: list[dict], timelines,

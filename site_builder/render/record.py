@@ -17,10 +17,11 @@ from site_builder.rules import ledger
 
 
 def add_record(site: Site, today: date, files: SiteFiles, live: list[dict] | None,
-               source: Callable[[PolicyVersion], object], reusable: Reusable | None) -> list[dict]:
+               sources_of: Callable[[list[PolicyVersion]], list], reusable: Reusable | None
+               ) -> list[dict]:
     """Add the ledger (continuing the ``live`` chain, when given) and the sources to
-    ``files``; ``source`` gives a version file's content to publish: its bytes, or a stored
-    copy to link (the sources are the build's to read, not the renderer's). Returns the
+    ``files``; ``sources_of`` gives version files' contents to publish: their bytes, or stored
+    copies to link (the sources are the build's to read, not the renderer's). Returns the
     ledger's entries."""
     if live is None:
         entries = ledger.new_chain(files.timelines)
@@ -35,9 +36,8 @@ def add_record(site: Site, today: date, files: SiteFiles, live: list[dict] | Non
     keys = {path: version.sha256 for path, version in sources.items()}
     kept = reusable(keys) if reusable else set()
     files.kept.update(kept)
-    for path, version in sources.items():
-        if path not in kept:
-            files.files[path] = source(version)
+    wanted = {path: version for path, version in sources.items() if path not in kept}
+    files.files.update(zip(wanted, sources_of(list(wanted.values()))))
     files.keys.update(keys)
     return entries
 

@@ -194,7 +194,7 @@ def _render_pages(inputs: RenderInputs, jobs: dict[str, PageJob], memo: Memo,
     forked once for all of them; returns their paths."""
     wanted = {path: job for path, job in jobs.items() if path not in reused}
     # Cached pages are read once, here: one that will not decode is rendered like any other.
-    known = {path: memo.recall(PAGE, job.key) for path, job in wanted.items()}
+    known = dict(zip(wanted, memo.recall_many(PAGE, [job.key for job in wanted.values()])))
     files.update((path, page) for path, page in known.items() if page is not None)
     batches = _batches({p: j for p, j in wanted.items() if known[p] is None}, memo.workers)
     for rendered in memo.map_forked([partial(_render_batch, inputs, batch) for batch in batches]):
@@ -254,7 +254,7 @@ def _prepare(inputs: RenderInputs, jobs: list[PageJob], memo: Memo) -> None:
     compared = sorted({path for job in jobs for path in job.comparisons})
     pairs = {path: (entries[path].previous, entries[path].version) for path in compared}
     keys = {path: digest(old.body, new.body) for path, (old, new) in pairs.items()}
-    known = {path: memo.recall(COMPARISON, keys[path]) for path in compared}
+    known = dict(zip(compared, memo.recall_many(COMPARISON, [keys[path] for path in compared])))
     missing = [path for path in compared if known[path] is None]
     needed = {path for job in jobs for path in job.bodies}
     needed.update(version.path for path in missing for version in pairs[path])
