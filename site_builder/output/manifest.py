@@ -68,9 +68,10 @@ def read_manifest(out: Path) -> bytes:
 
 
 def entries(tree: Path, files: dict, keys: dict[str, str]) -> dict[str, list]:
-    entries = {}
+    """Each file's key, inode, size and time; they stay the same when ``tree`` is renamed."""
+    entries, folder = {}, str(tree)
     for path in files:
-        stat = os.stat(tree / path)
+        stat = os.stat(os.path.join(folder, path))  # strings: a Path per file cost more
         entries[path] = [keys.get(path, ""), stat.st_ino, stat.st_size, stat.st_mtime_ns]
     return entries
 

@@ -115,14 +115,15 @@ def write_site(files: dict, out: Path, keys: dict[str, str]) -> None:
         tree = getattr(files, "tree", None) or StagingTree(out)
         try:
             tree.write(files)
-            write_manifest(out, entries(tree.path, files, keys), owned_before)
+            written = entries(tree.path, files, keys)
+            write_manifest(out, written, owned_before)
             _swap_in(tree.path, out)
         finally:
             tree.remove()
     except OSError as error:
         raise cannot_write(error, out) from None
     try:
-        write_manifest(out, entries(out, files, keys))
+        write_manifest(out, written)
     except OSError:
         pass  # the manifest written before the swap lists this tree too
 
