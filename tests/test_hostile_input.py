@@ -24,6 +24,7 @@ import xml.dom.minidom
 
 import pytest
 
+from site_builder.base.untrusted import TooLarge, read_regular
 from site_builder.cli import main
 from tests.gitkit import GitSite
 from tests.sitekit import BODY, SiteKit
@@ -216,6 +217,16 @@ def test_a_link_to_a_device_ends_at_once(kit, where, target):
     assert time.monotonic() - started < 20
     if not where.startswith("policies/."):  # the link itself is refused, before any read
         assert f"{where}: error: links" in kit.build(AS_OF).text
+
+
+def test_a_file_longer_than_its_stated_size_is_read_to_the_end_never_past_the_limit():
+    # procfs says 0 bytes for a file that holds more: what a file that grew after its stat
+    # looks like to the reader (it asks for the stated size, then reads on to the limit).
+    status = "/proc/self/status"
+    assert os.stat(status).st_size == 0
+    assert read_regular(status, 1 << 20).startswith(b"Name:")
+    with pytest.raises(TooLarge):
+        read_regular(status, 10)
 
 
 @pytest.mark.parametrize("where", ["policies/privacy/2016-03-01.md", "policies/privacy/.swap",
