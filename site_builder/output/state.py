@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from functools import partial
 from pathlib import Path
@@ -21,6 +22,10 @@ from site_builder.base.untrusted import load_json, read_regular
 from site_builder.output.siblings import journal_path, manifest_path
 
 MAX_STATE_BYTES = 256 * 1024 * 1024  # the manifest of a very large site is some megabytes
+# Parts joined by single slashes, none empty, '.' or '..', no NUL or backslash: one match a
+# name (a manifest names every file, and is checked on every build, even one with no work).
+_PART = r"(?!\.\.?(?:/|\Z))[^/\0\\]+"
+_RELATIVE = re.compile(rf"{_PART}(?:/{_PART})*")
 # (path, SHA-256) of state files git was asked about and does not track: a build reads the
 # manifest several times, and asks git once for the same bytes.
 _UNTRACKED: set[tuple[str, str]] = set()
@@ -34,9 +39,7 @@ class Untrusted(ValueError):
 
 def safe_relative(name: object) -> bool:
     """A path below a folder as the writer names it: 'privacy/index.html'."""
-    if not isinstance(name, str) or not name or name.startswith("/") or "\0" in name:
-        return False
-    return all(part not in ("", ".", "..") for part in name.split("/")) and "\\" not in name
+    return isinstance(name, str) and _RELATIVE.fullmatch(name) is not None
 
 
 def all_inside(out: Path, names) -> bool:
