@@ -164,10 +164,12 @@ def _render_edition(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,
 def _index_maker(today: date, plan: _EditionPlan, theme: Theme, editions: tuple[Edition, ...],
                  made_of: tuple[str, ...], memo: Memo) -> Callable[[], dict[str, bytes]]:
     """Feeds and indexes show what the pages show (``made_of``: every page's key, and which
-    pages each language has), plus the day and the timezone."""
-    return partial(memo.get, INDEXES,
-                   digest(today.isoformat(), plan.site.timezone, plan.edition.language, *made_of),
-                   partial(_indexes, plan, theme.strings, today, editions))
+    pages each language has), plus the day and the timezone. The key is hashed when they
+    are asked for (serve asks only when a feed or index is requested)."""
+    def make() -> dict[str, bytes]:
+        key = digest(today.isoformat(), plan.site.timezone, plan.edition.language, *made_of)
+        return memo.get(INDEXES, key, partial(_indexes, plan, theme.strings, today, editions))
+    return make
 
 
 def _recall_documents(renderer: PageRenderer, plan: _EditionPlan, memo: Memo):

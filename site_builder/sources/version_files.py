@@ -43,33 +43,33 @@ class VersionReader:
         report = self.report
         versions, translations, originals = [], [], set()
         errors_before = sum(1 for p in report.problems if p.is_error)
-        # os.scandir knows each entry's kind without a system call: serve rereads this
-        # folder on every save.
+        # os.scandir knows each entry's kind without a system call, and a Path is made only
+        # where one is needed: serve rereads this folder on every save.
+        folder_rel = report.rel(folder)
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
             name = entry.name
             if (name.startswith(".") or name.endswith("~") or name == "document.yaml"
                     or is_names_file(name, "document")):
                 continue
-            path = folder / name
             match = VERSION_NAME.match(name)
             if _is_folder(entry) or not name.endswith(".md"):
-                report.warn(path, say("ignored: a document folder holds document.yaml and "
-                                      "YYYY-MM-DD.md files only"))
+                report.warn(Path(entry.path), say("ignored: a document folder holds "
+                                                  "document.yaml and YYYY-MM-DD.md files only"))
             elif not match or not _is_date(match.group(1)):
-                report.error(path, None, say("'{name}' is not named by a date; name each version "
-                                             "by its effective date ({first} to {last}), e.g. "
-                                             "2024-03-01.md", name=name, first=FIRST_DAY,
-                                             last=LAST_DAY))
-            elif match.group(2) and not report.is_translation_language(path, match.group(2),
-                                                                       languages):
+                report.error(Path(entry.path), None, say(
+                    "'{name}' is not named by a date; name each version by its effective date "
+                    "({first} to {last}), e.g. 2024-03-01.md", name=name, first=FIRST_DAY,
+                    last=LAST_DAY))
+            elif match.group(2) and not report.is_translation_language(
+                    Path(entry.path), match.group(2), languages):
                 continue
-            elif not (entry.is_symlink() and report.escapes(path)):
+            elif not (entry.is_symlink() and report.escapes(Path(entry.path))):
                 named, language = date.fromisoformat(match.group(1)), match.group(2)
                 if not language:
                     originals.add(named)
                 parse = (partial(parse_translation, effective=named, language=language)
                          if language else partial(parse_version, named=named))
-                read = self.read_version(path, parse, entry)
+                read = self.read_version(f"{folder_rel}/{name}", parse, entry)
                 if read:
                     (translations if language else versions).append(read)
         if not versions and errors_before == sum(1 for p in report.problems if p.is_error):
@@ -80,12 +80,11 @@ class VersionReader:
         report.problems.extend(translation_problems(originals, tuple(translations)))
         return tuple(versions), tuple(translations)
 
-    def read_version(self, path: Path, parse: Callable, entry: os.DirEntry):
+    def read_version(self, rel: str, parse: Callable, entry: os.DirEntry):
         """A version or translation file parsed by ``parse(data, rel)``, remembered."""
-        rel = self.report.rel(path)
         if self.trust_stat:
-            return self.read_watched(path, rel, parse, entry)
-        data = read_bytes(path, rel)
+            return self.read_watched(rel, parse, entry)
+        data = read_bytes(Path(entry.path), rel)
         if isinstance(data, Problem):
             self.report.problems.append(data)
             return None
@@ -93,13 +92,14 @@ class VersionReader:
         self.report.problems.extend(problems)
         return version
 
-    def read_watched(self, path: Path, rel: str, parse: Callable, entry: os.DirEntry):
+    def read_watched(self, rel: str, parse: Callable, entry: os.DirEntry):
         """serve: a file the watcher has not reported since it was read is taken as it was,
         without even a stat (a link is not: its target may change unreported); the others
         are remembered by inode, size and time, and those the watcher reported read anew."""
         saved = self.was_saved(rel)
         known = None if saved or entry.is_symlink() else self.memo.recall(WATCHED, rel)
         if known is None:
+            path = Path(entry.path)
             try:
                 stat = entry.stat()
             except OSError as error:
