@@ -58,11 +58,30 @@ class StagingTree:
         depths: dict[int, list[str]] = {}
         for folder in self._new_folders(files):
             depths.setdefault(folder.count("/"), []).append(folder)
+        contents, links = self._sources(files)
         with ThreadPoolExecutor(WRITING_THREADS) as pool:
             for depth in sorted(depths):  # parents first: one system call per folder
                 list(pool.map(lambda folder: os.mkdir(self.path / folder), sorted(depths[depth])))
-            list(pool.map(partial(self._write_file, files), sorted(files)))
+            written = pool.map(partial(self._write_bytes, files), contents)
+            # Links are made here while the threads write: a link is quick, and links made
+            # from several threads take twice as long (6,115 of them: 0.05 s against 0.11 s).
+            folder = str(self.path)
+            for relative, source in links:
+                link_or_copy(source, os.path.join(folder, relative))
+            list(written)
 
+    def _sources(self, files: dict) -> tuple[list[str], list[tuple[str, str]]]:
+        """The paths to write, and (path, file to link) for the others; spilled files are
+        written already."""
+        contents, links, out = [], [], str(self.out)
+        for relative, content in sorted(files.items()):
+            if isinstance(content, bytes):
+                contents.append(relative)
+            elif content is KEEP:
+                links.append((relative, os.path.join(out, relative)))
+            elif not isinstance(content, Spilled):
+                links.append((relative, content.path))  # a StoredFile
+        return contents, links
     def remove(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
 
@@ -78,17 +97,8 @@ class StagingTree:
                 folder = os.path.dirname(folder)
         return new
 
-    def _write_file(self, files: dict, relative: str) -> None:
-        target = self.path / relative
-        content = files[relative]
-        if isinstance(content, Spilled):
-            return  # written when it was spilled
-        if content is KEEP:
-            link_or_copy(self.out / relative, target)
-        elif isinstance(content, StoredFile):
-            link_or_copy(content.path, target)
-        else:
-            target.write_bytes(content)
+    def _write_bytes(self, files: dict, relative: str) -> None:
+        (self.path / relative).write_bytes(files[relative])
 
 
 class StagedFiles(dict):
