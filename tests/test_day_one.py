@@ -7,6 +7,8 @@ import contextlib
 import io
 import subprocess
 
+import pytest
+
 from site_builder.cli import main
 from tests.sitekit import SiteKit
 
@@ -88,6 +90,14 @@ def test_a_mark_is_a_warning_in_a_draft_and_an_error_at_its_line_once_published(
     assert built.code == 1 and not kit.out.exists()
     assert "policies/privacy/2016-04-01.md:9: error: '(작성하세요)' marks text" in built.text
     assert "policies/privacy/2016-04-01.md:11: error: 'TODO' marks text" in built.text
+
+
+@pytest.mark.parametrize("mark", ["[TO BE WRITTEN]", "( To Be wRiTTen )", "[작성 필요]", "FIXME"])
+def test_a_mark_is_found_whatever_its_case_allows(kit, mark):
+    kit.two_versions()
+    kit.version("2016-04-01", summary="준비 중", body=f"## 1. 목적\n\n내용 {mark} 끝\n")
+    checked = kit.check("2016-03-10")
+    assert f"2016-04-01.md:8: warning: '{mark}' marks text not yet written" in checked.out
 
 
 def test_marks_in_the_summary_and_in_a_translation_count_and_ordinary_words_do_not(kit):

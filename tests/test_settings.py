@@ -49,6 +49,16 @@ def test_noncharacters_are_refused_with_their_line(kit, character):
     assert result.code == 1 and "policies/privacy/2017-01-01.md:17:2: error: character U+" in result.out
 
 
+@pytest.mark.parametrize("first, later", [("\U0001fffe", "\x01"), ("\x01", "\U0010ffff")])
+def test_the_first_refused_character_is_the_one_named(kit, first, later):
+    kit.two_versions()
+    kit.version("2017-01-01", announced="2016-12-01", summary="s",
+                body=BODY + f"\n\U0001F600 {first}\n끝{later}\n")
+    result = kit.check()
+    assert result.code == 1, result.text
+    assert (f"2017-01-01.md:17:3: error: character U+{ord(first):04X}" in result.out), result.out
+
+
 def test_pubdate_offsets_are_whole_minutes_even_before_standard_time(kit):
     kit.version("1900-01-01")
     kit.version("1900-03-01", announced="1900-01-15", summary="s",
