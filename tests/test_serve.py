@@ -262,3 +262,35 @@ def test_a_new_sites_preview_shows_its_draft_template_at_the_documents_address(t
     finally:
         process.kill()
         process.wait()
+
+
+def test_a_page_asked_for_during_a_rebuild_is_answered_from_what_it_makes(kit, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import date
+    from threading import Thread
+
+    from site_builder.base.dates import Clock
+    from site_builder.commands import serve
+    from site_builder.commands.serve_http import Handler, Server
+
+    kit.two_versions()
+    preview = serve.Preview(kit.root, Clock(as_of=date(2026, 11, 28)), lambda _: None)
+    preview.rebuild()
+    server = Server(("127.0.0.1", 0), type("Handler", (Handler,), {"preview": preview}),
+                    lambda _: None)
+    Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        with ThreadPoolExecutor(1) as pool:
+            with preview.rebuilding:  # a rebuild under way
+                answer = pool.submit(get, port, "/privacy/")
+                time.sleep(0.3)
+                assert not answer.done()
+                preview.files = {**preview.files, "privacy/index.html": "새 문서".encode()}
+            assert answer.result(timeout=5) == (200, "새 문서")
+        monkeypatch.setattr(serve, "REBUILD_WAIT_SECONDS", 0.2)
+        with preview.rebuilding:  # one that takes longer: the pages there are, after a while
+            assert get(port, "/privacy/") == (200, "새 문서")
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -31,6 +31,7 @@ from site_builder.rules.validation import validate
 from site_builder.sources.site_basics import peek_site
 
 REBUILD_SWITCH_INTERVAL = 0.05
+REBUILD_WAIT_SECONDS = 2.0  # past this, a request during a long rebuild gets the pages there are
 
 
 class Preview:
@@ -107,6 +108,14 @@ class Preview:
             html = f"<pre>{Markup.escape(error.problem.as_text())}</pre>{RELOAD_SCRIPT}"
         return html.encode("utf-8")
 
+    def settled(self) -> None:
+        """Wait, for at most REBUILD_WAIT_SECONDS, for a rebuild in progress: a page asked for
+        while the sources are rebuilt is answered from what the rebuild makes, and the waiting
+        requests leave the interpreter to the rebuild (a browser reloading, or a script polling
+        every few milliseconds, slowed each rebuild by a fifth)."""
+        if self.rebuilding.acquire(timeout=REBUILD_WAIT_SECONDS):
+            self.rebuilding.release()
+
     def file(self, key: str) -> bytes | None:
         """A page, or a feed or index (made on the first request after a rebuild)."""
         found = self.files.get(key)
@@ -124,8 +133,8 @@ class Preview:
 @contextlib.contextmanager
 def _undisturbed():
     """A rebuild is the one busy thread: let it keep the interpreter for 50 ms at a time
-    instead of 5, so that requests for the old pages (a browser, a link checker polling) do
-    not double its time; they wait a few milliseconds more, and only while it runs."""
+    instead of 5, so that the threads that answer requests (a browser, a link checker
+    polling; they wait for the rebuild, see Preview.settled) do not double its time."""
     usual = sys.getswitchinterval()
     sys.setswitchinterval(REBUILD_SWITCH_INTERVAL)
     try:

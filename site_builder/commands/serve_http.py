@@ -64,6 +64,7 @@ class Handler(BaseHTTPRequestHandler):
         if path == EVENTS_PATH:
             return self._events()
         preview = self.preview
+        preview.settled()
         if preview.error_page is not None:
             return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, preview.error_page,
                               "text/html; charset=utf-8")
