@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Callable
+from typing import Callable, Iterator
 
 from site_builder.base.digest import digest
 from site_builder.base.problems import PolicyError
@@ -17,7 +17,7 @@ from site_builder.rules import ledger
 
 
 def add_record(site: Site, today: date, files: SiteFiles, live: list[dict] | None,
-               sources_of: Callable[[list[PolicyVersion]], list], reusable: Reusable | None
+               sources_of: Callable[[list[PolicyVersion]], Iterator], reusable: Reusable | None
                ) -> list[dict]:
     """Add the ledger (continuing the ``live`` chain, when given) and the sources to
     ``files``; ``sources_of`` gives version files' contents to publish: their bytes, or stored
@@ -37,7 +37,8 @@ def add_record(site: Site, today: date, files: SiteFiles, live: list[dict] | Non
     kept = reusable(keys) if reusable else set()
     files.kept.update(kept)
     wanted = {path: version for path, version in sources.items() if path not in kept}
-    files.files.update(zip(wanted, sources_of(list(wanted.values()))))
+    for path, content in zip(wanted, sources_of(list(wanted.values()))):
+        files.files[path] = content  # one at a time: a large build writes them as they pass
     files.keys.update(keys)
     return entries
 
