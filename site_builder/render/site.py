@@ -215,11 +215,15 @@ def _render_batch(inputs: RenderInputs, batch: dict[str, PageJob], memo: Memo) -
 
 
 def _batches(jobs: dict[str, PageJob], workers: int) -> list[dict[str, PageJob]]:
-    """Jobs in the order of their paths (a version's pages together, so that a batch needs
-    few bodies), in batches small enough that each worker gets several, and at most
-    BATCH_JOBS (a batch's bodies are in memory at once)."""
+    """Jobs in batches small enough that each worker gets several, and at most BATCH_JOBS (a
+    batch's bodies are in memory at once), in the order of the last version each shows: a
+    version's pages together, and a compare data file (25 versions' texts) after the last of
+    its versions, with them. A body is rendered once for each batch that needs it: in the
+    order of paths, the data files lay apart from their versions and 1,000 versions' bodies
+    were rendered 1,678 times."""
     size = max(MIN_BATCH_JOBS, min(BATCH_JOBS, -(-len(jobs) // (workers * 4))))
-    paths = sorted(jobs)
+    paths = sorted(jobs, key=lambda path: (max(jobs[path].bodies + jobs[path].comparisons,
+                                               default=""), path))
     return [{path: jobs[path] for path in paths[start:start + size]}
             for start in range(0, len(paths), size)]
 
