@@ -46,6 +46,7 @@ class DiskStore:
         else:
             self.db = self._open_for_writing(folder)
         self.new: dict[str, object] = {}
+        self.encoded: dict[str, bytes] = {}  # what workers made, as the database keeps it
         self.used: set[str] = set()
         self.damaged = 0  # entries that failed their checksum or did not decode: misses
         self.files = FileStore(folder / "files")
@@ -85,6 +86,8 @@ class DiskStore:
         for key in asked:
             if key in self.new:
                 yield key, self.new[key]
+            elif key in self.encoded:  # a worker's, not written yet
+                yield from self._decode(key, self.encoded[key])
             else:
                 stored.append(key)
         for start in range(0, len(stored), QUERY_KEYS):
@@ -92,10 +95,13 @@ class DiskStore:
             marks = ",".join("?" * len(chunk))
             for key, value in self.db.execute(
                     f"SELECT key, value FROM entry WHERE key IN ({marks})", chunk):
-                try:
-                    yield key, cache_codec.decode(value)
-                except cache_codec.Damaged:
-                    self.damaged += 1
+                yield from self._decode(key, value)
+
+    def _decode(self, key: str, value: bytes):
+        try:
+            yield key, cache_codec.decode(value)
+        except cache_codec.Damaged:
+            self.damaged += 1
 
     def __setitem__(self, key: str, value) -> None:
         if _kept(key):
@@ -106,7 +112,7 @@ class DiskStore:
         self.used.update(keys)
 
     def flush_if_large(self) -> None:
-        if len(self.new) >= FLUSH_ENTRIES and not self.read_only:
+        if len(self.new) + len(self.encoded) >= FLUSH_ENTRIES and not self.read_only:
             self.flush()
 
     def flush(self) -> None:
@@ -114,8 +120,12 @@ class DiskStore:
             return
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)", (
-                (key, cache_codec.encode(_stored(key, value))) for key, value in self.new.items()))
+                *self.encoded.items(), *self._encoded_new()))
         self.new.clear()
+        self.encoded.clear()
+
+    def _encoded_new(self):
+        return ((key, cache_codec.encode(_stored(key, value))) for key, value in self.new.items())
 
     def save(self) -> None:
         """Write the new entries, and forget the ones this build did not use once they are a
@@ -141,12 +151,13 @@ class DiskStore:
         return DiskStore(self.path.parent, read_only=True)
 
     def report(self) -> tuple:
-        """What a worker's store learnt, for the parent's :meth:`merge`."""
-        return self.new, self.used, self.files.used, self.damaged
+        """What a worker's store learnt, for the parent's :meth:`merge`: encoded here, where
+        the workers share the work (and a page is sent as its hash, not its bytes again)."""
+        return dict(self._encoded_new()), self.used, self.files.used, self.damaged
 
     def merge(self, report: tuple) -> None:
-        new, used, files_used, damaged = report
-        self.new.update(new)
+        encoded, used, files_used, damaged = report
+        self.encoded.update(encoded)
         self.used |= used
         self.files.used |= files_used
         self.damaged += damaged
