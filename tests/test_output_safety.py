@@ -140,3 +140,17 @@ def test_a_cache_folder_planted_as_a_link_is_not_used_and_what_it_points_to_surv
     assert site.check().code == 0
     assert sorted(p.name for p in elsewhere.iterdir()) == ["precious.sqlite"]
     assert (elsewhere / "precious.sqlite").read_bytes() == b"someone's database"
+
+
+@pytest.mark.parametrize("name", ["privacy/index.html", "a", ".well-known/x", "a/.b", "a/..b",
+                                  "a/b..", "...", "한글/파일.html", "a b/c"])
+def test_a_state_file_may_name_a_file_below_the_output(name):
+    from site_builder.output.state import safe_relative
+    assert safe_relative(name)
+
+
+@pytest.mark.parametrize("name", ["", "/a", "a/", "a//b", ".", "..", "./a", "a/./b", "a/../b",
+                                  "a/..", "a/.", "../x", "a\0b", "a\\b", "..\\x", None, 3, ["a"]])
+def test_a_state_file_never_names_a_path_outside_or_around_the_output(name):
+    from site_builder.output.state import safe_relative
+    assert not safe_relative(name)
