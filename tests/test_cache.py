@@ -11,13 +11,18 @@ from tests.sitekit import BODY, SiteKit
 DAY = "2026-11-28"
 
 
-@pytest.fixture
-def site(kit) -> SiteKit:
+def with_versions(kit: SiteKit, count: int) -> SiteKit:
+    """A first version and ``count - 1`` announced changes, one a year from 2015."""
     kit.version("2015-01-01")
-    for index in range(1, 20):
+    for index in range(1, count):
         kit.version(f"{2015 + index}-01-01", announced=f"{2014 + index}-12-01",
                     summary=f"개정 {index}", body=BODY.replace("아이디", f"아이디 {index}"))
     return kit
+
+
+@pytest.fixture
+def site(kit) -> SiteKit:
+    return with_versions(kit, 20)
 
 
 def plain(kit: SiteKit, name: str) -> dict[str, bytes]:

@@ -9,17 +9,14 @@ import shutil
 import pytest
 
 from tests.sitekit import BODY, SiteKit
-from tests.test_cache import plain
+from tests.test_cache import plain, with_versions
 
 DAY = "2026-11-28"
 
 
 @pytest.fixture
 def site(kit) -> SiteKit:
-    kit.version("2015-01-01")
-    for index in range(1, 12):
-        kit.version(f"{2015 + index}-01-01", announced=f"{2014 + index}-12-01",
-                    summary=f"개정 {index}", body=BODY.replace("아이디", f"아이디 {index}"))
+    with_versions(kit, 12)
     kit.version("2015-01-01", slug="terms")
     return kit
 

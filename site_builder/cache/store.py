@@ -69,13 +69,12 @@ class DiskStore:
 
     def get_many(self, keys: list[str], default=None) -> list:
         """The values of these keys (``default`` where there is none), a page's hash replaced
-        by its stored file, the files checked side by side."""
+        by its stored file (the files checked in one pass)."""
         values = dict(self._decoded(keys))
-        hashes = {k: v for k, v in values.items()
-                  if _is_page(k) and k not in self.new and isinstance(v, str)}
-        pages = self.files.find_many(hashes.values())
-        for key in [k for k in values if _is_page(k) and k not in self.new]:
-            values[key] = pages.get(hashes.get(key), default)
+        pages = [key for key in values if _is_page(key) and key not in self.new]  # hashes
+        stored = self.files.find_many(values[key] for key in pages)
+        for key in pages:  # a hash that is not a str is a damaged entry: a miss
+            values[key] = (isinstance(values[key], str) and stored.get(values[key])) or default
         return [values.get(key, default) for key in keys]
 
     def _decoded(self, keys: list[str]):

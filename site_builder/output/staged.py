@@ -58,7 +58,7 @@ class StagingTree:
         depths: dict[int, list[str]] = {}
         for folder in self._new_folders(files):
             depths.setdefault(folder.count("/"), []).append(folder)
-        contents, links = self._sources(files)
+        contents, links = self._writes_and_links(files)
         with ThreadPoolExecutor(WRITING_THREADS) as pool:
             for depth in sorted(depths):  # parents first: one system call per folder
                 list(pool.map(lambda folder: os.mkdir(self.path / folder), sorted(depths[depth])))
@@ -70,7 +70,7 @@ class StagingTree:
                 link_or_copy(source, os.path.join(folder, relative))
             list(written)
 
-    def _sources(self, files: dict) -> tuple[list[str], list[tuple[str, str]]]:
+    def _writes_and_links(self, files: dict) -> tuple[list[str], list[tuple[str, str]]]:
         """The paths to write, and (path, file to link) for the others; spilled files are
         written already."""
         contents, links, out = [], [], str(self.out)
@@ -82,6 +82,7 @@ class StagingTree:
             elif not isinstance(content, Spilled):
                 links.append((relative, content.path))  # a StoredFile
         return contents, links
+
     def remove(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
 
