@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+from functools import partial
 
 import pytest
 
@@ -74,3 +76,25 @@ def test_a_build_refused_after_writing_pages_leaves_the_site_and_no_staging_tree
     assert result.code == 1, result.text
     assert "2026-12-01" in result.err
     assert site.tree() == before and not leftovers(site)
+
+
+def test_each_batch_of_pages_comes_back_alone(tmp_path):
+    """A worker sends each batch's pages back as soon as it is done, not with the next few
+    (the default for many small jobs): a batch waits here for the one before it to arrive,
+    which it never would if both travelled in one message."""
+    from site_builder.cache.memo import Memo
+
+    def batch(number: int, memo) -> str:
+        before = tmp_path / str(number - 1)
+        waited = 0.0
+        while number and not before.exists() and waited < 3:
+            time.sleep(0.05)
+            waited += 0.05
+        return "late" if number and not before.exists() else "on time"
+
+    arrived = []
+    for number, result in enumerate(Memo(None, workers=2).map_forked(
+            [partial(batch, number) for number in range(32)])):
+        (tmp_path / str(number)).touch()
+        arrived.append(result)
+    assert arrived == ["on time"] * 32

@@ -62,9 +62,12 @@ def run_jobs(jobs: list[Callable[[], T]], workers: int,
 
 
 def iterate_jobs(jobs: list[Callable[[], T]], workers: int,
-                 forked: Callable[[], None] | None = None) -> Iterator[T]:
+                 forked: Callable[[], None] | None = None,
+                 chunk: int | None = None) -> Iterator[T]:
     """The jobs' results in order, each as soon as it and those before it are done, from
-    ``workers`` processes forked once for all of the jobs (a few large jobs: one each)."""
+    ``workers`` processes forked once for all of the jobs (a few large jobs: one each).
+    Jobs go to a worker ``chunk`` at a time, their results back as one message: many small
+    jobs by default; large ones should pass 1, or a chunk's results are in memory at once."""
     global _jobs
     if workers <= 1 or len(jobs) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from (job() for job in jobs)
@@ -79,7 +82,7 @@ def iterate_jobs(jobs: list[Callable[[], T]], workers: int,
         interrupts = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             results = pool.map(_run, range(len(jobs)),
-                               chunksize=max(1, len(jobs) // (workers * 8)))
+                               chunksize=chunk or max(1, len(jobs) // (workers * 8)))
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
         if forked:
