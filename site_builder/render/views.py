@@ -30,6 +30,7 @@ class DocumentViews:
         self.memo = memo
         self.site_key = site_key
         self.views: dict[str, dict] = {}
+        self.version_views: dict[tuple[str, str], dict] = {}
         self.view_keys: dict[str, str] = {}
         self.links_keys: dict[str, str] = {}
         self.identities: dict[str, str] = {}
@@ -60,6 +61,15 @@ class DocumentViews:
         return long_date(day, self.site.language) if day else ""
 
     def version_view(self, document: Document, entry: PublishedVersion) -> dict:
+        """One version's dates, status and links, made once: a version's page, its 신구대비표,
+        its notice kit and its document's view share it (made for each, the planned pages of
+        5,000 versions held six copies: 22 MB)."""
+        key = (document.slug, entry.version.path)
+        if key not in self.version_views:
+            self.version_views[key] = self._version_view(document, entry)
+        return self.version_views[key]
+
+    def _version_view(self, document: Document, entry: PublishedVersion) -> dict:
         version = entry.version
         return {
             "effective": version.effective.isoformat(),
