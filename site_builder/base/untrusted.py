@@ -49,7 +49,7 @@ def read_regular(path: Path | str, limit: int, follow: bool = True) -> bytes:
         if error.errno == errno.ENXIO:  # open() of a socket
             raise NotRegularFile(path, say("a socket")) from None
         raise
-    with os.fdopen(descriptor, "rb") as handle:
+    try:
         status = os.fstat(descriptor)
         kind = kind_of(status.st_mode)
         if kind:
@@ -58,12 +58,27 @@ def read_regular(path: Path | str, limit: int, follow: bool = True) -> bytes:
             raise TooLarge(path, status.st_size, limit)
         # Asking for the size it has, not the limit: a read of the limit allocates (and gives
         # back) that much memory for every file, 3x the time of reading a page.
-        data = handle.read(status.st_size + 1)
+        data = _read_at_most(descriptor, status.st_size + 1)
         if len(data) > status.st_size:  # it grew since: still never past the limit
-            data += handle.read(limit + 1 - len(data))
+            data += _read_at_most(descriptor, limit + 1 - len(data))
+    finally:
+        os.close(descriptor)
     if len(data) > limit:
         raise TooLarge(path, len(data), limit)
     return data
+
+
+def _read_at_most(descriptor: int, count: int) -> bytes:
+    """Up to ``count`` bytes, fewer only at the end of the file (a read may return less).
+    Unbuffered: a buffered file object per file cost a fifth of reading 6,115 stored pages."""
+    chunks = []
+    while count > 0:
+        chunk = os.read(descriptor, count)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
 
 
 def kind_of(mode: int) -> str | None:
