@@ -73,14 +73,16 @@ class Memo:
         return self.get_many(kind, [(key, compute)])[0] if value is _MISSING else value
 
     def get_many(self, kind: str, jobs: list[tuple[str, Callable[[], T]]],
-                 forked: Callable[[], None] | None = None) -> list[T]:
-        """Results for (key, compute) pairs; the missing ones computed on every core (see
-        ``run_jobs`` for ``forked``)."""
+                 forked: Callable[[], None] | None = None, here: bool = False) -> list[T]:
+        """Results for (key, compute) pairs, looked up together; the missing ones computed on
+        every core (see ``run_jobs`` for ``forked``), or ``here``: in this process, for
+        results cheaper to compute than a process is to start (the rules' screens)."""
+        workers = 1 if here else self.workers
         if self.store is None:
-            return run_jobs([compute for _, compute in jobs], self.workers, forked)
+            return run_jobs([compute for _, compute in jobs], workers, forked)
         results = self._lookup(kind, [key for key, _ in jobs], _MISSING)
         missing = [index for index, result in enumerate(results) if result is _MISSING]
-        computed = run_jobs([jobs[index][1] for index in missing], self.workers, forked)
+        computed = run_jobs([jobs[index][1] for index in missing], workers, forked)
         for index, value in zip(missing, computed):
             results[index] = self.store[f"{kind}:{jobs[index][0]}"] = value
         if computed and hasattr(self.store, "flush_if_large"):

@@ -24,8 +24,9 @@ def check_references(site: Site, memo: Memo) -> list[Problem]:
     problems = []
     for document in site.documents:
         versions = [v for v in document.versions if v.withdrawn is None]
-        headings = [memo.get(SCREEN, "numbered-headings:" + v.sha256,
-                             partial(_numbered_headings, v.body)) for v in versions]
+        headings = memo.get_many(SCREEN, [("numbered-headings:" + v.sha256,
+                                           partial(_numbered_headings, v.body))
+                                          for v in versions], here=True)
         for index, (old, new) in enumerate(zip(versions, versions[1:])):
             if _may_renumber(headings[index], headings[index + 1]):
                 problems += _stale_references(old, new, memo)

@@ -76,8 +76,10 @@ def _reason_problem(label: str, changed: dict[str, str], has_previous: bool) -> 
 def check_refusals(site: Site, memo: Memo) -> list[Problem]:
     """Parse every body the cheap screen cannot clear (drafts too: check warns early): text
     nested so deep it would be lost, tables so large they would take minutes."""
-    versions = [v for d in site.documents for v in (*d.versions, *d.translations)
-                if memo.get(SCREEN, v.sha256, partial(may_be_refused, v.body))]
+    every = [v for d in site.documents for v in (*d.versions, *d.translations)]
+    screened = memo.get_many(SCREEN, [(v.sha256, partial(may_be_refused, v.body)) for v in every],
+                             here=True)
+    versions = [version for version, suspect in zip(every, screened) if suspect]
     results = rendered_bodies(memo, [v.body for v in versions])
     return [Problem(version.path, version.body_first_line + result.line, _refusal(result),
                     rule="markdown-nesting" if isinstance(result, NestingTooDeep)

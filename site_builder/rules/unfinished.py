@@ -20,12 +20,14 @@ def check_unfinished(site: Site, today: date, memo: Memo = NO_MEMO) -> list[Prob
     for document in site.documents:
         public = {v.effective: is_published(v, document.is_first(v), today)
                   for v in document.versions}
-        for version in (*document.versions, *document.translations):
-            # Whether a file holds a mark at all is remembered by its hash: a preview's
-            # rebuild after one save does not scan every text again.
-            if memo.get(SCREEN, "unfinished:" + version.sha256,
-                        partial(_holds_marks, version)):
-                problems += _marks_in(version, public.get(version.effective, False))
+        # Whether a file holds a mark at all is remembered by its hash: a preview's rebuild
+        # after one save does not scan every text again.
+        texts = (*document.versions, *document.translations)
+        marked = memo.get_many(SCREEN, [("unfinished:" + version.sha256,
+                                         partial(_holds_marks, version)) for version in texts],
+                               here=True)
+        for version in (v for v, holds in zip(texts, marked) if holds):
+            problems += _marks_in(version, public.get(version.effective, False))
     return problems
 
 
