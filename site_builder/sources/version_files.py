@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 VERSION_NAME = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:\.([^.]+))?\.md\Z")
 NAMES_FILE = re.compile(r"\A(site|document)\.([^.]+)\.yaml\Z")
+READ_TOGETHER = 100  # files read before their cache entries are looked up: 1.3 MB of text
 
 
 class VersionReader:
@@ -46,6 +47,7 @@ class VersionReader:
         # os.scandir knows each entry's kind without a system call, and a Path is made only
         # where one is needed: serve rereads this folder on every save.
         folder_rel = report.rel(folder)
+        files = []  # (rel, parse, entry, language), read together below
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
             name = entry.name
             if (name.startswith(".") or name.endswith("~") or name == "document.yaml"
@@ -69,9 +71,10 @@ class VersionReader:
                     originals.add(named)
                 parse = (partial(parse_translation, effective=named, language=language)
                          if language else partial(parse_version, named=named))
-                read = self.read_version(f"{folder_rel}/{name}", parse, entry)
-                if read:
-                    (translations if language else versions).append(read)
+                files.append((f"{folder_rel}/{name}", parse, entry, language))
+        for (_, _, _, language), read in zip(files, self.read_many(files)):
+            if read:
+                (translations if language else versions).append(read)
         if not versions and errors_before == sum(1 for p in report.problems if p.is_error):
             report.error(folder, None, say("this document has no versions; add its first version "
                                            "as YYYY-MM-DD.md (the date it takes effect)"))
@@ -80,17 +83,31 @@ class VersionReader:
         report.problems.extend(translation_problems(originals, tuple(translations)))
         return tuple(versions), tuple(translations)
 
-    def read_version(self, rel: str, parse: Callable, entry: os.DirEntry):
-        """A version or translation file parsed by ``parse(data, rel)``, remembered."""
+    def read_many(self, files: list[tuple[str, Callable, os.DirEntry, str | None]]) -> list:
+        """Version or translation files, each parsed by ``parse(data, rel)`` and remembered,
+        their problems reported in order; None for a file that could not be read."""
         if self.trust_stat:
-            return self.read_watched(rel, parse, entry)
-        data = read_bytes(Path(entry.path), rel)
-        if isinstance(data, Problem):
-            self.report.problems.append(data)
-            return None
-        version, problems = self.memo.get(SOURCE, digest(rel, data), partial(parse, data, rel))
-        self.report.problems.extend(problems)
-        return version
+            return [self.read_watched(rel, parse, entry) for rel, parse, entry, _ in files]
+        read = []
+        for start in range(0, len(files), READ_TOGETHER):
+            read += self._read_together(files[start:start + READ_TOGETHER])
+        return read
+
+    def _read_together(self, files: list) -> list:
+        """A few files, their cache entries looked up in one query (one query a file was a
+        fifth of a CI deploy's validation)."""
+        data = [read_bytes(Path(entry.path), rel) for rel, _, entry, _ in files]
+        readable = [(rel, parse, found) for (rel, parse, _, _), found in zip(files, data)
+                    if not isinstance(found, Problem)]
+        parsed = iter(self.memo.get_many(SOURCE, [
+            (digest(rel, found), partial(parse, found, rel)) for rel, parse, found in readable],
+            here=True))
+        versions = []
+        for found in data:
+            version, problems = (None, [found]) if isinstance(found, Problem) else next(parsed)
+            self.report.problems.extend(problems)
+            versions.append(version)
+        return versions
 
     def read_watched(self, rel: str, parse: Callable, entry: os.DirEntry):
         """serve: a file the watcher has not reported since it was read is taken as it was,
