@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from site_builder.base import problem_formats as report
+from site_builder.base import collector, problem_formats as report
 from site_builder.cli_arguments import build_parser
 from site_builder.base.dates import Clock, parse_as_of
 from site_builder.base.languages import MESSAGE_SOURCE_LANGUAGE
@@ -45,6 +45,7 @@ ISSUES_URL = "https://github.com/policy-site/policy-site/issues"
 
 
 def main(argv: list[str] | None = None) -> int:
+    collector.tune()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

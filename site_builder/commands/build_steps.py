@@ -9,6 +9,7 @@ from pathlib import Path
 from datetime import date
 from typing import Iterator
 
+from site_builder.base import collector
 from site_builder.base.messages import say
 from site_builder.base.problems import WARNING, PolicyError, Problem
 from site_builder.model.site import PolicyVersion
@@ -45,16 +46,18 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
     reusable = PreviousOutput(out).kept if store else None
     files = StagedFiles(out)
     try:
-        site = render_site(root, validation, memo=memo, reusable=reusable, pdf=pdf, files=files)
-        if pdf:
-            add_pdfs(site.files, site.kept, site.keys,
-                     pdf_jobs(site.timelines, validation.site.language),
-                     partial(read_previous, out), memo, reusable)
-        chain = add_record(validation.site, today, site, live, partial(_sources, root, store),
-                           reusable)
-        if earlier:
-            validation.problems.extend(_chain_warnings(earlier, chain, site.timelines, out))
-        write_output(site, out)
+        with collector.kept_for_the_build():  # the site as read lives to the end
+            site = render_site(root, validation, memo=memo, reusable=reusable, pdf=pdf,
+                               files=files)
+            if pdf:
+                add_pdfs(site.files, site.kept, site.keys,
+                         pdf_jobs(site.timelines, validation.site.language),
+                         partial(read_previous, out), memo, reusable)
+            chain = add_record(validation.site, today, site, live, partial(_sources, root, store),
+                               reusable)
+            if earlier:
+                validation.problems.extend(_chain_warnings(earlier, chain, site.timelines, out))
+            write_output(site, out)
     finally:
         files.discard()
     if store:
