@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it-py is loaded only to render (text/markdown_parser.py)
+    from markdown_it.token import Token
+
 
 # Korean legal numbering, and the English of its official translations (Article 6-2 for
 # 제6조의2, Chapter 2 for 제2장, Addenda for 부칙), so a translation's articles get the same ids.
