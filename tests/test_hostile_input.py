@@ -294,8 +294,8 @@ def test_a_theme_that_would_run_for_hours_or_take_gigabytes_is_refused(kit, temp
 
 
 def test_a_page_that_loops_too_long_is_stopped_at_its_template(kit, monkeypatch):
-    from site_builder.render import theme
-    monkeypatch.setattr(theme, "PAGE_SECONDS", 1.0)
+    from site_builder.render import templates
+    monkeypatch.setattr(templates, "PAGE_SECONDS", 1.0)
     kit.two_versions()
     kit.site_yaml(theme="house")
     kit.write("themes/house/templates/index.html",

@@ -17,6 +17,7 @@ from site_builder.sources.yamlfields import Fields, compose_mapping
 
 # What a language is called (language_ja: 日本語): a theme may name languages the default does not.
 _LANGUAGE_NAME = re.compile(r"\Alanguage_[a-z]{2,3}(?:-[a-z0-9]{2,8})*\Z")
+MAX_THEME_FILE_BYTES = 64 * 1024 * 1024  # a template, a font or an image; more is no theme's
 
 
 class ThemeError(Exception):
