@@ -42,13 +42,13 @@ class PreviousOutput:
 
     def kept(self, keys: dict[str, str]) -> set[str]:
         """Paths whose previous file was written from the same key and is still as written."""
-        kept = set()
+        kept, out = set(), str(self.out)  # strings: a Path per file cost more than its lstat
         for path, key in keys.items():
             entry = self.manifest.get(path)
             if not entry or entry[0] != key:
                 continue
             try:  # the file itself, never what a link planted in its place points to
-                found = os.lstat(self.out / path)
+                found = os.lstat(os.path.join(out, path))
             except OSError:
                 continue
             if (stat.S_ISREG(found.st_mode)
