@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import shutil
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +120,15 @@ class SiteKit:
 
     def build(self, as_of: str = "2026-11-28", *extra: str) -> Result:
         return self.run("build", "--as-of", as_of, *extra)
+
+    def libraries_a_build_loads(self, as_of: str, *names: str) -> list[str]:
+        """Which of these modules a build in a fresh process imports (this one has them all)."""
+        probe = ("import sys; from site_builder.cli import main; "
+                 f"code = main(['build', '--as-of', '{as_of}', '--root', {str(self.root)!r}]); "
+                 f"print('LOADED', [m for m in {names!r} if m in sys.modules]); sys.exit(code)")
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return ast.literal_eval(done.stdout.rsplit("LOADED ", 1)[1])
 
     def check(self, as_of: str = "2026-11-28", *extra: str) -> Result:
         return self.run("check", "--as-of", as_of, *extra)
