@@ -67,10 +67,7 @@ class Memo:
             self.store[f"{kind}:{key}"] = value
 
     def get(self, kind: str, key: str, compute: Callable[[], T]) -> T:
-        if self.store is None:
-            return compute()
-        value = self.store.get(f"{kind}:{key}", _MISSING)
-        return self.get_many(kind, [(key, compute)])[0] if value is _MISSING else value
+        return self.get_many(kind, [(key, compute)], here=True)[0]
 
     def get_many(self, kind: str, jobs: list[tuple[str, Callable[[], T]]],
                  forked: Callable[[], None] | None = None, here: bool = False) -> list[T]:
