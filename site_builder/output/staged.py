@@ -60,16 +60,16 @@ class StagingTree:
         for folder in self._new_folders(files):
             depths.setdefault(folder.count("/"), []).append(folder)
         contents, links = self._writes_and_links(files)
-        folder = str(self.path)
+        root = str(self.path)
         with ThreadPoolExecutor(WRITING_THREADS) as pool:
             for depth in sorted(depths):  # parents first: one system call per folder
-                list(_shared_out(pool, lambda name: os.mkdir(os.path.join(folder, name)),
+                list(_shared_out(pool, lambda name: os.mkdir(os.path.join(root, name)),
                                  sorted(depths[depth])))
             written = _shared_out(pool, partial(self._write_bytes, files), contents)
             # Links are made here while the threads write: a link is quick, and links made
             # from several threads take twice as long (6,115 of them: 0.05 s against 0.11 s).
             for relative, source in links:
-                link_or_copy(source, os.path.join(folder, relative))
+                link_or_copy(source, os.path.join(root, relative))
             list(written)
 
     def _writes_and_links(self, files: dict) -> tuple[list[str], list[tuple[str, str]]]:
