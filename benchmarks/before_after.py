@@ -13,7 +13,6 @@ changed, and with --scale 5,000 versions built with --no-cache.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import statistics
@@ -25,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from archive import generate  # noqa: E402
-from same_output import installed  # noqa: E402
+from same_output import installed, two_commits  # noqa: E402
 from trash import Trash  # noqa: E402
 
 AS_OF = "2026-11-28"
@@ -81,10 +80,7 @@ class Commit:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("first")
-    parser.add_argument("second")
+    parser = two_commits(__doc__)
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--scale", action="store_true")
     arguments = parser.parse_args()

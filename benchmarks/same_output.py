@@ -112,11 +112,17 @@ def outputs(python: Path, label: str, site: Path, work: Path,
     return trees
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
+def two_commits(description: str) -> argparse.ArgumentParser:
+    """A command line that names two commits to set against each other (before_after.py too)."""
+    parser = argparse.ArgumentParser(description=description,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("first")
     parser.add_argument("second")
+    return parser
+
+
+def main() -> int:
+    parser = two_commits(__doc__)
     parser.add_argument("--documents", type=int, default=5)
     parser.add_argument("--versions", type=int, default=20)
     parser.add_argument("--ignore", action="append", default=[], metavar="GLOB")
