@@ -343,7 +343,7 @@ def test_pages_rendered_by_workers_forked_once_reach_the_cache(site, monkeypatch
         site.version("2016-01-01", slug=slug, announced="2015-12-01", summary="개정",
                      body=BODY.replace("아이디", "계정"))
     reference = plain(site, "plain")
-    monkeypatch.setattr("site_builder.render.site.BATCH_JOBS", 10)
+    monkeypatch.setattr("site_builder.render.batches.BATCH_JOBS", 10)
     forks = []
     pool = workers.ProcessPoolExecutor
     monkeypatch.setattr(workers, "ProcessPoolExecutor",

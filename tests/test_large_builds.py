@@ -39,7 +39,7 @@ def test_a_build_that_writes_as_it_goes_makes_the_same_tree(site, monkeypatch, f
 
     reference = plain(site, "plain")
     monkeypatch.setattr("site_builder.output.staged.SPILL_BYTES", 4096)
-    monkeypatch.setattr("site_builder.render.site.MIN_BATCH_JOBS", 4)  # workers, and batches
+    monkeypatch.setattr("site_builder.render.batches.MIN_BATCH_JOBS", 4)  # workers, and batches
     spills = []
     spill = StagedFiles.spill
     monkeypatch.setattr(StagedFiles, "spill", lambda self: spills.append(1) or spill(self))
@@ -98,3 +98,30 @@ def test_each_batch_of_pages_comes_back_alone(tmp_path):
         (tmp_path / str(number)).touch()
         arrived.append(result)
     assert arrived == ["on time"] * 32
+
+
+def test_batches_are_cut_where_fewest_bodies_are_needed_on_both_sides(kit, monkeypatch):
+    """Each batch renders the bodies its pages need: a compare data file (25 versions' texts)
+    cut off from its versions had them all rendered again in the next batch."""
+    from site_builder.cache import bodies
+    from site_builder.render import batches
+
+    kit.version("2015-01-01")
+    for month in range(1, 60):  # three compare data files: 25, 25 and 10 versions
+        year, month = divmod(month, 12)
+        day = f"{2015 + year}-{month + 1:02}"
+        kit.version(f"{day}-20", announced=f"{day}-01", summary="개정",
+                    body=BODY.replace("아이디", f"아이디 {year} {month}"))
+    made, cut = [], []
+    render = bodies.render_or_refuse
+    monkeypatch.setattr(bodies, "render_or_refuse", lambda text: made.append(text) or render(text))
+    split = batches.batches
+    monkeypatch.setattr(batches, "MIN_BATCH_JOBS", 120)  # about a compare data file's versions
+    monkeypatch.setattr("site_builder.render.site.page_batches",
+                        lambda jobs, workers: cut.append(split(jobs, workers)) or cut[-1])
+    reference = plain(kit, "plain")
+    assert len(cut[0]) >= 2
+    # A body again at most at each cut: the previous version a 신구대비표 compares with.
+    assert len(made) <= len(set(made)) + len(cut[0]) - 1
+    monkeypatch.setattr(batches, "MIN_BATCH_JOBS", 10_000)  # one batch: the same pages
+    assert plain(kit, "whole") == reference and len(cut[-1]) == 1

@@ -23,6 +23,7 @@ from site_builder.model.site import Site
 from site_builder.model.translated import edition_site
 from site_builder.render import feeds, indexes, urls, version_links
 from site_builder.render.editions import VERSION, Edition, document_plan, site_files
+from site_builder.render.batches import batches as page_batches
 from site_builder.render.document_pages import document_jobs
 from site_builder.render.pages import PageJob, PageRenderer, RenderInputs
 from site_builder.render.product_notice import PRODUCT_NOTICES, render_product_notices
@@ -30,9 +31,6 @@ from site_builder.render.theme import Theme, ThemeError
 from site_builder.rules.validation import Validation
 from site_builder.text.comparison import compare_articles
 
-# A batch of pages is one worker's task: its bodies are rendered for it and let go after it.
-BATCH_JOBS = 200
-MIN_BATCH_JOBS = 16  # below this, a task costs more to send than to do
 # Which of these files (path -> key) the previous output holds as they would be made now.
 Reusable = Callable[[dict[str, str]], set[str]]
 
@@ -198,7 +196,7 @@ def _render_pages(inputs: RenderInputs, jobs: dict[str, PageJob], memo: Memo,
     # Cached pages are read once, here: one that will not decode is rendered like any other.
     known = dict(zip(wanted, memo.recall_many(PAGE, [job.key for job in wanted.values()])))
     files.update((path, page) for path, page in known.items() if page is not None)
-    batches = _batches({p: j for p, j in wanted.items() if known[p] is None}, memo.workers)
+    batches = page_batches({p: j for p, j in wanted.items() if known[p] is None}, memo.workers)
     for rendered in memo.map_forked([partial(_render_batch, inputs, batch) for batch in batches]):
         files.update(rendered)
     return set(wanted)
@@ -212,20 +210,6 @@ def _render_batch(inputs: RenderInputs, batch: dict[str, PageJob], memo: Memo) -
                                                     for job in batch.values()])))
     finally:
         inputs.release()
-
-
-def _batches(jobs: dict[str, PageJob], workers: int) -> list[dict[str, PageJob]]:
-    """Jobs in batches small enough that each worker gets several, and at most BATCH_JOBS (a
-    batch's bodies are in memory at once), in the order of the last version each shows: a
-    version's pages together, and a compare data file (25 versions' texts) after the last of
-    its versions, with them. A body is rendered once for each batch that needs it: in the
-    order of paths, the data files lay apart from their versions and 1,000 versions' bodies
-    were rendered 1,691 times (now 1,323)."""
-    size = max(MIN_BATCH_JOBS, min(BATCH_JOBS, -(-len(jobs) // (workers * 4))))
-    paths = sorted(jobs, key=lambda path: (max(jobs[path].bodies + jobs[path].comparisons,
-                                               default=""), path))
-    return [{path: jobs[path] for path in paths[start:start + size]}
-            for start in range(0, len(paths), size)]
 
 
 def _remember_documents(memo: Memo, fresh: dict, rendered_paths: set[str], files: dict,
