@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from site_builder.text import sections
 from site_builder.text.outline import (OTHER, Article, Heading, assign_heading_ids,
                                        split_articles)
 
@@ -80,7 +81,8 @@ def render_body(markdown: str) -> RenderedBody:
     from site_builder.text.markdown_parser import parser
 
     md = parser()
-    tokens = md.parse(markdown)
+    # A body the parser may refuse is parsed whole, so that the refusal names its line.
+    tokens = md.parse(markdown) if may_be_refused(markdown) else sections.parse(md, markdown)
     headings = assign_heading_ids(tokens)
     html = md.renderer.render(tokens, md.options, {})
     return RenderedBody(html, tuple(headings), tuple(split_articles(tokens, headings)))

@@ -1,0 +1,107 @@
+"""A body parsed a section at a time (text/sections.py) renders exactly as the body parsed
+whole, whatever the editor wrote; the sections a new version keeps are not parsed again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from site_builder.text import markup, sections
+from site_builder.text.markdown_parser import parser
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+SEED = REPOSITORY.parent / "shared" / "seed"
+# Lines that might carry a block past a heading: lazy lines of lists, quotes and paragraphs,
+# table rows, indented code, setext underlines, headings that are not (#tag, seven #, "#\u3000").
+LINES = st.sampled_from([
+    "## 제1조 (목적)", "# 제1장 총칙", "###### 여섯", "####### 일곱", "#tag", "#", "#\t탭", "#\u3000전각",
+    " ## 들여쓴 제목", "  ## 항목 속 제목", "    ## 코드 속", "가. 항목", "① 항목", "1) 하나", "2. 둘", "- 점", "  - 안쪽",
+    "* 별", "> 인용", "> - 인용 속 목록", "| 구분 | 내용 |", "|---|---|", "| 1 | 2 |", "a | b",
+    "---", "===", "***", "본문 문장입니다.", "**굵게** _기울임_ `코드`", "줄 끝 역슬래시\\",
+    "줄 끝 공백  ", "\t탭으로 시작", "[링크](https://example.com)", "&amp; &#44032;", "",
+])
+NEWLINES = st.sampled_from(["\n", "\r\n"])
+BODIES = st.builds(lambda lines, newline: newline.join(lines),
+                   st.lists(LINES, max_size=25), NEWLINES)
+
+
+def whole(markdown: str) -> markup.RenderedBody:
+    """What render_body gave before sections: the body parsed in one piece."""
+    md = parser()
+    tokens = md.parse(markdown)
+    headings = markup.assign_heading_ids(tokens)
+    return markup.RenderedBody(md.renderer.render(tokens, md.options, {}), tuple(headings),
+                               tuple(markup.split_articles(tokens, headings)))
+
+
+def shape(tokens) -> list[dict]:
+    """Every field of every token but its line numbers, which no renderer reads."""
+    return [token.as_dict(filter=lambda key, value: key != "map") for token in tokens]
+
+
+def parsed_from_now_on(monkeypatch) -> list[str]:
+    """The texts markdown-it-py parses from here on."""
+    parsed, md = [], parser()
+    parse = md.parse
+    monkeypatch.setattr(md, "parse", lambda text, env=None: parsed.append(text) or parse(text, env))
+    return parsed
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(BODIES)
+def test_any_body_parses_in_sections_as_it_does_whole(body):
+    assert shape(sections.parse(parser(), body)) == shape(parser().parse(body))
+    assert markup.render_body(body) == whole(body)
+
+
+@given(st.lists(BODIES, min_size=2, max_size=4))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_sections_kept_from_earlier_bodies_render_each_body_as_its_own(bodies):
+    """Heading ids are each body's own (제1조 twice is article-1-2 in one body, not in the next)."""
+    for body in bodies:
+        assert markup.render_body(body) == whole(body)
+
+
+@pytest.mark.parametrize("body", [
+    "## 1. 목적\n\n```\n# 주석\n## 제2조 아님\n```\n\n## 2. 항목\n",  # a heading inside a fence
+    "~~~\n# 주석\n~~~\n",
+    "## 1. 정의\n\n[위원회]를 말한다.\n\n## 2. 참고\n\n[위원회]: https://www.pipc.go.kr\n",
+    "- 항목\n```\n# 주석\n",  # a fence left open runs to the end
+])
+def test_what_reaches_across_a_heading_is_parsed_whole(body):
+    assert shape(sections.parse(parser(), body)) == shape(parser().parse(body))
+    assert markup.render_body(body) == whole(body)
+
+
+def test_real_policies_render_as_they_do_whole():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEED.glob("*.txt"))]
+    texts += [path.read_text(encoding="utf-8").split("---", 2)[-1]
+              for path in sorted((REPOSITORY / "policies").rglob("*.md"))]
+    assert texts
+    for text in texts:
+        assert markup.render_body(text) == whole(text)
+
+
+def test_a_new_version_parses_only_the_sections_it_changed(monkeypatch):
+    articles = [f"## 제{n}조 (조항 {n})\n\n① 회사는 {n}번째 의무를 집니다.\n\n1. 하나\n2. 둘\n"
+                for n in range(1, 13)]
+    markup.render_body("머리말\n\n" + "\n".join(articles))
+    parsed = parsed_from_now_on(monkeypatch)
+    articles[4] = articles[4].replace("의무를", "책임을")
+    body = "머리말\n\n" + "\n".join(articles)
+    rendered = markup.render_body(body)
+    assert parsed == [articles[4] + "\n"]
+    assert rendered == whole(body)
+
+
+def test_a_body_past_the_kept_size_is_not_kept(monkeypatch):
+    monkeypatch.setattr(sections, "KEPT_CHARACTERS", 1000)
+    large = "".join(f"## 제{n}조\n\n{'가' * 100}\n\n" for n in range(1, 30))
+    markup.render_body(large)
+    parsed = parsed_from_now_on(monkeypatch)
+    rendered = markup.render_body(large)
+    assert len(parsed) == 29 + 1  # every section again (and the empty one before the first)
+    assert rendered == whole(large)
