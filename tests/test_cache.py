@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -126,15 +128,27 @@ def test_entries_cut_in_half_are_misses_not_errors(site):
         assert site.tree() == reference
 
 
-def test_the_cache_key_covers_the_libraries_that_shape_output(monkeypatch):
+def test_the_cache_key_covers_the_libraries_that_shape_output(monkeypatch, tmp_path):
+    """Another markdown-it-py (any change to its code) is another cache; so is none at all."""
+    import markdown_it
+
     from site_builder.cache import fingerprint
 
     before = fingerprint.code_fingerprint()
-    real = fingerprint.metadata.version
-    monkeypatch.setattr(fingerprint.metadata, "version",
-                        lambda name: "9.9" if name == "markdown-it-py" else real(name))
+    copy = shutil.copytree(Path(markdown_it.__file__).parent, tmp_path / "markdown_it",
+                           ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "markdown_it")  # a module loaded is found where it was
     fingerprint.code_fingerprint.cache_clear()  # computed once a process
-    assert fingerprint.code_fingerprint() != before
+    assert fingerprint.code_fingerprint() == before  # the same code, found elsewhere
+    (copy / "renderer.py").write_text((copy / "renderer.py").read_text() + "\n# changed\n")
+    fingerprint.code_fingerprint.cache_clear()
+    changed = fingerprint.code_fingerprint()
+    assert changed != before
+    shutil.rmtree(copy)
+    fingerprint.code_fingerprint.cache_clear()
+    monkeypatch.setattr(fingerprint, "find_spec", lambda name: None)
+    assert fingerprint.code_fingerprint() not in (before, changed)
     fingerprint.code_fingerprint.cache_clear()
 
 

@@ -1,44 +1,49 @@
-"""What policy-site's output depends on besides the sources: its own code and the versions of
-the libraries that shape the output. Light to import: a build with nothing to do checks it
-before loading any of those libraries."""
+"""What policy-site's output depends on besides the sources: its own code and the code of the
+libraries that shape the output. Light to import: a build with nothing to do checks it before
+loading any of those libraries."""
 
 from __future__ import annotations
 
 import os
 from functools import lru_cache
-from importlib import metadata
+from importlib.util import find_spec
 
 from site_builder.base.digest import digest
 
-SHAPING_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Jinja2", "MarkupSafe", "PyYAML")
+# By their import names; a library's code, not its version number, is what shapes the output
+# (and reading the installed versions, importlib.metadata took 22-34 ms of every build).
+SHAPING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "jinja2", "markupsafe", "yaml")
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Changes whenever any module of policy-site (in any of its folders), or a library that
+    """Changes whenever any module of policy-site (in any of its folders), or of a library that
     shapes output, changes; computed once a process."""
-    versions = [f"{name}={_version(name)}" for name in SHAPING_LIBRARIES]
     package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-    return digest(*versions, *(_module(package, name) for name in _modules(package)))[:16]
+    return digest(*_code(package), *(part for name in SHAPING_LIBRARIES
+                                     for part in _library(name)))[:16]
 
 
-def _modules(package: str) -> list[str]:
-    """Every .py file below the package, by its path relative to it, in a fixed order."""
+def _library(name: str) -> list[bytes]:
+    spec = find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return [f"{name}: absent".encode()]
+    return [name.encode(), *_code(spec.submodule_search_locations[0])]
+
+
+def _code(folder: str) -> list[bytes]:
+    """Every file below the folder, in a fixed order: a module by its text, a compiled
+    extension (a library's) by its size."""
     found = []
-    for folder, folders, files in os.walk(package):
+    for below, folders, files in os.walk(folder):
         folders[:] = [f for f in folders if f != "__pycache__"]
-        below = os.path.relpath(folder, package)
-        found += [os.path.normpath(os.path.join(below, f)) for f in files if f.endswith(".py")]
-    return sorted(found)
+        found += [os.path.join(below, f) for f in files if f.endswith((".py", ".so", ".pyd"))]
+    return [_file(folder, path) for path in sorted(found)]
 
 
-def _module(package: str, name: str) -> bytes:
-    with open(os.path.join(package, name), "rb") as module:
-        return name.encode() + b"\0" + module.read()
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "absent"
+def _file(folder: str, path: str) -> bytes:
+    name = os.path.relpath(path, folder).encode() + b"\0"
+    if not path.endswith(".py"):
+        return name + str(os.path.getsize(path)).encode()
+    with open(path, "rb") as module:
+        return name + module.read()
