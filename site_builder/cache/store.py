@@ -1,7 +1,7 @@
 """The on-disk memo: results of earlier builds in ``.cache/policy-site/`` (safe to delete).
 
 Entries are keyed by hashes of their inputs (see memo.py) inside a file named after a hash of
-policy-site's own code and of the versions of the libraries that shape its output, so a new
+policy-site's own code and of the code of the libraries that shape its output, so a new
 version of either starts a new cache instead of trusting results an older one made. Values are
 JSON (cache_codec.py): a cache from elsewhere can cost time, never run code or change output.
 Entries no build has used lately are pruned once they are many (PRUNE_SLACK).

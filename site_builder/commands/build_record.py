@@ -1,7 +1,7 @@
 """A build with nothing to do says so at once, before loading any template or Markdown library.
 
 After a successful build, ``record`` writes what it was built from (the bytes of every file
-under policies/ and themes/ and of the built-in theme, policy-site's code and the versions of
+under policies/ and themes/ and of the built-in theme, policy-site's code and the code of
 the libraries that shape the output, the day, the output folder) and what it reported. The
 next build calls ``unchanged`` first: if all of that is the same, and the output folder is
 still exactly the tree the manifest lists (the same files with the same inodes, sizes and
