@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import multiprocessing
 import os
 import signal
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 from site_builder.base.messages import say
 from site_builder.base.problems import UsageError
+
+if TYPE_CHECKING:  # loaded when processes are started (_pool)
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 MIN_JOBS_PER_WORKER = 16  # below this, starting processes costs more than it saves
@@ -69,13 +69,13 @@ def iterate_jobs(jobs: list[Callable[[], T]], workers: int,
     Jobs go to a worker ``chunk`` at a time, their results back as one message: many small
     jobs by default; large ones should pass 1, or a chunk's results are in memory at once."""
     global _jobs
-    if workers <= 1 or len(jobs) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(jobs) <= 1 or not _can_fork():
         yield from (job() for job in jobs)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     _jobs = jobs
-    pool = ProcessPoolExecutor(min(workers, len(jobs)),
-                               mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start_worker, initargs=(os.getpid(),))
+    pool = _pool(min(workers, len(jobs)))
     try:
         # With fork, every worker starts at the first submission, so after map() they all hold
         # their copy of the jobs. Ctrl-C waits until then: a worker must never see it.
@@ -100,6 +100,22 @@ def iterate_jobs(jobs: list[Callable[[], T]], workers: int,
         with contextlib.suppress(RuntimeError):
             pool.shutdown(wait=True, cancel_futures=True)
         _jobs = []
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Loaded only here, with multiprocessing (pickle, sockets: 13-15 ms to import): a build
+    with little to render, as most are, starts no process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker, initargs=(os.getpid(),))
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
