@@ -29,7 +29,7 @@ def batches(jobs: dict[str, PageJob], workers: int) -> list[dict[str, PageJob]]:
         cuts.append(start)
     cuts.append(len(paths))
     return [{path: jobs[path] for path in paths[begin:end]}
-            for begin, end in zip(cuts, cuts[1:])]
+            for begin, end in zip(cuts, cuts[1:]) if end > begin]
 
 
 def _straddling(paths: list[str], jobs: dict[str, PageJob]) -> list[int]:
