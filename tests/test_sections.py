@@ -1,5 +1,6 @@
 """A body parsed a section at a time (text/sections.py) renders exactly as the body parsed
-whole, whatever the editor wrote; the sections a new version keeps are not parsed again."""
+whole, whatever the editor wrote; the sections a new version keeps are not parsed or rendered
+again."""
 
 from __future__ import annotations
 
@@ -42,18 +43,21 @@ def shape(tokens) -> list[dict]:
     return [token.as_dict(filter=lambda key, value: key != "map") for token in tokens]
 
 
-def parsed_from_now_on(monkeypatch) -> list[str]:
-    """The texts markdown-it-py parses from here on."""
-    parsed, md = [], parser()
-    parse = md.parse
+def parsed_from_now_on(monkeypatch) -> tuple[list[str], list[str]]:
+    """The texts markdown-it-py parses from here on, and the headings of what it renders."""
+    parsed, rendered, md = [], [], parser()
+    parse, render = md.parse, md.renderer.render
     monkeypatch.setattr(md, "parse", lambda text, env=None: parsed.append(text) or parse(text, env))
-    return parsed
+    monkeypatch.setattr(md.renderer, "render", lambda tokens, *args: rendered.extend(
+        t.content for t in tokens if t.type == "inline" and t.content.startswith("제"))
+        or render(tokens, *args))
+    return parsed, rendered
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(BODIES)
 def test_any_body_parses_in_sections_as_it_does_whole(body):
-    assert shape(sections.parse(parser(), body)) == shape(parser().parse(body))
+    assert shape(sections.parse(parser(), body).tokens) == shape(parser().parse(body))
     assert markup.render_body(body) == whole(body)
 
 
@@ -72,7 +76,7 @@ def test_sections_kept_from_earlier_bodies_render_each_body_as_its_own(bodies):
     "- 항목\n```\n# 주석\n",  # a fence left open runs to the end
 ])
 def test_what_reaches_across_a_heading_is_parsed_whole(body):
-    assert shape(sections.parse(parser(), body)) == shape(parser().parse(body))
+    assert shape(sections.parse(parser(), body).tokens) == shape(parser().parse(body))
     assert markup.render_body(body) == whole(body)
 
 
@@ -85,23 +89,23 @@ def test_real_policies_render_as_they_do_whole():
         assert markup.render_body(text) == whole(text)
 
 
-def test_a_new_version_parses_only_the_sections_it_changed(monkeypatch):
+def test_a_new_version_parses_and_renders_only_the_sections_it_changed(monkeypatch):
     articles = [f"## 제{n}조 (조항 {n})\n\n① 회사는 {n}번째 의무를 집니다.\n\n1. 하나\n2. 둘\n"
                 for n in range(1, 13)]
     markup.render_body("머리말\n\n" + "\n".join(articles))
-    parsed = parsed_from_now_on(monkeypatch)
+    parsed, rendered = parsed_from_now_on(monkeypatch)
     articles[4] = articles[4].replace("의무를", "책임을")
     body = "머리말\n\n" + "\n".join(articles)
-    rendered = markup.render_body(body)
-    assert parsed == [articles[4] + "\n"]
-    assert rendered == whole(body)
+    made = markup.render_body(body)
+    assert parsed == [articles[4] + "\n"] and rendered == ["제5조 (조항 5)"]
+    assert made == whole(body)
 
 
 def test_a_body_past_the_kept_size_is_not_kept(monkeypatch):
     monkeypatch.setattr(sections, "KEPT_CHARACTERS", 1000)
     large = "".join(f"## 제{n}조\n\n{'가' * 100}\n\n" for n in range(1, 30))
     markup.render_body(large)
-    parsed = parsed_from_now_on(monkeypatch)
-    rendered = markup.render_body(large)
-    assert len(parsed) == 29 + 1  # every section again (and the empty one before the first)
-    assert rendered == whole(large)
+    parsed, rendered = parsed_from_now_on(monkeypatch)
+    made = markup.render_body(large)
+    assert len(parsed) == len(rendered) == 29  # every section again
+    assert made == whole(large)

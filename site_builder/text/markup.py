@@ -82,10 +82,11 @@ def render_body(markdown: str) -> RenderedBody:
 
     md = parser()
     # A body the parser may refuse is parsed whole, so that the refusal names its line.
-    tokens = md.parse(markdown) if may_be_refused(markdown) else sections.parse(md, markdown)
-    headings = assign_heading_ids(tokens)
-    html = md.renderer.render(tokens, md.options, {})
-    return RenderedBody(html, tuple(headings), tuple(split_articles(tokens, headings)))
+    parse = sections.whole if may_be_refused(markdown) else sections.parse
+    body = parse(md, markdown)
+    headings = assign_heading_ids(body.tokens)
+    return RenderedBody(body.render(md), tuple(headings),
+                        tuple(split_articles(body.tokens, headings)))
 
 
 def render_or_refuse(markdown: str) -> RenderedBody | NestingTooDeep | TableTooLarge:
