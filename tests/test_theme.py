@@ -173,3 +173,25 @@ def test_the_builtin_theme_runs_unchecked_and_a_site_template_stays_sandboxed(ki
     own_theme(kit, "index.html", "{{ cycler.__init__.__globals__.os.popen('touch %s') }}" % marker)
     theme_refused(kit, "themes/house/templates/index.html:1: error: template error:")
     assert not marker.exists()
+
+
+@pytest.mark.parametrize("value, name", [
+    ({"effective": "2015-02-15"}, "effective"),  # a view's field
+    ({"items": "항목"}, "items"),  # a key named like a dict method: the method, as in Jinja
+    ({"get": 1}, "get"), ({}, "missing"), ({"a": 1}, "__class__"),
+    ({1: "one"}, "1"), ([1, 2], "append"), ("text", "upper"), (None, "effective"),
+])
+def test_the_builtin_theme_looks_names_up_as_jinja_does(value, name):
+    """The built-in environment asks a dict for the item first (a dict has no other
+    attributes than dict's); the answer is Jinja's own in every case."""
+    import jinja2
+
+    from site_builder.render.sandbox import BuiltinEnvironment
+
+    ours, jinjas = BuiltinEnvironment(), jinja2.Environment()
+    found, expected = ours.getattr(value, name), jinjas.getattr(value, name)
+    if isinstance(expected, jinja2.Undefined):
+        assert isinstance(found, jinja2.Undefined) and str(found) == str(expected)
+        assert found._undefined_name == expected._undefined_name
+    else:
+        assert found == expected
