@@ -188,3 +188,16 @@ def test_without_javascript_the_compare_page_leads_to_the_changes_pages(browser,
     page.get_by_role("link", name="이용약관 신구대비표 (2016년 3월 1일 시행)").click()
     page.wait_for_url("**/terms/2016-03-01/changes/index.html")
     page.close()
+
+
+def test_a_version_compared_with_both_neighbours_has_its_words_gathered_once():
+    """Moved articles are found by their words; the middle version's are gathered once."""
+    from site_builder.text import moves
+    from site_builder.text.comparison import compare_articles
+
+    versions = [render_body(f"## 제1조 (목적)\n\n{word} 목적입니다.\n\n## 제2조 (정의)\n\n용어 {word}\n")
+                .articles for word in ("가", "나", "다")]
+    moves._words.cache_clear()
+    compare_articles(versions[0], versions[1])
+    compare_articles(versions[1], versions[2])
+    assert moves._words.cache_info().misses == 6  # three versions' two articles, once each

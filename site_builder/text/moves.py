@@ -14,6 +14,8 @@ integers. Past MATCHING_CELLS candidate pairs only numbers count. compare.js doe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import AbstractSet
 
 from site_builder.text.outline import Article, number_label
 
@@ -51,15 +53,18 @@ def matched(old: tuple[Article, ...], new: tuple[Article, ...]) -> dict[int, int
     return pairs
 
 
-def alike(a: set[str], b: set[str]) -> int:
+def alike(a: AbstractSet[str], b: AbstractSet[str]) -> int:
     """Per mille: twice the shared words over all words (Dice's coefficient), in integers."""
     total = len(a) + len(b)
     return 2000 * len(a & b) // total if total else 0
 
 
-def _words(article: Article) -> set[str]:
+# Made once for a version's articles, compared with the version before and the one after, and
+# for the articles a version keeps as they were (a few versions' worth: some 10 KB each).
+@lru_cache(maxsize=128)
+def _words(article: Article) -> frozenset[str]:
     heading = article.heading[len(number_label(article.heading)):]
-    return set(_WORD.findall(heading + "\n" + "\n".join(article.lines)))
+    return frozenset(_WORD.findall(heading + "\n" + "\n".join(article.lines)))
 
 
 def _family(article: Article) -> str:
