@@ -29,6 +29,12 @@ BODIES = st.builds(lambda lines, newline: newline.join(lines),
                    st.lists(LINES, max_size=25), NEWLINES)
 
 
+@pytest.fixture
+def every_heading_cuts(monkeypatch):
+    """Short sections are parsed with the one before; these tests cut at every heading."""
+    monkeypatch.setattr(sections, "MIN_SECTION", 0)
+
+
 def whole(markdown: str) -> markup.RenderedBody:
     """What render_body gave before sections: the body parsed in one piece."""
     md = parser()
@@ -54,16 +60,20 @@ def parsed_from_now_on(monkeypatch) -> tuple[list[str], list[str]]:
     return parsed, rendered
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+CUT_EVERYWHERE = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=CUT_EVERYWHERE)
 @given(BODIES)
-def test_any_body_parses_in_sections_as_it_does_whole(body):
+def test_any_body_parses_in_sections_as_it_does_whole(every_heading_cuts, body):
     assert shape(sections.parse(parser(), body).tokens) == shape(parser().parse(body))
     assert markup.render_body(body) == whole(body)
 
 
 @given(st.lists(BODIES, min_size=2, max_size=4))
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_sections_kept_from_earlier_bodies_render_each_body_as_its_own(bodies):
+@settings(max_examples=150, deadline=None, suppress_health_check=CUT_EVERYWHERE)
+def test_sections_kept_from_earlier_bodies_render_each_body_as_its_own(every_heading_cuts,
+                                                                       bodies):
     """Heading ids are each body's own (제1조 twice is article-1-2 in one body, not in the next)."""
     for body in bodies:
         assert markup.render_body(body) == whole(body)
@@ -75,12 +85,12 @@ def test_sections_kept_from_earlier_bodies_render_each_body_as_its_own(bodies):
     "## 1. 정의\n\n[위원회]를 말한다.\n\n## 2. 참고\n\n[위원회]: https://www.pipc.go.kr\n",
     "- 항목\n```\n# 주석\n",  # a fence left open runs to the end
 ])
-def test_what_reaches_across_a_heading_is_parsed_whole(body):
+def test_what_reaches_across_a_heading_is_parsed_whole(every_heading_cuts, body):
     assert shape(sections.parse(parser(), body).tokens) == shape(parser().parse(body))
     assert markup.render_body(body) == whole(body)
 
 
-def test_real_policies_render_as_they_do_whole():
+def test_real_policies_render_as_they_do_whole(every_heading_cuts):
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEED.glob("*.txt"))]
     texts += [path.read_text(encoding="utf-8").split("---", 2)[-1]
               for path in sorted((REPOSITORY / "policies").rglob("*.md"))]
@@ -90,7 +100,8 @@ def test_real_policies_render_as_they_do_whole():
 
 
 def test_a_new_version_parses_and_renders_only_the_sections_it_changed(monkeypatch):
-    articles = [f"## 제{n}조 (조항 {n})\n\n① 회사는 {n}번째 의무를 집니다.\n\n1. 하나\n2. 둘\n"
+    clause = "이용자의 개인정보를 안전하게 처리합니다. " * 6
+    articles = [f"## 제{n}조 (조항 {n})\n\n① 회사는 {n}번째 의무를 집니다. {clause}\n\n1. 하나\n2. 둘\n"
                 for n in range(1, 13)]
     markup.render_body("머리말\n\n" + "\n".join(articles))
     parsed, rendered = parsed_from_now_on(monkeypatch)
@@ -101,11 +112,27 @@ def test_a_new_version_parses_and_renders_only_the_sections_it_changed(monkeypat
     assert made == whole(body)
 
 
-def test_a_body_past_the_kept_size_is_not_kept(monkeypatch):
-    monkeypatch.setattr(sections, "KEPT_CHARACTERS", 1000)
-    large = "".join(f"## 제{n}조\n\n{'가' * 100}\n\n" for n in range(1, 30))
-    markup.render_body(large)
+def test_one_line_articles_are_parsed_with_the_article_before(monkeypatch):
+    articles = [f"## 제{n}조 (삭제)\n" for n in range(2, 40)]
+    body = f"## 제1조 (목적)\n\n{'회사는 개인정보를 처리합니다. ' * 10}\n" + "".join(articles)
     parsed, rendered = parsed_from_now_on(monkeypatch)
-    made = markup.render_body(large)
+    made = markup.render_body(body)
+    assert parsed == [body] and made == whole(body)  # one parse: 39 would cost more
+
+
+def test_bodies_past_the_kept_size_are_not_kept(monkeypatch):
+    """Two bodies that fit only together: the older is let go. One that does not fit alone is
+    parsed whole (cut, its sections would cost more than the whole and never be used again)."""
+    monkeypatch.setattr(sections, "KEPT_CHARACTERS", 6000)
+    first, second = ("".join(f"## 제{n}조\n\n{word * 150}\n\n" for n in range(1, 30))
+                     for word in "가나")
+    markup.render_body(first)
+    markup.render_body(second)
+    parsed, rendered = parsed_from_now_on(monkeypatch)
+    made = markup.render_body(first)
     assert len(parsed) == len(rendered) == 29  # every section again
-    assert made == whole(large)
+    assert made == whole(first)
+    larger = first + second
+    parsed.clear()
+    made = markup.render_body(larger)
+    assert parsed == [larger] and made == whole(larger)
