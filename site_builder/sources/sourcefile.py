@@ -159,14 +159,13 @@ def without_keys(text: str, keys: tuple[str, ...]) -> str:
     lines = text.split("\n")
     closing = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), 0)
     starts = tuple(f"{key}:" for key in keys)
-    kept, cutting = [], False
-    for index, line in enumerate(lines):
-        inside = 0 < index < closing
-        if inside and line.replace(" ", "").startswith(starts) and not line[:1].isspace():
+    kept, cutting = [lines[0]], False
+    for line in lines[1:closing]:  # the front matter; the body below is kept as it is
+        if line.replace(" ", "").startswith(starts) and not line[:1].isspace():
             cutting = True
             continue
-        if cutting and inside and (line[:1].isspace() or not line.strip()):
+        if cutting and (line[:1].isspace() or not line.strip()):
             continue
         cutting = False
         kept.append(line)
-    return "\n".join(kept)
+    return "\n".join([*kept, *lines[max(closing, 1):]])
