@@ -25,10 +25,13 @@ def code_fingerprint() -> str:
 
 
 def _library(name: str) -> list[bytes]:
-    spec = find_spec(name)
-    if spec is None or not spec.submodule_search_locations:
-        return [f"{name}: absent".encode()]
-    return [name.encode(), *_code(spec.submodule_search_locations[0])]
+    try:
+        spec = find_spec(name)  # a module already loaded is found where it was loaded from
+        if spec is None or not spec.submodule_search_locations:
+            return [f"{name}: absent".encode()]
+        return [name.encode(), *_code(spec.submodule_search_locations[0])]
+    except (ImportError, ValueError, OSError):  # loaded oddly, or a file gone: another cache
+        return [f"{name}: unreadable".encode()]
 
 
 def _code(folder: str) -> list[bytes]:
