@@ -137,6 +137,7 @@ def render(env: jinja2.Environment, template: str, context: dict, rel) -> str:
             "template failed: {kind}: {reason}", kind=type(error).__name__,
             reason=str(error)))) from None
 
+
 def _template_frame(error: Exception, rel) -> tuple[str | None, int | None]:
     """Jinja rewrites tracebacks so template frames carry the template's file and line."""
     for frame in reversed(traceback.extract_tb(error.__traceback__)):
