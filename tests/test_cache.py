@@ -434,3 +434,35 @@ def test_a_store_planted_as_a_link_or_a_file_is_no_store(site, tmp_path, planted
     assert _deploy(site) == reference
     assert [p.name for p in elsewhere.iterdir()] == ["a" * 64]
     assert foreign.read_text() == "someone else's"
+
+
+def test_the_sources_of_every_document_are_parsed_together_on_every_core(kit, monkeypatch):
+    """The loader lists every document folder, then parses the site's version files in one
+    share-out to the workers (issue 24: it parsed them one document at a time, in this
+    process). Each document still gets its own files and problems: the same report as one
+    process makes, and a folder whose only file is broken is not also "without versions"."""
+    from site_builder.cache import workers
+
+    for slug in ("privacy", "terms", "youth"):
+        kit.version("2015-01-01", slug=slug)
+        for index in range(1, 14):
+            kit.version(f"{2015 + index}-01-01", slug=slug, announced=f"{2014 + index}-12-01",
+                        summary=f"개정 {index}", body=BODY.replace("아이디", f"{slug} {index}"))
+    kit.site_yaml("languages: [ko, en]\n")
+    kit.version("2030-01-01", slug="terms", raw_front="---\neffective: 2030-01-02\n---\n")
+    kit.version("2015-01-01", slug="broken", raw_front="---\nannounced: [\n---\n")
+    kit.write("policies/broken/2015-01-01.en.md", "---\ntitle: Broken\n---\nText\n")
+    kit.write("policies/youth/2040-01-01.en.md", "---\ntitle: Youth\n---\nText\n")
+    kit.write("policies/empty/document.yaml", "title: 빈 문서\n")
+    alone = kit.run("build", "--as-of", DAY, "--no-cache", "--jobs", "1")
+    forks = []
+    pool = workers._pool
+    monkeypatch.setattr(workers, "_pool", lambda count: forks.append(count) or pool(count))
+    together = kit.run("build", "--as-of", DAY, "--no-cache", "--jobs", "2")
+    assert forks == [2]  # refused before rendering: the one share-out is the parse
+    assert together.code == alone.code == 1 and together.err == alone.err
+    assert "terms/2030-01-01.md:2" in together.err and "broken/2015-01-01.md:2" in together.err
+    assert together.err.count("policies/empty: ") == 1  # "no versions"
+    no_original = [line for line in together.err.splitlines() if "no original" in line]
+    assert no_original == [line for line in no_original if "youth/2040-01-01.en.md" in line] != []
+    assert "policies/broken: error" not in together.err  # its one file's error is the one

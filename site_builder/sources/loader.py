@@ -20,7 +20,7 @@ from site_builder.sources import settings
 from site_builder.sources.settings import Context
 from site_builder.sources.sourcefile import read_source
 from site_builder.sources.translation_files import language_problem
-from site_builder.sources.version_files import NAMES_FILE, VersionReader, is_names_file
+from site_builder.sources.version_files import NAMES_FILE, Listing, VersionReader, is_names_file
 from site_builder.sources.yamlfields import Fields, compose_mapping
 
 SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -160,35 +160,45 @@ class _SiteReader:
         return tuple(names)
 
     def read_documents(self, site_notice, languages: tuple[str, ...]) -> list[Document]:
+        """Every document folder listed first, then the version files of all of them read
+        together (those the cache does not hold parsed on every core), then each document."""
         report = self.report
-        documents = []
+        listed = []
         for entry in sorted(report.folder.iterdir()):
             if (entry.name.startswith(".") or entry.name == "site.yaml"
                     or is_names_file(entry.name, "site")):
                 continue
             if entry.is_dir():
-                if report.escapes(entry):
-                    continue
-                document = self.read_document(entry, site_notice, languages)
-                if document:
-                    documents.append(document)
+                if not report.escapes(entry):
+                    listed.append(self.list_document(entry, languages))
             else:
                 report.warn(entry, say("ignored: policies/ holds site.yaml and one folder per "
                                        "document"))
+        listed = [item for item in listed if item]
+        self.versions.read_listed([listing for _, listing in listed])
+        documents = [document for document in (self.read_document(fields, listing, site_notice,
+                                                                  languages)
+                                                for fields, listing in listed) if document]
         if not documents and not has_errors(report.problems):
             report.error(report.folder, None, say(
                 "no documents: add a folder such as policies/privacy/ with document.yaml and a "
                 "first version YYYY-MM-DD.md"))
         return documents
 
-    def read_document(self, folder: Path, site_notice,
-                      languages: tuple[str, ...]) -> Document | None:
+    def list_document(self, folder: Path,
+                      languages: tuple[str, ...]) -> tuple[Fields | None, Listing] | None:
+        """A document folder's settings and its version files, not read yet."""
         wrong = _folder_problem(folder.name, languages)
         if wrong:
             self.report.error(folder, None, wrong)
             return None
-        fields = self.report.fields_of(folder / "document.yaml")
-        versions, translations = self.versions.read_versions(folder, languages)
+        return (self.report.fields_of(folder / "document.yaml"),
+                self.versions.list_versions(folder, languages))
+
+    def read_document(self, fields: Fields | None, listing: Listing, site_notice,
+                      languages: tuple[str, ...]) -> Document | None:
+        folder = listing.folder
+        versions, translations = self.versions.versions_of(listing)
         names = self.read_names(folder, "document", languages)
         if fields is None:
             return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -28,7 +29,21 @@ if TYPE_CHECKING:
 
 VERSION_NAME = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:\.([^.]+))?\.md\Z")
 NAMES_FILE = re.compile(r"\A(site|document)\.([^.]+)\.yaml\Z")
-READ_TOGETHER = 100  # files read before their cache entries are looked up: 1.3 MB of text
+# Files read before their cache entries are looked up and the rest parsed on every core
+# (13 MB of text in the benchmark's archive): few enough to hold, enough to share out.
+READ_TOGETHER = 1000
+
+
+@dataclass
+class Listing:
+    """A document folder's version files, named and sorted, before they are read: the loader
+    lists every folder first, so that the files of the whole site are parsed together."""
+
+    folder: Path
+    files: list  # (rel, parse, entry, language)
+    originals: set  # the effective days of its files in the original language
+    errors: int  # how many errors listing it found
+    read: list = field(default_factory=list)  # (version or None, problems), file by file
 
 
 class VersionReader:
@@ -39,15 +54,15 @@ class VersionReader:
         top = report.root.absolute()
         self.saved = {p.relative_to(top).as_posix() for p in saved or () if p.is_relative_to(top)}
 
-    def read_versions(self, folder: Path, languages: tuple[str, ...]):
-        """The document's versions, oldest first, and their translations."""
+    def list_versions(self, folder: Path, languages: tuple[str, ...]) -> Listing:
+        """The document's version and translation files; a name that cannot be one is
+        reported here."""
         report = self.report
-        versions, translations, originals = [], [], set()
         errors_before = sum(1 for p in report.problems if p.is_error)
         # os.scandir knows each entry's kind without a system call, and a Path is made only
         # where one is needed: serve rereads this folder on every save.
         folder_rel = report.rel(folder)
-        files = []  # (rel, parse, entry, language), read together below
+        files, originals = [], set()
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):
             name = entry.name
             if (name.startswith(".") or name.endswith("~") or name == "document.yaml"
@@ -72,20 +87,36 @@ class VersionReader:
                 parse = (partial(parse_translation, effective=named, language=language)
                          if language else partial(parse_version, named=named))
                 files.append((f"{folder_rel}/{name}", parse, entry, language))
-        for (_, _, _, language), read in zip(files, self.read_many(files)):
+        errors = sum(1 for p in report.problems if p.is_error) - errors_before
+        return Listing(folder, files, originals, errors)
+
+    def read_listed(self, listings: list[Listing]) -> None:
+        """Every listed file of the site, read and parsed (into each listing's ``read``)."""
+        read = iter(self.read_many([file for listing in listings for file in listing.files]))
+        for listing in listings:
+            listing.read = [next(read) for _ in listing.files]
+
+    def versions_of(self, listing: Listing) -> tuple[tuple, tuple]:
+        """The document's versions, oldest first, and their translations, once read."""
+        report = self.report
+        versions, translations, errors = [], [], listing.errors
+        for (_, _, _, language), (read, problems) in zip(listing.files, listing.read):
+            report.problems.extend(problems)
+            errors += sum(1 for p in problems if p.is_error)
             if read:
                 (translations if language else versions).append(read)
-        if not versions and errors_before == sum(1 for p in report.problems if p.is_error):
-            report.error(folder, None, say("this document has no versions; add its first version "
-                                           "as YYYY-MM-DD.md (the date it takes effect)"))
+        if not versions and not errors:
+            report.error(listing.folder, None, say(
+                "this document has no versions; add its first version as YYYY-MM-DD.md (the "
+                "date it takes effect)"))
         versions.sort(key=lambda v: v.effective)
         translations.sort(key=lambda t: (t.effective, t.language))
-        report.problems.extend(translation_problems(originals, tuple(translations)))
+        report.problems.extend(translation_problems(listing.originals, tuple(translations)))
         return tuple(versions), tuple(translations)
 
     def read_many(self, files: list[tuple[str, Callable, os.DirEntry, str | None]]) -> list:
-        """Version or translation files, each parsed by ``parse(data, rel)`` and remembered,
-        their problems reported in order; None for a file that could not be read."""
+        """(version or None, problems) of each version or translation file, parsed by
+        ``parse(data, rel)`` and remembered; None for a file that could not be read."""
         if self.trust_stat:
             return [self.read_watched(rel, parse, entry) for rel, parse, entry, _ in files]
         read = []
@@ -94,22 +125,16 @@ class VersionReader:
         return read
 
     def _read_together(self, files: list) -> list:
-        """A few files, their cache entries looked up in one query (one query a file was a
-        fifth of a CI deploy's validation)."""
+        """Files whose cache entries are looked up in one query (one query a file was a fifth
+        of a CI deploy's validation); those it does not hold are parsed on every core."""
         data = [read_bytes(Path(entry.path), rel) for rel, _, entry, _ in files]
         readable = [(rel, parse, found) for (rel, parse, _, _), found in zip(files, data)
                     if not isinstance(found, Problem)]
         parsed = iter(self.memo.get_many(SOURCE, [
-            (digest(rel, found), partial(parse, found, rel)) for rel, parse, found in readable],
-            here=True))
-        versions = []
-        for found in data:
-            version, problems = (None, [found]) if isinstance(found, Problem) else next(parsed)
-            self.report.problems.extend(problems)
-            versions.append(version)
-        return versions
+            (digest(rel, found), partial(parse, found, rel)) for rel, parse, found in readable]))
+        return [(None, [found]) if isinstance(found, Problem) else next(parsed) for found in data]
 
-    def read_watched(self, rel: str, parse: Callable, entry: os.DirEntry):
+    def read_watched(self, rel: str, parse: Callable, entry: os.DirEntry) -> tuple:
         """serve: a file the watcher has not reported since it was read is taken as it was,
         without even a stat (a link is not: its target may change unreported); the others
         are remembered by inode, size and time, and those the watcher reported read anew."""
@@ -120,10 +145,9 @@ class VersionReader:
             try:
                 stat = entry.stat()
             except OSError as error:
-                self.report.error(path, None, say(
+                return None, [Problem(self.report.rel(path), None, say(
                     "cannot read this file ({reason}); a link whose target is gone? restore "
-                    "the file or remove the link", reason=error.strerror))
-                return None
+                    "the file or remove the link", reason=error.strerror))]
             key = f"{rel}\0{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"  # in memory only
             if saved:  # a save can keep size and time: read it anew
                 known = _read_and_parse(path, rel, parse)
@@ -131,9 +155,7 @@ class VersionReader:
             else:
                 known = self.memo.get(SOURCE, key, partial(_read_and_parse, path, rel, parse))
         self.memo.remember(WATCHED, rel, known)
-        version, problems = known
-        self.report.problems.extend(problems)
-        return version
+        return known
 
     def was_saved(self, rel: str) -> bool:
         """Reported by the watcher, itself or a folder above it (a folder moved into place)."""
