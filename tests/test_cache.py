@@ -466,3 +466,21 @@ def test_the_sources_of_every_document_are_parsed_together_on_every_core(kit, mo
     no_original = [line for line in together.err.splitlines() if "no original" in line]
     assert no_original == [line for line in no_original if "youth/2040-01-01.en.md" in line] != []
     assert "policies/broken: error" not in together.err  # its one file's error is the one
+
+
+def test_the_sources_are_read_a_bounded_number_of_bytes_at_a_time(site, monkeypatch):
+    """Files at the 16 MB limit must not be held a thousand at a time: the loader parses what
+    it holds once it passes READ_BYTES, and the result is the same."""
+    from site_builder.cache.memo import SOURCE, Memo
+    from site_builder.sources import version_files
+
+    reference = plain(site, "plain")
+    monkeypatch.setattr(version_files, "READ_BYTES", 3 * len(BODY.encode()))
+    held = []
+    get_many = Memo.get_many
+    monkeypatch.setattr(Memo, "get_many", lambda self, kind, jobs, *args, **kwargs: (
+        held.append(len(jobs)) if kind == SOURCE else None) or get_many(self, kind, jobs,
+                                                                       *args, **kwargs))
+    assert plain(site, "bounded") == reference
+    # Every file is larger than BODY: the third passes the bound, and the three are parsed.
+    assert sum(held) == 20 and max(held) == 3

@@ -29,9 +29,10 @@ if TYPE_CHECKING:
 
 VERSION_NAME = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:\.([^.]+))?\.md\Z")
 NAMES_FILE = re.compile(r"\A(site|document)\.([^.]+)\.yaml\Z")
-# Files read before their cache entries are looked up and the rest parsed on every core
-# (13 MB of text in the benchmark's archive): few enough to hold, enough to share out.
+# Files read before their cache entries are looked up and the rest parsed on every core:
+# the benchmark archive's 1,000 files are 13 MB; files at the size limit, two at a time.
 READ_TOGETHER = 1000
+READ_BYTES = 32 * 1024 * 1024
 
 
 @dataclass
@@ -119,20 +120,24 @@ class VersionReader:
         ``parse(data, rel)`` and remembered; None for a file that could not be read."""
         if self.trust_stat:
             return [self.read_watched(rel, parse, entry) for rel, parse, entry, _ in files]
-        read = []
-        for start in range(0, len(files), READ_TOGETHER):
-            read += self._read_together(files[start:start + READ_TOGETHER])
-        return read
+        read, held, size = [], [], 0
+        for rel, parse, entry, _ in files:
+            data = read_bytes(Path(entry.path), rel)
+            held.append((rel, parse, data))
+            size += 0 if isinstance(data, Problem) else len(data)
+            if len(held) == READ_TOGETHER or size > READ_BYTES:
+                read += self._parse_together(held)
+                held, size = [], 0
+        return read + self._parse_together(held)
 
-    def _read_together(self, files: list) -> list:
+    def _parse_together(self, files: list[tuple[str, Callable, bytes | Problem]]) -> list:
         """Files whose cache entries are looked up in one query (one query a file was a fifth
         of a CI deploy's validation); those it does not hold are parsed on every core."""
-        data = [read_bytes(Path(entry.path), rel) for rel, _, entry, _ in files]
-        readable = [(rel, parse, found) for (rel, parse, _, _), found in zip(files, data)
-                    if not isinstance(found, Problem)]
         parsed = iter(self.memo.get_many(SOURCE, [
-            (digest(rel, found), partial(parse, found, rel)) for rel, parse, found in readable]))
-        return [(None, [found]) if isinstance(found, Problem) else next(parsed) for found in data]
+            (digest(rel, data), partial(parse, data, rel)) for rel, parse, data in files
+            if not isinstance(data, Problem)]))
+        return [(None, [data]) if isinstance(data, Problem) else next(parsed)
+                for _, _, data in files]
 
     def read_watched(self, rel: str, parse: Callable, entry: os.DirEntry) -> tuple:
         """serve: a file the watcher has not reported since it was read is taken as it was,
