@@ -116,8 +116,8 @@ class VersionReader:
         return tuple(versions), tuple(translations)
 
     def read_many(self, files: list[tuple[str, Callable, os.DirEntry, str | None]]) -> list:
-        """(version or None, problems) of each version or translation file, parsed by
-        ``parse(data, rel)`` and remembered; None for a file that could not be read."""
+        """(version, problems) of each version or translation file, parsed by
+        ``parse(data, rel)`` and remembered; (None, [why]) for a file that could not be read."""
         if self.trust_stat:
             return [self.read_watched(rel, parse, entry) for rel, parse, entry, _ in files]
         read, held, size = [], [], 0
