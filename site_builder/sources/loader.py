@@ -175,10 +175,12 @@ class _SiteReader:
                 report.warn(entry, say("ignored: policies/ holds site.yaml and one folder per "
                                        "document"))
         listed = [item for item in listed if item]
-        self.versions.read_listed([listing for _, listing in listed])
-        documents = [document for document in (self.read_document(fields, listing, site_notice,
-                                                                  languages)
-                                                for fields, listing in listed) if document]
+        documents = []
+        for (fields, listing), read in zip(listed, self.versions.read_listed(
+                [listing for _, listing in listed])):
+            document = self.read_document(fields, listing, read, site_notice, languages)
+            if document:
+                documents.append(document)
         if not documents and not has_errors(report.problems):
             report.error(report.folder, None, say(
                 "no documents: add a folder such as policies/privacy/ with document.yaml and a "
@@ -195,10 +197,10 @@ class _SiteReader:
         return (self.report.fields_of(folder / "document.yaml"),
                 self.versions.list_versions(folder, languages))
 
-    def read_document(self, fields: Fields | None, listing: Listing, site_notice,
-                      languages: tuple[str, ...]) -> Document | None:
+    def read_document(self, fields: Fields | None, listing: Listing, read: list[tuple],
+                      site_notice, languages: tuple[str, ...]) -> Document | None:
         folder = listing.folder
-        versions, translations = self.versions.versions_of(listing)
+        versions, translations = self.versions.versions_of(listing, read)
         names = self.read_names(folder, "document", languages)
         if fields is None:
             return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 VERSION_NAME = re.compile(r"\A(\d{4}-\d{2}-\d{2})(?:\.([^.]+))?\.md\Z")
 NAMES_FILE = re.compile(r"\A(site|document)\.([^.]+)\.yaml\Z")
 # Files read before their cache entries are looked up and the rest parsed on every core:
-# the benchmark archive's 1,000 files are 13 MB; files at the size limit, two at a time.
+# the benchmark archive's 1,000 files are 13 MB; files at the 16 MB limit go three at a time
+# (parsed once their bytes pass READ_BYTES).
 READ_TOGETHER = 1000
 READ_BYTES = 32 * 1024 * 1024
 
@@ -44,7 +45,6 @@ class Listing:
     files: list  # (rel, parse, entry, language)
     originals: set  # the effective days of its files in the original language
     errors: int  # how many errors listing it found
-    read: list = field(default_factory=list)  # (version or None, problems), file by file
 
 
 class VersionReader:
@@ -59,7 +59,7 @@ class VersionReader:
         """The document's version and translation files; a name that cannot be one is
         reported here."""
         report = self.report
-        errors_before = sum(1 for p in report.problems if p.is_error)
+        reported_before = len(report.problems)
         # os.scandir knows each entry's kind without a system call, and a Path is made only
         # where one is needed: serve rereads this folder on every save.
         folder_rel = report.rel(folder)
@@ -88,24 +88,25 @@ class VersionReader:
                 parse = (partial(parse_translation, effective=named, language=language)
                          if language else partial(parse_version, named=named))
                 files.append((f"{folder_rel}/{name}", parse, entry, language))
-        errors = sum(1 for p in report.problems if p.is_error) - errors_before
+        errors = sum(1 for p in report.problems[reported_before:] if p.is_error)
         return Listing(folder, files, originals, errors)
 
-    def read_listed(self, listings: list[Listing]) -> None:
-        """Every listed file of the site, read and parsed (into each listing's ``read``)."""
+    def read_listed(self, listings: list[Listing]) -> list[list[tuple]]:
+        """Every listed file of the site read and parsed, listing by listing: (version or
+        None, problems) of each of its files."""
         read = iter(self.read_many([file for listing in listings for file in listing.files]))
-        for listing in listings:
-            listing.read = [next(read) for _ in listing.files]
+        return [[next(read) for _ in listing.files] for listing in listings]
 
-    def versions_of(self, listing: Listing) -> tuple[tuple, tuple]:
-        """The document's versions, oldest first, and their translations, once read."""
+    def versions_of(self, listing: Listing, read: list[tuple]) -> tuple[tuple, tuple]:
+        """The document's versions, oldest first, and their translations, from its files as
+        read_listed read them."""
         report = self.report
         versions, translations, errors = [], [], listing.errors
-        for (_, _, _, language), (read, problems) in zip(listing.files, listing.read):
+        for (_, _, _, language), (version, problems) in zip(listing.files, read):
             report.problems.extend(problems)
             errors += sum(1 for p in problems if p.is_error)
-            if read:
-                (translations if language else versions).append(read)
+            if version:
+                (translations if language else versions).append(version)
         if not versions and not errors:
             report.error(listing.folder, None, say(
                 "this document has no versions; add its first version as YYYY-MM-DD.md (the "
