@@ -157,3 +157,17 @@ def test_a_record_whose_warnings_are_not_ours_is_a_full_build(built):
     assert result.code == 0, result.text
     assert "nothing changed" not in result.out
     assert "policies/privacy/2026-12-01.md:2: warning: draft" in result.err
+
+
+@pytest.mark.parametrize("template", ["{reason:>99999999}", "{reason.__class__}", "{0}"])
+def test_a_recorded_warning_whose_template_is_not_ours_is_a_full_build(built, template):
+    """A template may only name its values: a width would take memory to format (100 MB
+    here), an attribute would reach into a value."""
+    path = built.cache / "last-build.json"
+    record = json.loads(path.read_text())
+    record["warnings"][0]["message"] = {"template": template, "values": {"reason": "x"}}
+    path.write_text(json.dumps(record))
+    result = built.build(AS_OF)
+    assert result.code == 0, result.text
+    assert "nothing changed" not in result.out and len(result.err) < 10_000
+    assert "policies/privacy/2026-12-01.md:2: warning: draft" in result.err

@@ -158,22 +158,6 @@ def test_the_cache_key_covers_the_libraries_that_shape_output(monkeypatch, tmp_p
     fingerprint.code_fingerprint.cache_clear()
 
 
-def test_every_kind_of_cached_value_survives_the_codec(site):
-    from site_builder.cache import codec as cache_codec
-    from site_builder.text.comparison import compare_articles
-    from site_builder.sources.loader import load_site
-    from site_builder.text.markup import NestingTooDeep, render_body
-
-    loaded = load_site(site.root)
-    versions = [v for d in loaded.site.documents for v in d.versions]
-    bodies = [render_body(v.body) for v in versions[:2]]
-    values = [(versions[0], loaded.problems), True, bodies[0], NestingTooDeep(3),
-              compare_articles(bodies[0].articles, bodies[1].articles), {"feed.xml": b"<rss/>"}]
-    for value in values:
-        again = cache_codec.decode(cache_codec.encode(value))
-        assert again == value or (isinstance(value, NestingTooDeep) and again.line == 3)
-
-
 def _stored_keys(kit: SiteKit) -> set[str]:
     import sqlite3
 

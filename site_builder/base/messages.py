@@ -18,6 +18,7 @@ from __future__ import annotations
 import gettext
 import os
 import re
+import string
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,6 +44,16 @@ class Message(str):
 
 
 def say(template: str, **values) -> Message:
+    return Message(template, values)
+
+
+def said_again(template: str, values: dict) -> Message:
+    """A message read back from a state file (the cache, the build record), which may come
+    from anywhere: its template may only name its values. ``{x:>999999999}`` would take a
+    gigabyte to format and ``{x.__class__}`` reach into a value; no template of ours has either."""
+    for _, field, spec, conversion in string.Formatter().parse(template):
+        if field is not None and (not field.isidentifier() or spec or conversion):
+            raise ValueError("not a template of ours")
     return Message(template, values)
 
 

@@ -1,37 +1,161 @@
-"""What the on-disk cache stores: plain JSON, never code.
+"""What the on-disk cache stores: MessagePack data of a fixed shape per kind, never code.
 
 A ``.cache`` folder can arrive from anywhere (committed by mistake, restored from a shared CI
-cache), so reading it must not be able to run anything: values are written as JSON, and read
-back only into the project's own frozen dataclasses, named in ``TYPES``, by their constructors.
-Each entry carries a hash of its JSON: a damaged or foreign entry is a miss, never an error.
+cache), so reading it must not be able to run anything: values are written with msgspec and
+read back only as their kind's type in ``SHAPES`` (the project's own frozen dataclasses, and
+a few tagged wrappers for values of more than one class), checked field by field as they are
+decoded. Each entry carries the SHA-256 of its data: a damaged entry, a foreign one, or one
+of another shape is a miss, never an error.
+
+msgspec rather than JSON walked by hand: encoding the cold build's 11,000 entries took 0.33 s
+of one process, decoding a deploy's 9,000 a tenth of its time.
 """
 
 from __future__ import annotations
 
-import base64
-import dataclasses
 import hashlib
-import json
 import zlib
-from datetime import date
+from typing import Literal, Union
 
-from site_builder.text.comparison import ArticleChange, Comparison, Segment
-from site_builder.text.markup import NestingTooDeep, RenderedBody, TableTooLarge
-from site_builder.text.outline import Article, Heading
-from site_builder.base.messages import Message
-from site_builder.base.untrusted import load_json
-from site_builder.model.site import PolicyVersion, Translation
+import msgspec
+
+from site_builder.base.messages import Message, said_again
 from site_builder.base.problems import Problem
+from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PDF, SCREEN, SOURCE
+from site_builder.model.site import PolicyVersion, Translation
+from site_builder.text.comparison import Comparison
+from site_builder.text.markup import NestingTooDeep, RenderedBody, TableTooLarge
 
-TYPES = {cls.__name__: cls for cls in (PolicyVersion, Translation, Problem, RenderedBody, Heading,
-                                       Article, Comparison, ArticleChange, Segment)}
-# Each type's field names, looked up once: a cold build encodes 600,000 values.
-_FIELDS = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in TYPES.values()}
-_SCALARS = (bool, int, float, str)
-
-
-COMPRESS_FROM = 1024
 MAX_INFLATED = 64 * 1024 * 1024  # an entry that would inflate past this is no entry of ours
+COMPRESSED = (INDEXES, PDF)  # feeds and PDFs: compressed, they cost a fifth on disk
+_CHECKSUM = 32  # bytes of SHA-256 before the data
+
+
+class Damaged(Exception):
+    """An entry that is not what this module wrote: treat it as missing."""
+
+
+class _Said(msgspec.Struct, array_like=True):
+    """A Message: said again in another language from its template and values."""
+
+    template: str
+    values: dict[str, Union[str, int, float, bool, None, "_Said"]]
+
+
+class _Problem(msgspec.Struct, array_like=True):
+    path: str
+    line: Union[int, None]
+    message: Union[str, _Said]
+    rule: str
+    severity: Literal["error", "warning"]
+    column: Union[int, None]
+
+
+class _Original(msgspec.Struct, array_like=True, tag=1):
+    version: PolicyVersion
+
+
+class _Translated(msgspec.Struct, array_like=True, tag=2):
+    version: Translation
+
+
+class _Rendered(msgspec.Struct, array_like=True, tag=1):
+    body: RenderedBody
+
+    def unwrapped(self) -> RenderedBody:
+        return self.body
+
+
+class _Nested(msgspec.Struct, array_like=True, tag=2):
+    line: int
+
+    def unwrapped(self) -> NestingTooDeep:
+        return NestingTooDeep(self.line)
+
+
+class _Wide(msgspec.Struct, array_like=True, tag=3):
+    line: int
+    columns: int
+
+    def unwrapped(self) -> TableTooLarge:
+        return TableTooLarge(self.line, self.columns)
+
+
+SHAPES = {
+    SOURCE: tuple[Union[_Original, _Translated, None], list[_Problem]],  # (version, problems)
+    SCREEN: Union[bool, dict[str, str]],
+    BODY: Union[_Rendered, _Nested, _Wide],
+    COMPARISON: Comparison,
+    PAGE: str,  # the page's SHA-256: its bytes are in the file store
+    INDEXES: dict[str, bytes],
+    PDF: bytes,
+}
+_ENCODER = msgspec.msgpack.Encoder()
+_DECODERS = {kind: msgspec.msgpack.Decoder(shape) for kind, shape in SHAPES.items()}
+
+
+def encode(kind: str, value) -> bytes:
+    data = _ENCODER.encode(_shaped(kind, value))
+    if kind in COMPRESSED:
+        data = zlib.compress(data, 1)
+    return hashlib.sha256(data).digest() + data
+
+
+def decode(kind: str, blob: bytes):
+    entry = memoryview(blob)  # not copied: a body's entry is hashed and decoded where it is
+    data = entry[_CHECKSUM:]
+    if hashlib.sha256(data).digest() != entry[:_CHECKSUM]:
+        raise Damaged("checksum")
+    if kind in COMPRESSED:
+        data = _inflated(data)
+    try:
+        return _unshaped(kind, _DECODERS[kind].decode(data))
+    except (ValueError, TypeError, LookupError, RecursionError) as error:  # msgspec's: ValueError
+        raise Damaged(str(error)) from None
+
+
+def _shaped(kind: str, value):
+    """The value as its kind's shape holds it."""
+    if kind == SOURCE:
+        version, problems = value
+        wrapped = None if version is None else (
+            _Translated(version) if isinstance(version, Translation) else _Original(version))
+        return wrapped, [_Problem(p.path, p.line, _said(p.message), p.rule, p.severity, p.column)
+                         for p in problems]
+    if kind == BODY:
+        if isinstance(value, NestingTooDeep):
+            return _Nested(value.line)
+        if isinstance(value, TableTooLarge):
+            return _Wide(value.line, value.columns)
+        return _Rendered(value)
+    return value
+
+
+def _unshaped(kind: str, value):
+    if kind == SOURCE:
+        version, problems = value
+        return None if version is None else version.version, [
+            Problem(p.path, p.line, _message(p.message), p.rule, p.severity, p.column)
+            for p in problems]
+    return value.unwrapped() if kind == BODY else value
+
+
+def _said(text: str):
+    """A Message as its template and values (values that are not text or numbers as text,
+    which formats them alike); plain text as it is."""
+    if not isinstance(text, Message):
+        return str(text)
+    return _Said(text.template, {
+        key: _said(value) if isinstance(value, str)
+        else value if value is None or type(value) in (int, float, bool) else str(value)
+        for key, value in text.values.items()})
+
+
+def _message(said):
+    if isinstance(said, _Said):
+        return said_again(said.template, {key: _message(value)
+                                          for key, value in said.values.items()})
+    return said
 
 
 def _inflated(data: bytes) -> bytes:
@@ -43,82 +167,3 @@ def _inflated(data: bytes) -> bytes:
     if inflater.unconsumed_tail or not inflater.eof:
         raise Damaged("too large or cut short")
     return value
-
-
-class Damaged(Exception):
-    """An entry that is not what this module wrote: treat it as missing."""
-
-
-def encode(value) -> bytes:
-    text = json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    data = text.encode("utf-8")
-    return hashlib.sha256(data).hexdigest().encode() + b"\n" + data
-
-
-def decode(blob: bytes):
-    checksum, _, data = bytes(blob).partition(b"\n")
-    if hashlib.sha256(data).hexdigest().encode() != checksum:
-        raise Damaged("checksum")
-    try:
-        return _value(load_json(data.decode("utf-8")))
-    except (ValueError, TypeError, KeyError, RecursionError) as error:
-        raise Damaged(str(error)) from None
-
-
-def _plain(value):
-    kind = type(value)
-    if kind is Message:  # before str: it is one, and keeps how to say it again
-        return {"t": "Message", "v": [value.template, _plain(value.values)]}
-    if value is None or kind in _SCALARS:
-        return value
-    fields = _FIELDS.get(kind)
-    if fields:
-        return {"t": kind.__name__, "v": {name: _plain(getattr(value, name)) for name in fields}}
-    if kind is tuple or kind is list:
-        return {"t": kind.__name__, "v": [_plain(v) for v in value]}
-    if kind is frozenset:
-        return {"t": "frozenset", "v": sorted(_plain(v) for v in value)}
-    if kind is dict:
-        return {"t": "dict", "v": [[_plain(k), _plain(v)] for k, v in value.items()]}
-    if kind is bytes:  # indexes and PDFs: compressed, they cost a fifth on disk
-        if len(value) >= COMPRESS_FROM:
-            return {"t": "zbytes", "v": base64.b64encode(zlib.compress(value, 1)).decode()}
-        return {"t": "bytes", "v": base64.b64encode(value).decode()}
-    if kind is date:
-        return {"t": "date", "v": value.isoformat()}
-    if kind is NestingTooDeep:
-        return {"t": "NestingTooDeep", "v": value.line}
-    if kind is TableTooLarge:
-        return {"t": "TableTooLarge", "v": [value.line, value.columns]}
-    raise TypeError(f"the cache does not store {kind.__name__}")
-
-
-def _value(plain):
-    if not isinstance(plain, dict):
-        if isinstance(plain, list):
-            raise Damaged("a bare list")
-        return plain
-    kind, value = plain["t"], plain["v"]
-    if kind in ("tuple", "list"):
-        items = [_value(v) for v in value]
-        return tuple(items) if kind == "tuple" else items
-    if kind == "frozenset":
-        return frozenset(_value(v) for v in value)
-    if kind == "dict":
-        return {_value(k): _value(v) for k, v in value}
-    if kind == "bytes":
-        return base64.b64decode(value, validate=True)
-    if kind == "zbytes":
-        return _inflated(base64.b64decode(value, validate=True))
-    if kind == "date":
-        return date.fromisoformat(value)
-    if kind == "NestingTooDeep":
-        return NestingTooDeep(int(value))
-    if kind == "TableTooLarge":
-        return TableTooLarge(int(value[0]), int(value[1]))
-    if kind == "Message":
-        return Message(value[0], _value(value[1]))
-    cls = TYPES.get(kind)
-    if cls is None or not isinstance(value, dict):
-        raise Damaged(f"unknown kind {kind!r}")
-    return cls(**{name: _value(v) for name, v in value.items()})

@@ -16,8 +16,8 @@ from site_builder.cache.workers import iterate_jobs, run_jobs
 T = TypeVar("T")
 _MISSING = object()
 
-# The kinds of results, each a namespace of keys. The disk store keeps the first four
-# (store.KEPT_KINDS); the others live only in serve's memory.
+# The kinds of results, each a namespace of keys. The disk store keeps those the codec has a
+# shape for (cache/codec.py SHAPES); the others live only in serve's memory.
 SOURCE = "source"  # a version file parsed: (version, problems), by path and bytes
 SCREEN = "screen"  # whether a body may nest too deeply, by its file's hash
 BODY = "body"  # a body rendered, by its text

@@ -3,7 +3,8 @@
 Entries are keyed by hashes of their inputs (see memo.py) inside a file named after a hash of
 policy-site's own code and of the code of the libraries that shape its output, so a new
 version of either starts a new cache instead of trusting results an older one made. Values are
-JSON (cache_codec.py): a cache from elsewhere can cost time, never run code or change output.
+data of their kind's shape (cache_codec.py): a cache from elsewhere can cost time, never run
+code or change output.
 Entries no build has used lately are pruned once they are many (PRUNE_SLACK).
 
 A page is kept as the SHA-256 of its bytes, the bytes themselves in the file store beside the
@@ -19,14 +20,14 @@ from pathlib import Path
 from site_builder.cache import codec as cache_codec
 from site_builder.cache.files import FileStore
 from site_builder.cache.fingerprint import code_fingerprint
-from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PDF, SCREEN, SOURCE
+from site_builder.cache.memo import PAGE
 from site_builder.base.paths import cache_folder
 
 # Parsing, rendering Markdown and comparing versions are kept, and the rendered pages (in the
 # file store) and indexes (compressed) too: an unchanged page is usually linked from the
 # previous output, but a build into an empty output folder (every CI deploy, with the cache
 # restored) then renders nothing it rendered before, and links the pages from the store.
-KEPT_KINDS = (SOURCE, SCREEN, BODY, COMPARISON, PAGE, INDEXES, PDF)
+KEPT_KINDS = frozenset(cache_codec.SHAPES)  # every kind the codec has a shape for
 # Unused entries are kept until the file holds twice what a build used, and this many more: a
 # small rebuild uses few bodies, and the next full build will want the others.
 PRUNE_SLACK = 1000
@@ -98,7 +99,7 @@ class DiskStore:
 
     def _decode(self, key: str, value: bytes):
         try:
-            yield key, cache_codec.decode(value)
+            yield key, cache_codec.decode(_kind(key), value)
         except cache_codec.Damaged:
             self.damaged += 1
 
@@ -124,7 +125,8 @@ class DiskStore:
         self.encoded.clear()
 
     def _encoded_new(self):
-        return ((key, cache_codec.encode(_stored(key, value))) for key, value in self.new.items())
+        return ((key, cache_codec.encode(_kind(key), _stored(key, value)))
+                for key, value in self.new.items())
 
     def save(self) -> None:
         """Write the new entries, and forget the ones this build did not use once they are a
@@ -163,8 +165,12 @@ class DiskStore:
         self.flush_if_large()
 
 
+def _kind(key: str) -> str:
+    return key.split(":", 1)[0]
+
+
 def _kept(key: str) -> bool:
-    return key.split(":", 1)[0] in KEPT_KINDS
+    return _kind(key) in KEPT_KINDS
 
 
 def _is_page(key: str) -> bool:

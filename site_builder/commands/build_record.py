@@ -26,7 +26,7 @@ from site_builder.base.untrusted import load_json, read_regular
 from site_builder.output.manifest import read_manifest
 from site_builder.output.state import MAX_STATE_BYTES, manifest_entries
 from site_builder.output.siblings import is_settled
-from site_builder.base.messages import Message
+from site_builder.base.messages import Message, said_again
 from site_builder.base.paths import cache_folder
 from site_builder.base.problems import Problem
 
@@ -204,6 +204,6 @@ def _problem(data: dict) -> Problem:
 
 def _message(data) -> str:
     if isinstance(data, dict):
-        return Message(data["template"], {key: _message(value)
-                                          for key, value in data["values"].items()})
+        return said_again(data["template"], {key: _message(value)
+                                             for key, value in data["values"].items()})
     return data

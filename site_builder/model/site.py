@@ -8,6 +8,8 @@ from datetime import date
 
 # The one edit allowed to published front matter: calling off a change not yet in effect.
 WITHDRAWAL_KEYS = ("withdrawn", "withdrawn_reason")
+# 개정 사유: (article label, reason, line of the reason in the front matter) for each article.
+Reasons = tuple[tuple[str, str, int | None], ...]
 
 
 @dataclass(frozen=True)
@@ -37,11 +39,11 @@ class PolicyVersion:
     content_sha256: str = ""  # of the decoded text less WITHDRAWAL_KEYS: what must never change
     withdrawn: date | None = None  # an announced change called off before it took effect
     withdrawn_reason: str | None = None
-    reasons: tuple = ()  # (article label, 개정 사유) pairs: the 비고 column of the 신구대비표
-    key_lines: dict = field(default_factory=dict, compare=False, hash=False)
+    reasons: Reasons = ()  # the 비고 column of the 신구대비표
+    key_lines: dict[str, int | None] = field(default_factory=dict, compare=False, hash=False)
     # Settings a did-you-mean hint pointed at (`anounced` -> announced): their value is unknown,
     # so rules that depend on them stay quiet rather than add a misleading second error.
-    misspelt: frozenset = frozenset()
+    misspelt: frozenset[str] = frozenset()
 
     language: str | None = None  # None for the original; a translation's language otherwise
     outdated: bool = False  # a translation whose original changed after it was made
@@ -65,13 +67,13 @@ class Translation:
     title: str | None
     summary: str | None
     withdrawn_reason: str | None
-    reasons: tuple
+    reasons: Reasons
     translates: str | None  # the original's SHA-256 (or its first 12+ hex digits) it renders
     body: str
     path: str
     body_first_line: int
     sha256: str
-    key_lines: dict = field(default_factory=dict, compare=False, hash=False)
+    key_lines: dict[str, int | None] = field(default_factory=dict, compare=False, hash=False)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key) or 1

@@ -1,0 +1,138 @@
+"""The cache's codec (cache/codec.py): every kind comes back as it went in, and an entry of
+any other shape is a miss, even one whose checksum is right."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+
+import msgspec
+import pytest
+
+from site_builder.base.messages import Message, in_language
+from site_builder.cache import codec
+from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PDF, SCREEN, SOURCE
+from site_builder.sources.loader import load_site
+from site_builder.text.comparison import compare_articles
+from site_builder.text.markup import NestingTooDeep, TableTooLarge, render_body
+from tests.sitekit import BODY as TEXT, SiteKit
+from tests.test_cache import DAY, cache_file, cached, plain, with_versions
+
+
+@pytest.fixture
+def site(kit) -> SiteKit:
+    return with_versions(kit, 20)
+
+
+@pytest.fixture
+def varied(kit) -> SiteKit:
+    """Reasons, a translation, a misspelt key (a problem with a message in a message)."""
+    kit.site_yaml(extra="languages: [ko, en]\n")
+    kit.write("policies/site.en.yaml", "title: Test policies\n")
+    kit.write("policies/privacy/document.en.yaml", "title: Privacy Policy\n")
+    kit.version("2015-02-15")
+    kit.write("policies/privacy/2016-03-01.md", "---\neffective: 2016-03-01\nannounced: "
+              "2016-02-15\nsummary: 목적을 고칩니다\nreasons:\n  제1조: 목적을 분명히 합니다\n"
+              "anounced: 2016-02-15\n---\n" + TEXT.replace("다음의 목적", "아래의 목적"))
+    kit.write("policies/privacy/2015-02-15.en.md", "---\neffective: 2015-02-15\n---\n\n"
+              "## Article 1 (Purpose)\n\nThe purpose.\n")
+    return kit
+
+
+def again(kind: str, value):
+    return codec.decode(kind, codec.encode(kind, value))
+
+
+def test_every_kind_comes_back_as_it_went_in(varied):
+    loaded = load_site(varied.root)
+    [document] = loaded.site.documents
+    [translation] = document.translations
+    first, second = document.versions
+    assert second.reasons and second.misspelt and loaded.problems
+    sources = [(first, []), (second, loaded.problems), (translation, []),
+               (None, loaded.problems)]
+    for value in sources:
+        version, problems = again(SOURCE, value)
+        assert (version, problems) == value and type(version) is type(value[0])
+        assert version is None or version.key_lines == value[0].key_lines
+        for before, after in zip(value[1], problems):  # said again in the site's language
+            assert isinstance(after.message, Message) and after.message.template
+            assert in_language(after.message, "ko") == in_language(before.message, "ko")
+    assert type(again(SOURCE, sources[1])[0].reasons[0]) is tuple
+    hash(again(SOURCE, sources[1])[0])  # frozen and hashable, as parsed
+    bodies = [render_body(v.body) for v in document.versions]
+    assert again(BODY, bodies[0]) == bodies[0]
+    assert again(BODY, NestingTooDeep(3)).line == 3
+    table = again(BODY, TableTooLarge(4, 70))
+    assert isinstance(table, TableTooLarge) and (table.line, table.columns) == (4, 70)
+    comparison = compare_articles(bodies[0].articles, bodies[1].articles)
+    assert comparison.changes and again(COMPARISON, comparison) == comparison
+    for screened in (True, False, {"목적": "제1조"}):
+        assert again(SCREEN, screened) == screened
+    assert again(PAGE, "a" * 64) == "a" * 64
+    feeds = {"feed.xml": b"<rss/>" * 1000, "atom.xml": b""}
+    assert again(INDEXES, feeds) == feeds and again(PDF, b"%PDF" * 500) == b"%PDF" * 500
+
+
+def _entry(value) -> bytes:
+    """An entry as the codec writes one, checksum and all, of any value."""
+    data = msgspec.msgpack.encode(value)
+    return hashlib.sha256(data).digest() + data
+
+
+@pytest.mark.parametrize("kind, value", [
+    (SOURCE, [[1, {"effective": "2015-02-15", "body": 7}], []]),  # a body that is a number
+    (SOURCE, [None, [["a.md", 1, ["{x:>99999999}", {"x": "a"}], "r", "error", None]]]),
+    (SOURCE, [None, [["a.md", 1, ["{x.__class__}", {"x": "a"}], "r", "error", None]]]),
+    (SOURCE, [None, [["a.md", 1, ["{missing}", {}], "r", "error", None]]]),
+    (SOURCE, [None, [["a.md", 1, "m", "r", "fatal", None]]]),  # a severity of no one's
+    (SCREEN, [1, 2]),
+    (BODY, [9, "<p>x</p>"]),  # a class of no one's
+    (COMPARISON, {"changes": "x", "unchanged": 0}),
+    (PAGE, 42),
+])
+def test_an_entry_of_another_shape_is_a_miss(kind, value):
+    with pytest.raises(codec.Damaged):
+        codec.decode(kind, _entry(value))
+
+
+def test_a_message_nested_past_the_stack_is_a_miss():
+    depth = 200_000  # each level: [template, {"v": <the next level>}]
+    said = b"\x92\xa1t\x81\xa1v" * depth + b"\xc0" + b""
+    problem = b"\x96\xa4a.md\x01" + said + b"\xa1r\xa5error\xc0"
+    data = b"\x92\xc0\x91" + problem  # (no version, [problem])
+    with pytest.raises(codec.Damaged):
+        codec.decode(SOURCE, hashlib.sha256(data).digest() + data)
+
+
+def test_an_entry_decoded_as_another_kind_or_cut_short_is_a_miss():
+    entry = codec.encode(SCREEN, {"목적": "제1조"})
+    with pytest.raises(codec.Damaged):
+        codec.decode(PAGE, entry)
+    with pytest.raises(codec.Damaged):
+        codec.decode(SCREEN, entry[:-3])
+    bomb = zlib_bomb()
+    with pytest.raises(codec.Damaged):
+        codec.decode(INDEXES, hashlib.sha256(bomb).digest() + bomb)
+
+
+def zlib_bomb() -> bytes:
+    import zlib
+
+    return zlib.compress(b"\0" * (codec.MAX_INFLATED + 1), 9)
+
+
+def test_forged_sources_of_the_right_checksum_change_no_output(site):
+    """A cache restored from elsewhere whose parsed versions are numbers where text should be:
+    every entry is a miss, the build is the plain build, nothing crashes."""
+    reference = plain(site, "plain")
+    cached(site)
+    with sqlite3.connect(cache_file(site)) as db:
+        db.execute("UPDATE entry SET value = ? WHERE key LIKE 'source:%'",
+                   (_entry([[1, {"effective": "2015-01-01", "body": 7}], []]),))
+    shutil.rmtree(site.out)
+    result = site.run("build", "--as-of", DAY, "--jobs", "1")
+    assert result.code == 0, result.err
+    assert site.tree() == reference
+    assert "damaged cache entries" in result.out
