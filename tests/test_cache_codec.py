@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+import sys
 
 import msgspec
 import pytest
@@ -73,6 +74,15 @@ def test_every_kind_comes_back_as_it_went_in(varied):
     assert again(PAGE, "a" * 64) == "a" * 64
     feeds = {"feed.xml": b"<rss/>" * 1000, "atom.xml": b""}
     assert again(INDEXES, feeds) == feeds and again(PDF, b"%PDF" * 500) == b"%PDF" * 500
+
+
+def test_encoding_a_version_leaves_its_body_as_small_as_it_was(varied):
+    """CPython keeps the UTF-8 copy of a str that msgspec encodes; the bodies live for the
+    whole build, so each would carry its text twice."""
+    version = load_site(varied.root).site.documents[0].versions[0]
+    size = sys.getsizeof(version.body)
+    codec.encode(SOURCE, (version, []))
+    assert sys.getsizeof(version.body) == size
 
 
 def _entry(value) -> bytes:

@@ -13,6 +13,7 @@ of one process, decoding a deploy's 9,000 a tenth of its time.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import zlib
 from typing import Literal, Union
@@ -51,12 +52,17 @@ class _Problem(msgspec.Struct, array_like=True):
     column: Union[int, None]
 
 
+# A version's body goes beside it as UTF-8 bytes: encoding a str, msgspec has CPython keep a
+# UTF-8 copy inside it for as long as the str lives, and the bodies live for the whole build
+# (17 MB more at the end of the archive's validation: its 1,000 bodies are 14 MB of UTF-8).
 class _Original(msgspec.Struct, array_like=True, tag=1):
     version: PolicyVersion
+    body: bytes
 
 
 class _Translated(msgspec.Struct, array_like=True, tag=2):
     version: Translation
+    body: bytes
 
 
 class _Rendered(msgspec.Struct, array_like=True, tag=1):
@@ -119,7 +125,8 @@ def _shaped(kind: str, value):
     if kind == SOURCE:
         version, problems = value
         wrapped = None if version is None else (
-            _Translated(version) if isinstance(version, Translation) else _Original(version))
+            _Translated if isinstance(version, Translation) else _Original)(
+                dataclasses.replace(version, body=""), version.body.encode())
         return wrapped, [_Problem(p.path, p.line, _said(p.message), p.rule, p.severity, p.column)
                          for p in problems]
     if kind == BODY:
@@ -134,10 +141,16 @@ def _shaped(kind: str, value):
 def _unshaped(kind: str, value):
     if kind == SOURCE:
         version, problems = value
-        return None if version is None else version.version, [
+        return None if version is None else _with_body(version), [
             Problem(p.path, p.line, _message(p.message), p.rule, p.severity, p.column)
             for p in problems]
     return value.unwrapped() if kind == BODY else value
+
+
+def _with_body(wrapped: _Original | _Translated):
+    version = wrapped.version
+    object.__setattr__(version, "body", wrapped.body.decode())  # frozen, and only ours yet
+    return version
 
 
 def _said(text: str):
