@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from archive import generate  # noqa: E402
 from same_output import installed, two_commits  # noqa: E402
-from trash import Trash  # noqa: E402
+from trash import Trash, folder_cost, settle  # noqa: E402
 
 AS_OF = "2026-11-28"
 
@@ -91,6 +91,7 @@ def main() -> None:
              ("one version changed", "archive", ()), ("nothing changed", "archive", ())]
     if arguments.scale:
         cases.append(("5,000 versions --no-cache", "scaled", ("--no-cache",)))
+    print(f"disk: {settle(work / 'trash')}", flush=True)
     print(f"| case | {arguments.first} (median) | {arguments.second} (median) "
           "| ratio min / median / max |\n|---|---|---|---|")
     for case, site, flags in cases:
@@ -107,7 +108,8 @@ def main() -> None:
         print(f"| {case} | {shown[0]} | {shown[1]} | {min(ratios):.2f}x / "
               f"{statistics.median(ratios):.2f}x / {max(ratios):.2f}x |", flush=True)
     load = os.getloadavg()
-    print(f"load at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
+    print(f"load at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}; making a folder took "
+          f"{folder_cost(work / 'trash'):.0f} µs")
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -9,7 +9,9 @@ case back to back, alternating which goes first; the figures are the ratios of e
 noisy shared machine. What a case would delete before it runs (the previous output, the cache,
 Hugo's public/) is moved aside and deleted at the end (trash.py: a deploy on a CI runner starts on
 a fresh disk; deleting just before made every folder cost 15x on ext4); one row measures the
-deploy with the output deleted just before, as round 5 did. Peak memory is the command's own
+deploy with the output deleted just before, as round 5 did. Measuring starts once making a
+folder costs what it does on a quiet disk (trash.settle: a previous run's deleted folder slows
+the next few minutes), and the run prints that cost at the start and the end. Peak memory is the command's own
 maximum resident set (its forked workers share most of its pages).
 """
 
@@ -33,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from archive import PARTICLES, article, commit_history, generate, sentence  # noqa: E402
-from trash import Trash  # noqa: E402
+from trash import Trash, folder_cost, settle  # noqa: E402
 
 AS_OF = "2026-11-28"
 POLICY_SITE = [sys.executable, "-m", "site_builder"]
@@ -356,6 +358,7 @@ def main() -> None:
         if with_hugo:
             hugo_site(site, hugo)
         trash = Trash(Path(folder) / "trash")  # emptied with the folder, after all is measured
+        print(f"disk: {settle(trash.folder)}", flush=True)
         found = cases(site, hugo if with_hugo else None, document, arguments.pairs, trash)
         saves = {"ours": [], "hugo": []}
         for _ in range(arguments.pairs if with_hugo else 1):
@@ -392,7 +395,8 @@ def main() -> None:
                   f"peak {scaled.peak_mb:.0f} MB, {cached.peak_mb:.0f} MB writing the cache "
                   f"(target <= 250 MB)")
         load = os.getloadavg()
-        print(f"load at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
+        print(f"load at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}; making a folder "
+              f"took {folder_cost(trash.folder):.0f} µs")
         print(table(found))
         if not with_hugo:
             print("hugo is not installed (Debian package 'hugo'): no ratios")
