@@ -7,8 +7,8 @@ a few tagged wrappers for values of more than one class), checked field by field
 decoded. Each entry carries the SHA-256 of its data: a damaged entry, a foreign one, or one
 of another shape is a miss, never an error.
 
-msgspec rather than JSON walked by hand: encoding the cold build's 11,000 entries took 0.33 s
-of one process, decoding a deploy's 9,000 a tenth of its time.
+msgspec rather than JSON walked by hand in Python: the archive's 11,000 entries encode in 70 ms
+instead of 250 and decode in 111 instead of 226 (a deploy decodes 9,000 of them).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from site_builder.model.site import PolicyVersion, Translation
 from site_builder.text.comparison import Comparison
 from site_builder.text.markup import NestingTooDeep, RenderedBody, TableTooLarge
 
-MAX_INFLATED = 64 * 1024 * 1024  # an entry that would inflate past this is no entry of ours
+MAX_INFLATED = 64 * 1024 * 1024  # a file that would inflate past this is no file of ours
 _CHECKSUM = 32  # bytes of SHA-256 before the data
 
 
