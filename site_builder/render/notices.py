@@ -11,12 +11,12 @@ the site's settings: a kit reads the same whenever it is sent.
 
 from __future__ import annotations
 
-import json
 import re
 from html import unescape
 
 from site_builder.model.publication import WITHDRAWN, PublishedVersion, Timeline
 from site_builder.render import urls
+from site_builder.render.json_files import json_file
 
 NOTICE_FILES = ("notice.json", "notice.txt", "notice.html")
 
@@ -68,7 +68,7 @@ def _plain(html: str) -> str:
 
 
 def notice_json(data: dict) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return json_file(data, indent=2, sort_keys=True)
 
 
 def notice_text(data: dict, strings: dict) -> bytes:

@@ -9,7 +9,6 @@ Made for the build day, like the pages' own banners; the daily build keeps it tr
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from site_builder.base.dates import long_date
@@ -17,6 +16,7 @@ from site_builder.base.messages import fit_particles
 from site_builder.model.publication import Timeline
 from site_builder.model.site import Site
 from site_builder.render import urls
+from site_builder.render.json_files import json_file
 from site_builder.render.editions import Edition
 from site_builder.render.indexes import last_material, version_id
 
@@ -47,4 +47,4 @@ def render_product_notices(site: Site, strings: dict, today: date,
             "label": strings["product_notice_label"], "dismiss": strings["product_notice_dismiss"],
             "languages": {e.language: e.output(PRODUCT_NOTICES) for e in editions},
             "notices": notices, "in_force": in_force}
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return json_file(data, indent=2, sort_keys=True)
