@@ -132,16 +132,21 @@ def render_rss(site: Site, today: date, channel: _Channel, entries: list[_Entry]
         f"    <atom:link href={quoteattr(absolute(channel.rss))} rel=\"self\" "
         'type="application/rss+xml" />',
     ]
-    items = ([
+    items = (_rss_item(entry, str(permalinks).lower(), rfc822(entry.day, site.timezone))
+             for entry in entries)
+    return _joined(lines, items, ["  </channel>", "</rss>", ""])
+
+
+def _rss_item(entry: _Entry, permalink: str, stamp: str) -> list[str]:
+    return [
         "    <item>",
         f"      <title>{escape(entry.title)}</title>",
         f"      <link>{escape(entry.link)}</link>",
-        f'      <guid isPermaLink="{str(permalinks).lower()}">{escape(entry.id)}</guid>',
+        f'      <guid isPermaLink="{permalink}">{escape(entry.id)}</guid>',
         *([f"      <category>{escape(entry.material)}</category>"] if entry.material else []),
-        f"      <pubDate>{rfc822(entry.day, site.timezone)}</pubDate>",
+        f"      <pubDate>{stamp}</pubDate>",
         f"      <description>{escape(entry.html)}</description>",
-        "    </item>"] for entry in entries)
-    return _joined(lines, items, ["  </channel>", "</rss>", ""])
+        "    </item>"]
 
 
 def render_atom(site: Site, today: date, channel: _Channel, entries: list[_Entry]) -> bytes:
