@@ -109,9 +109,12 @@ def _entry(value) -> bytes:
 
 @pytest.mark.parametrize("kind, value", [
     (SOURCE, [[1, {"effective": "2015-02-15", "body": 7}], []]),  # a body that is a number
-    (SOURCE, [None, [["a.md", 1, ["{x:>99999999}", {"x": "a"}], "r", "error", None]]]),
-    (SOURCE, [None, [["a.md", 1, ["{x.__class__}", {"x": "a"}], "r", "error", None]]]),
-    (SOURCE, [None, [["a.md", 1, ["{missing}", {}], "r", "error", None]]]),
+    (SOURCE, [None, [["a.md", 1, {"template": "{x:>99999999}", "values": {"x": "a"}},
+                      "r", "error", None]]]),
+    (SOURCE, [None, [["a.md", 1, {"template": "{x.__class__}", "values": {"x": "a"}},
+                      "r", "error", None]]]),
+    (SOURCE, [None, [["a.md", 1, {"template": "{missing}", "values": {}},
+                      "r", "error", None]]]),
     (SOURCE, [None, [["a.md", 1, "m", "r", "fatal", None]]]),  # a severity of no one's
     (SCREEN, [1, 2]),
     (BODY, [9, "<p>x</p>"]),  # a class of no one's
@@ -124,8 +127,8 @@ def test_an_entry_of_another_shape_is_a_miss(kind, value):
 
 
 def test_a_message_nested_past_the_stack_is_a_miss():
-    depth = 200_000  # each level: [template, {"v": <the next level>}]
-    said = b"\x92\xa1t\x81\xa1v" * depth + b"\xc0" + b""
+    depth = 200_000  # each level: {"template": "t", "values": {"v": <the next level>}}
+    said = b"\x82\xa8template\xa1t\xa6values\x81\xa1v" * depth + b"\xc0"
     problem = b"\x96\xa4a.md\x01" + said + b"\xa1r\xa5error\xc0"
     data = b"\x92\xc0\x91" + problem  # (no version, [problem])
     with pytest.raises(codec.Damaged):

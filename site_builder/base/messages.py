@@ -47,14 +47,29 @@ def say(template: str, **values) -> Message:
     return Message(template, values)
 
 
-def said_again(template: str, values: dict) -> Message:
-    """A message read back from a state file (the cache, the build record), which may come
-    from anywhere: its template may only name its values. ``{x:>999999999}`` would take a
-    gigabyte to format and ``{x.__class__}`` reach into a value; no template of ours has either."""
+def message_data(text: str):
+    """A message as data for a state file (the cache, the build record): its template and its
+    values (text, or messages in turn), so that it can be said again in another language;
+    plain text as it is. Values that are not text are written as text, which formats alike."""
+    if isinstance(text, Message):
+        return {"template": text.template,
+                "values": {key: message_data(value) if isinstance(value, str) else str(value)
+                           for key, value in text.values.items()}}
+    return str(text)
+
+
+def message_from_data(data) -> str:
+    """:func:`message_data` read back from a state file, which may come from anywhere: a
+    template may only name its values. ``{x:>999999999}`` would take a gigabyte to format and
+    ``{x.__class__}`` reach into a value; no template of ours has either (ValueError)."""
+    if not isinstance(data, dict):
+        return data
+    template = data["template"]
     for _, field, spec, conversion in string.Formatter().parse(template):
         if field is not None and (not field.isidentifier() or spec or conversion):
             raise ValueError("not a template of ours")
-    return Message(template, values)
+    return Message(template, {key: message_from_data(value)
+                              for key, value in data["values"].items()})
 
 
 def language_for(site_language: str | None) -> str:

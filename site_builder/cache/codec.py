@@ -16,11 +16,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import zlib
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 import msgspec
 
-from site_builder.base.messages import Message, said_again
+from site_builder.base.messages import message_data, message_from_data
 from site_builder.base.problems import Problem
 from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PDF, SCREEN, SOURCE
 from site_builder.model.site import PolicyVersion, Translation
@@ -35,17 +35,10 @@ class Damaged(Exception):
     """An entry that is not what this module wrote: treat it as missing."""
 
 
-class _Said(msgspec.Struct, array_like=True):
-    """A Message: said again in another language from its template and values."""
-
-    template: str
-    values: dict[str, Union[str, int, float, bool, None, "_Said"]]
-
-
 class _Problem(msgspec.Struct, array_like=True):
     path: str
     line: Union[int, None]
-    message: Union[str, _Said]
+    message: Union[str, dict[str, Any]]  # base.messages.message_data
     rule: str
     severity: Literal["error", "warning"]
     column: Union[int, None]
@@ -111,7 +104,7 @@ def decode(kind: str, blob: bytes):
         raise Damaged("checksum")
     try:
         return _unshaped(kind, _DECODERS[kind].decode(data))
-    except (ValueError, TypeError, LookupError, RecursionError) as error:  # msgspec's: ValueError
+    except (ValueError, TypeError, LookupError, AttributeError, RecursionError) as error:
         raise Damaged(str(error)) from None
 
 
@@ -122,8 +115,8 @@ def _shaped(kind: str, value):
         wrapped = None if version is None else (
             _Translated if isinstance(version, Translation) else _Original)(
                 dataclasses.replace(version, body=""), version.body.encode())
-        return wrapped, [_Problem(p.path, p.line, _said(p.message), p.rule, p.severity, p.column)
-                         for p in problems]
+        return wrapped, [_Problem(p.path, p.line, message_data(p.message), p.rule, p.severity,
+                                  p.column) for p in problems]
     if kind == BODY:
         if isinstance(value, NestingTooDeep):
             return _Nested(value.line)
@@ -143,7 +136,7 @@ def _unshaped(kind: str, value):
     if kind == SOURCE:
         version, problems = value
         return None if version is None else _with_body(version), [
-            Problem(p.path, p.line, _message(p.message), p.rule, p.severity, p.column)
+            Problem(p.path, p.line, message_from_data(p.message), p.rule, p.severity, p.column)
             for p in problems]
     if kind == INDEXES:
         return {path: _inflated(data) for path, data in value.items()}
@@ -156,24 +149,6 @@ def _with_body(wrapped: _Original | _Translated):
     version = wrapped.version
     object.__setattr__(version, "body", wrapped.body.decode())  # frozen, and only ours yet
     return version
-
-
-def _said(text: str):
-    """A Message as its template and values (values that are not text or numbers as text,
-    which formats them alike); plain text as it is."""
-    if not isinstance(text, Message):
-        return str(text)
-    return _Said(text.template, {
-        key: _said(value) if isinstance(value, str)
-        else value if value is None or type(value) in (int, float, bool) else str(value)
-        for key, value in text.values.items()})
-
-
-def _message(said):
-    if isinstance(said, _Said):
-        return said_again(said.template, {key: _message(value)
-                                          for key, value in said.values.items()})
-    return said
 
 
 def _inflated(data: bytes) -> bytes:

@@ -26,7 +26,7 @@ from site_builder.base.untrusted import load_json, read_regular
 from site_builder.output.manifest import read_manifest
 from site_builder.output.state import MAX_STATE_BYTES, manifest_entries
 from site_builder.output.siblings import is_settled
-from site_builder.base.messages import Message, said_again
+from site_builder.base.messages import message_data, message_from_data
 from site_builder.base.paths import cache_folder
 from site_builder.base.problems import Problem
 
@@ -181,29 +181,14 @@ def _is_listed_tree(out: Path, manifest: dict) -> bool:
 def _problem_data(problem: Problem) -> dict:
     return {"path": problem.path, "line": problem.line, "rule": problem.rule,
             "severity": problem.severity, "column": problem.column,
-            "message": _message_data(problem.message)}
-
-
-def _message_data(text: str):
-    if isinstance(text, Message):
-        return {"template": text.template,
-                "values": {key: _message_data(value) if isinstance(value, str) else str(value)
-                           for key, value in text.values.items()}}
-    return str(text)
+            "message": message_data(problem.message)}
 
 
 def _problem(data: dict) -> Problem:
-    problem = Problem(data["path"], data["line"], _message(data["message"]), rule=data["rule"],
-                      severity=data["severity"], column=data["column"])
+    problem = Problem(data["path"], data["line"], message_from_data(data["message"]),
+                      rule=data["rule"], severity=data["severity"], column=data["column"])
     if not (isinstance(problem.path, str) and isinstance(problem.rule, str)
             and problem.severity in ("error", "warning") and isinstance(problem.message, str)
             and all(isinstance(n, int) or n is None for n in (problem.line, problem.column))):
         raise TypeError("not a problem this module recorded")
     return problem
-
-
-def _message(data) -> str:
-    if isinstance(data, dict):
-        return said_again(data["template"], {key: _message(value)
-                                             for key, value in data["values"].items()})
-    return data
