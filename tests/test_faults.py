@@ -419,3 +419,33 @@ def test_killed_in_place_updates_are_finished_by_the_next_build(big, tmp_path):
         assert tree(big.out) == new
         assert not list(big.out.rglob("*.policy-site-new"))
         assert time.perf_counter() - started < 120
+
+
+_CUT_SHORT = """
+import os, signal, struct, threading, time
+from multiprocessing import current_process
+from site_builder.cache.workers import iterate_jobs
+
+def half_sent():
+    # As a worker killed while it sends a batch's pages: a message's length, and no more.
+    result_pipe = current_process()._args[1]._writer
+    os.write(result_pipe.fileno(), struct.pack("!i", 100_000_000))
+    time.sleep(60)
+
+def slow():
+    time.sleep(60)
+
+threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
+try:
+    list(iterate_jobs([half_sent, slow], 2, chunk=1))
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_ctrl_c_while_a_worker_has_sent_half_a_result_still_ends_the_build():
+    """The pool's thread waited for the rest of the message, and shutting the pool down
+    waited for that thread: one Ctrl-C in 29 during rendering hung the build for good."""
+    done = subprocess.run([sys.executable, "-c", _CUT_SHORT], capture_output=True, text=True,
+                          timeout=30)
+    assert done.stdout.strip() == "interrupted", done.stderr

@@ -119,6 +119,12 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """End every worker now: after Ctrl-C nothing they compute will be used."""
+    """End every worker now: after Ctrl-C nothing they compute will be used.
+
+    A worker killed while it sends a batch's pages leaves half a message in the results pipe;
+    the pool's thread then waits for the rest, and shutting the pool down waits for that
+    thread, forever (1 Ctrl-C in 29 during rendering, traced). This process holds the pipe's
+    other end too, so it closes it: the thread reads the end of the pipe and stops."""
     for process in list((pool._processes or {}).values()):  # no public way to kill workers
         process.kill()
+    pool._result_queue._writer.close()
