@@ -14,7 +14,7 @@ import pytest
 
 from site_builder.base.messages import Message, in_language
 from site_builder.cache import codec
-from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PDF, SCREEN, SOURCE
+from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PDF, SOURCE
 from site_builder.sources.loader import load_site
 from site_builder.text.comparison import compare_articles
 from site_builder.text.markup import NestingTooDeep, TableTooLarge, render_body
@@ -70,8 +70,8 @@ def test_every_kind_comes_back_as_it_went_in(varied):
     assert isinstance(table, TableTooLarge) and (table.line, table.columns) == (4, 70)
     comparison = compare_articles(bodies[0].articles, bodies[1].articles)
     assert comparison.changes and again(COMPARISON, comparison) == comparison
-    for screened in (True, False, {"목적": "제1조"}):
-        assert again(SCREEN, screened) == screened
+    assert again(SOURCE, sources[1])[0].screens == second.screens
+    assert second.screens.numbered_headings and again(SOURCE, sources[2])[0].screens
     assert again(PAGE, "a" * 64) == "a" * 64
     feeds = {"feed.xml": b"<rss/>" * 1000, "atom.xml": b""}
     assert again(INDEXES, feeds) == feeds and again(PDF, b"%PDF" * 500) == b"%PDF" * 500
@@ -116,7 +116,6 @@ def _entry(value) -> bytes:
     (SOURCE, [None, [["a.md", 1, {"template": "{missing}", "values": {}},
                       "r", "error", None]]]),
     (SOURCE, [None, [["a.md", 1, "m", "r", "fatal", None]]]),  # a severity of no one's
-    (SCREEN, [1, 2]),
     (BODY, [9, "<p>x</p>"]),  # a class of no one's
     (COMPARISON, {"changes": "x", "unchanged": 0}),
     (PAGE, 42),
@@ -124,6 +123,26 @@ def _entry(value) -> bytes:
 def test_an_entry_of_another_shape_is_a_miss(kind, value):
     with pytest.raises(codec.Damaged):
         codec.decode(kind, _entry(value))
+
+
+@pytest.mark.parametrize("screens", [
+    None,  # no screens: a rule would have nothing to go by
+    {"may_be_refused": False, "holds_marks": False, "numbered_headings": [["목적", "제1조"]]},
+    {"may_be_refused": "no", "holds_marks": False, "numbered_headings": {}},
+])
+def test_a_version_whose_screens_are_missing_or_of_another_shape_is_a_miss(varied, screens):
+    """A forged entry that says a text holds no marks would let a published TODO through:
+    only screens of the one shape come back."""
+    [document] = load_site(varied.root).site.documents
+    tag, (version, body) = 1, msgspec.msgpack.decode(
+        codec.encode(SOURCE, (document.versions[0], []))[32:])[0][1:]
+    assert codec.decode(SOURCE, _entry([[tag, version, body], []]))[0] == document.versions[0]
+    if screens is None:
+        del version["screens"]
+    else:
+        version["screens"] = screens
+    with pytest.raises(codec.Damaged):
+        codec.decode(SOURCE, _entry([[tag, version, body], []]))
 
 
 def test_a_message_nested_past_the_stack_is_a_miss():
@@ -136,11 +155,11 @@ def test_a_message_nested_past_the_stack_is_a_miss():
 
 
 def test_an_entry_decoded_as_another_kind_or_cut_short_is_a_miss():
-    entry = codec.encode(SCREEN, {"목적": "제1조"})
+    entry = codec.encode(PAGE, "a" * 64)
     with pytest.raises(codec.Damaged):
-        codec.decode(PAGE, entry)
+        codec.decode(BODY, entry)
     with pytest.raises(codec.Damaged):
-        codec.decode(SCREEN, entry[:-3])
+        codec.decode(PAGE, entry[:-3])
     bomb = zlib.compress(b"\0" * (codec.MAX_INFLATED + 1), 9)  # 64 KB that inflate to 64 MB
     with pytest.raises(codec.Damaged):
         codec.decode(INDEXES, _entry({"feed.xml": bomb}))

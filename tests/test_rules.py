@@ -10,6 +10,7 @@ import pytest
 from site_builder.model.site import Document, NoticePolicy, PolicyVersion
 from site_builder.model.publication import is_published, timeline
 from site_builder.rules.notice import check_notice_window
+from site_builder.text.screens import screened
 
 EFFECTIVE = date(2016, 3, 1)
 
@@ -18,7 +19,8 @@ def version(effective: date, announced: date | None = None, material: bool = Fal
             summary: str | None = "요약", **withdrawal) -> PolicyVersion:
     return PolicyVersion(effective=effective, announced=announced, summary=summary,
                          material=material, title=None, body="본문", path=f"p/{effective}.md",
-                         body_first_line=5, sha256="0", **withdrawal,
+                         body_first_line=5, sha256="0", screens=screened("본문", None, summary),
+                         **withdrawal,
                          key_lines={"announced": 3, "effective": 2, "withdrawn": 6})
 
 

@@ -22,7 +22,7 @@ import msgspec
 
 from site_builder.base.messages import message_data, message_from_data
 from site_builder.base.problems import Problem
-from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PDF, SCREEN, SOURCE
+from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PDF, SOURCE
 from site_builder.model.site import PolicyVersion, Translation
 from site_builder.text.comparison import Comparison
 from site_builder.text.markup import NestingTooDeep, RenderedBody, TableTooLarge
@@ -81,7 +81,6 @@ class _Wide(msgspec.Struct, array_like=True, tag=3):
 
 SHAPES = {
     SOURCE: tuple[Union[_Original, _Translated, None], list[_Problem]],  # (version, problems)
-    SCREEN: Union[bool, dict[str, str]],
     BODY: Union[_Rendered, _Nested, _Wide],
     COMPARISON: Comparison,
     PAGE: str,  # the page's SHA-256: its bytes are in the file store

@@ -19,7 +19,6 @@ _MISSING = object()
 # The kinds of results, each a namespace of keys. The disk store keeps those the codec has a
 # shape for (cache/codec.py SHAPES); the others live only in serve's memory.
 SOURCE = "source"  # a version file parsed: (version, problems), by path and bytes
-SCREEN = "screen"  # whether a body may nest too deeply, by its file's hash
 BODY = "body"  # a body rendered, by its text
 COMPARISON = "comparison"  # two bodies compared, by both texts
 WATCHED = "watched"  # serve: a file's last parse, by path, until the watcher reports it
@@ -73,7 +72,7 @@ class Memo:
                  forked: Callable[[], None] | None = None, here: bool = False) -> list[T]:
         """Results for (key, compute) pairs, looked up together; the missing ones computed on
         every core (see ``run_jobs`` for ``forked``), or ``here``: in this process, for
-        results cheaper to compute than a process is to start (the rules' screens)."""
+        results cheaper to compute than a process is to start (one result, asked for alone)."""
         workers = 1 if here else self.workers
         if self.store is None:
             return run_jobs([compute for _, compute in jobs], workers, forked)

@@ -13,6 +13,16 @@ Reasons = tuple[tuple[str, str, int | None], ...]
 
 
 @dataclass(frozen=True)
+class Screens:
+    """What the rules' cheap screens found in one text (text/screens.py): found with its parse,
+    on every core, and cached with it, so that the rules look closer only where they say."""
+
+    may_be_refused: bool  # rendering might refuse it: nested too deep, tables too large
+    holds_marks: bool  # the body, title or summary may hold a mark of text not yet written
+    numbered_headings: dict[str, str]  # a heading's words -> its number as written ("제9조")
+
+
+@dataclass(frozen=True)
 class NoticePolicy:
     """How many days before taking effect a change must be announced."""
 
@@ -36,6 +46,7 @@ class PolicyVersion:
     path: str  # relative to the site root, for messages
     body_first_line: int
     sha256: str
+    screens: Screens = field(compare=False, hash=False)  # derived from the text and settings
     content_sha256: str = ""  # of the decoded text less WITHDRAWAL_KEYS: what must never change
     withdrawn: date | None = None  # an announced change called off before it took effect
     withdrawn_reason: str | None = None
@@ -73,6 +84,7 @@ class Translation:
     path: str
     body_first_line: int
     sha256: str
+    screens: Screens = field(compare=False, hash=False)
     key_lines: dict[str, int | None] = field(default_factory=dict, compare=False, hash=False)
 
     def line_of(self, key: str) -> int:

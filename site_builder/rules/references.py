@@ -11,43 +11,28 @@ from site_builder.base.digest import digest
 from site_builder.base.messages import say
 from site_builder.base.problems import WARNING, Problem
 from site_builder.cache.bodies import rendered_bodies
-from site_builder.cache.memo import COMPARISON, SCREEN, Memo
+from site_builder.cache.memo import COMPARISON, Memo
 from site_builder.model.site import PolicyVersion, Site
 from site_builder.text.comparison import MOVED, compare_articles
 from site_builder.text.markup import Refused
 from site_builder.text.outline import ARTICLE, article_number, heading_kind, number_label
-
-_HEADING = re.compile(r"^\s{0,3}#+\s*(.*)$")
+from site_builder.text.screens import HEADING
 
 
 def check_references(site: Site, memo: Memo) -> list[Problem]:
     problems = []
     for document in site.documents:
         versions = [v for v in document.versions if v.withdrawn is None]
-        headings = memo.get_many(SCREEN, [("numbered-headings:" + v.sha256,
-                                           partial(_numbered_headings, v.body))
-                                          for v in versions], here=True)
-        for index, (old, new) in enumerate(zip(versions, versions[1:])):
-            if _may_renumber(headings[index], headings[index + 1]):
+        for old, new in zip(versions, versions[1:]):
+            if _may_renumber(old.screens.numbered_headings, new.screens.numbered_headings):
                 problems += _stale_references(old, new, memo)
     return problems
 
 
 def _may_renumber(before: dict[str, str], after: dict[str, str]) -> bool:
     """The cheap screen: some heading's words stand under another number in the new text
-    (each text's numbered headings are read once, and remembered by its hash)."""
+    (each text's numbered headings are read with its parse)."""
     return any(label != after[words] for words, label in before.items() if words in after)
-
-
-def _numbered_headings(body: str) -> dict[str, str]:
-    found = {}
-    for line in body.split("\n"):
-        heading = _HEADING.match(line)
-        if heading:
-            label = number_label(heading.group(1))
-            if label != heading.group(1):
-                found[heading.group(1)[len(label):].strip()] = label
-    return found
 
 
 def _stale_references(old: PolicyVersion, new: PolicyVersion, memo: Memo) -> list[Problem]:
@@ -63,7 +48,7 @@ def _stale_references(old: PolicyVersion, new: PolicyVersion, memo: Memo) -> lis
     kept = set(old.body.split("\n"))
     problems = []
     for offset, line in enumerate(new.body.split("\n")):
-        if _HEADING.match(line) or line not in kept:
+        if HEADING.match(line) or line not in kept:
             continue
         for old_label, pattern in patterns.items():
             found = pattern.search(line) if pattern else None  # None: not an article

@@ -9,12 +9,12 @@ from functools import partial
 from site_builder.base.messages import say
 from site_builder.base.problems import Problem
 from site_builder.cache.bodies import rendered_bodies
-from site_builder.cache.memo import SCREEN, Memo
+from site_builder.cache.memo import Memo
 from site_builder.model.site import Site
 from site_builder.model.translated import edition_site
 from site_builder.text.comparison import compare_articles
 from site_builder.text.markup import (MAX_NESTING, MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, NestingTooDeep,
-                                      Refused, TableTooLarge, may_be_refused)
+                                      Refused, TableTooLarge)
 from site_builder.text.outline import unit_key
 
 
@@ -76,10 +76,8 @@ def _reason_problem(label: str, changed: dict[str, str], has_previous: bool) -> 
 def check_refusals(site: Site, memo: Memo) -> list[Problem]:
     """Parse every body the cheap screen cannot clear (drafts too: check warns early): text
     nested so deep it would be lost, tables so large they would take minutes."""
-    every = [v for d in site.documents for v in (*d.versions, *d.translations)]
-    screened = memo.get_many(SCREEN, [(v.sha256, partial(may_be_refused, v.body)) for v in every],
-                             here=True)
-    versions = [version for version, suspect in zip(every, screened) if suspect]
+    versions = [v for d in site.documents for v in (*d.versions, *d.translations)
+                if v.screens.may_be_refused]
     results = rendered_bodies(memo, [v.body for v in versions])
     return [Problem(version.path, version.body_first_line + result.line, _refusal(result),
                     rule="markdown-nesting" if isinstance(result, NestingTooDeep)

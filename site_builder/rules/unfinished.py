@@ -5,34 +5,24 @@ mark's line, so an editor learns early and the public never reads "(작성하세
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 
 from site_builder.base.messages import say
 from site_builder.base.problems import WARNING, Problem
-from site_builder.cache.memo import NO_MEMO, SCREEN, Memo
 from site_builder.model.publication import is_published
 from site_builder.model.site import PolicyVersion, Site, Translation
-from site_builder.text.unfinished import CHECKED_FIELDS, is_unfinished, unfinished_marks
+from site_builder.text.unfinished import CHECKED_FIELDS, unfinished_marks
 
 
-def check_unfinished(site: Site, today: date, memo: Memo = NO_MEMO) -> list[Problem]:
+def check_unfinished(site: Site, today: date) -> list[Problem]:
     problems = []
     for document in site.documents:
         public = {v.effective: is_published(v, document.is_first(v), today)
                   for v in document.versions}
-        # Whether a file holds a mark at all is remembered by its hash: a preview's rebuild
-        # after one save does not scan every text again.
-        texts = (*document.versions, *document.translations)
-        marked = memo.get_many(SCREEN, [("unfinished:" + version.sha256,
-                                         partial(_holds_marks, version)) for version in texts],
-                               here=True)
-        for version in (v for v, holds in zip(texts, marked) if holds):
-            problems += _marks_in(version, public.get(version.effective, False))
+        # Whether a text holds a mark at all was screened with its parse (text/screens.py).
+        for version in (*document.versions, *document.translations):
+            if version.screens.holds_marks:
+                problems += _marks_in(version, public.get(version.effective, False))
     return problems
-
-
-def _holds_marks(version: PolicyVersion | Translation) -> bool:
-    return is_unfinished(version.body, *(getattr(version, key) for key in CHECKED_FIELDS))
 
 
 def _marks_in(version: PolicyVersion | Translation, public: bool) -> list[Problem]:

@@ -35,5 +35,5 @@ def validate(root: Path, today: date, memo: Memo = NO_MEMO,
     site = loaded.site
     problems = (loaded.problems + check_site(site, today) + check_translations(site, today)
                 + check_refusals(site, memo) + check_reasons(site, memo)
-                + check_unfinished(site, today, memo) + check_references(site, memo))
+                + check_unfinished(site, today) + check_references(site, memo))
     return Validation(site, today, sorted_problems(problems))
