@@ -282,6 +282,9 @@ def test_a_huge_sparse_version_is_refused_before_it_is_read(kit):
     ('{{ "%3000000000s" % "a" }}', "a width of 3,000,000,000"),
     ('{{ "a"|center(3000000000) }}', "a width of 3,000,000,000"),
     ("{{ 9 ** 900000000 }}", "bits of a power"),
+    # the selector's helper calls what it is given through the sandbox, as a template would
+    ("{% macro m(v, l, c) %}{% endmacro %}{{ version_items(m, [{'url': 3000000000, "
+     "'effective': 1}], 'a'.ljust, 0) }}", "a width of 3,000,000,000"),
 ])
 def test_a_theme_that_would_run_for_hours_or_take_gigabytes_is_refused(kit, template, words):
     kit.two_versions()

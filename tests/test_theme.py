@@ -195,3 +195,61 @@ def test_the_builtin_theme_looks_names_up_as_jinja_does(value, name):
         assert found._undefined_name == expected._undefined_name
     else:
         assert found == expected
+
+
+def _selectors(kit) -> dict[str, list[tuple[str, str | None, bool]]]:
+    """Each version page's selector as a visitor reads it: (date, the page a link leads to,
+    whether it is marked as the page itself), by page."""
+    from tests.pages import find_class, parse, text_of
+
+    found = {}
+    for page in sorted(kit.out.glob("*/20*/index.html")):
+        [listed] = find_class(page.read_text(encoding="utf-8"), "version-list")
+        items = []
+        for item in parse(f"<!DOCTYPE html><title>t</title>{_html(listed)}").iter("li"):
+            link, current = item.find("a"), item.find("strong")
+            target = link.get("href") if link is not None else None
+            items.append((text_of(link if link is not None else current),
+                          str((page.parent / target).resolve().relative_to(kit.out))
+                          if target else None,
+                          current is not None and current.get("aria-current") == "page"))
+        found[str(page.relative_to(kit.out))] = items
+    return found
+
+
+def _html(element) -> str:
+    import xml.etree.ElementTree as ElementTree
+
+    return ElementTree.tostring(element, encoding="unicode", method="html")
+
+
+def test_every_version_page_lists_its_own_documents_versions_marking_itself(kit):
+    """The selector's items are rendered once for a document's pages (selector_items.py):
+    each page still marks its own version and links the others, in the built-in theme and in
+    the sandbox (a site's theme that keeps the built-in selector), with two documents in one
+    process."""
+    for slug, days in (("privacy", ("2015-02-15", "2016-03-01", "2017-05-01")),
+                       ("terms", ("2015-02-15", "2018-01-10"))):
+        for day in days:
+            kit.version(day, slug=slug, **({} if day == "2015-02-15" else
+                                           {"announced": "2014-01-01", "summary": "고칩니다"}))
+    assert kit.build("2026-11-28", "--jobs", "1").code == 0
+    builtin = _selectors(kit)
+    assert len(builtin) == 5
+    for page, items in builtin.items():
+        document, day = page.split("/")[:2]
+        assert len(items) == (3 if document == "privacy" else 2)
+        for text, target, current in items:
+            assert current == (target is None)
+            assert target is None or (target.startswith(document + "/")
+                                      and (kit.out / target).is_file())
+        [own] = [text for text, _, current in items if current]
+        assert own == _written(day)
+    own_theme(kit, "archive.html", '{% extends "base.html" %}{% block main %}{% endblock %}')
+    assert kit.build("2026-11-28", "--jobs", "1").code == 0
+    assert _selectors(kit) == builtin
+
+
+def _written(day: str) -> str:
+    year, month, date = (int(part) for part in day.split("-"))
+    return f"{year}년 {month}월 {date}일"

@@ -21,6 +21,7 @@ from site_builder.base.problems import Problem
 from site_builder.base.untrusted import read_regular, unreadable
 from site_builder.render.sandbox import (PAGE_SECONDS, BuiltinEnvironment, SandboxLimit,
                                          ThemeSandbox)
+from site_builder.render.selector_items import version_items_global
 from site_builder.render.theme_strings import MAX_THEME_FILE_BYTES, ThemeError
 
 
@@ -89,7 +90,7 @@ def environment(folders: list[Path], sandboxed: bool, rel) -> jinja2.Environment
     """The templates of ``folders`` (the site's theme first), in the sandbox whenever a
     template may come from the site's own theme folder."""
     kind = ThemeSandbox if sandboxed else BuiltinEnvironment
-    return kind(
+    made = kind(
         loader=_ContainedLoader(folders, rel),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -98,6 +99,8 @@ def environment(folders: list[Path], sandboxed: bool, rel) -> jinja2.Environment
         lstrip_blocks=True,
         bytecode_cache=_COMPILED[kind],
     )
+    made.globals["version_items"] = version_items_global()
+    return made
 
 
 def render(env: jinja2.Environment, template: str, context: dict, rel) -> str:
