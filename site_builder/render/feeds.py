@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import partial
 from datetime import date
 from html import escape as html_escape
-from xml.sax.saxutils import escape, quoteattr
 
 from site_builder.render import urls
 from site_builder.render.json_files import json_file
+from site_builder.render.xml_text import escape, quoteattr
 from site_builder.base.dates import rfc822, rfc3339
 from site_builder.render.editions import Edition
 from site_builder.model.site import Site

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from xml.sax.saxutils import escape
 
 from site_builder.render import urls
 from site_builder.render.json_files import json_file
+from site_builder.render.xml_text import escape
 from site_builder.model.site import Site
 from site_builder.render.editions import Edition
 from site_builder.model.publication import WITHDRAWN, PublishedVersion, Timeline
@@ -121,8 +121,8 @@ def last_change(timeline: Timeline) -> date:
 
 def _urls(site: Site, page: str, lastmod: date | None, editions: list[Edition]) -> list[str]:
     modified = f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else ""
-    locations = [(e.language, escape(urls.absolute_url(site.base_url, e.output(page)),
-                                     {'"': "&quot;"}))
+    locations = [(e.language,
+                  escape(urls.absolute_url(site.base_url, e.output(page))).replace('"', "&quot;"))
                  for e in editions]
     alternates = "".join(f'<xhtml:link rel="alternate" hreflang="{language}" href="{loc}"/>'
                          for language, loc in locations) if len(locations) > 1 else ""

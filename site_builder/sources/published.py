@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -53,6 +51,11 @@ def read(site: str, relative: str) -> bytes:
 def _read_url(url: str) -> bytes:
     """The whole answer within TIMEOUT_SECONDS: a server that sends a byte every other second
     keeps every single read alive, so the deadline is for the fetch as a whole."""
+    # Loaded when a URL is read: every build imports this module (for --ledger), and
+    # urllib.request with http.client and email is 13 ms of a build that never fetches.
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(url, headers={"User-Agent": "policy-site"})
     try:
         with deadline(TIMEOUT_SECONDS), urllib.request.urlopen(request,
