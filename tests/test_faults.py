@@ -109,16 +109,25 @@ def test_full_disk_leaves_the_previous_site(kit, monkeypatch, spilled):
     kit.two_versions()
     kit.build()
     before = kit.tree()
-    real = Path.write_bytes
+    real_path, real_os = Path.write_bytes, os.write
     calls = {"count": 0}
 
-    def fail_after_a_few(self, data):
+    def full_after_a_few() -> None:
         calls["count"] += 1
         if calls["count"] > 3:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
-        return real(self, data)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(Path, "write_bytes", fail_after_a_few)
+    def path_write(self, data):
+        full_after_a_few()
+        return real_path(self, data)
+
+    def os_write(descriptor, data):
+        full_after_a_few()
+        return real_os(descriptor, data)
+
+    # The pages are written by os.write, the build's own files by Path.write_bytes.
+    monkeypatch.setattr(Path, "write_bytes", path_write)
+    monkeypatch.setattr(os, "write", os_write)
     result = kit.build("2026-11-29", "--no-cache")
     assert result.code == 2
     assert "No space left on device" in result.err and "previous output was left" in result.err

@@ -29,6 +29,7 @@ SPILL_BYTES = 16 * 1024 * 1024
 # Creating a file costs a file system round trip that a thread can wait for while others work:
 # several in flight write a 4,000-file site in half the time on a virtual disk.
 WRITING_THREADS = 8
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
 _LIBC = ctypes.CDLL(None)
 
 
@@ -53,6 +54,7 @@ class StagingTree:
         self.out = out
         self.path = siblings.own_folder(out, siblings.STAGING)
         self.path.mkdir()
+        self.root = str(self.path)
         self.folders: set[str] = set()
 
     def write(self, files: dict) -> None:
@@ -60,7 +62,7 @@ class StagingTree:
         for folder in self._new_folders(files):
             depths.setdefault(folder.count("/"), []).append(folder)
         contents, links = self._writes_and_links(files)
-        root = str(self.path)
+        root = self.root
         with ThreadPoolExecutor(WRITING_THREADS) as pool:
             for depth in sorted(depths):  # parents first: one system call per folder
                 list(_shared_out(pool, lambda name: os.mkdir(os.path.join(root, name)),
@@ -101,7 +103,15 @@ class StagingTree:
         return new
 
     def _write_bytes(self, files: dict, relative: str) -> None:
-        (self.path / relative).write_bytes(files[relative])
+        """As Path.write_bytes, without its path object and buffered file (6,000 pages on a
+        tmpfs: 94-102 ms of CPU against 125-150), in threads sharing the renderers' cores."""
+        descriptor = os.open(os.path.join(self.root, relative), _NEW_FILE, 0o666)
+        try:
+            data = memoryview(files[relative])
+            while data:
+                data = data[os.write(descriptor, data):]
+        finally:
+            os.close(descriptor)
 
 
 def _shared_out(pool: ThreadPoolExecutor, action, items: list) -> Iterator[None]:
