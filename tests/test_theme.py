@@ -253,3 +253,61 @@ def test_every_version_page_lists_its_own_documents_versions_marking_itself(kit)
 def _written(day: str) -> str:
     year, month, date = (int(part) for part in day.split("-"))
     return f"{year}년 {month}월 {date}일"
+
+
+def test_the_shipped_compiled_templates_are_the_built_in_ones_as_jinja_compiles_them():
+    """What ships in compiled_templates/ must be what this Jinja2 makes of the built-in
+    templates now: after editing one, run `python -m site_builder.render.shipped_templates`.
+    Under another Jinja2 release none of them is used (each names the release that made it)."""
+    import jinja2
+
+    from site_builder.render import shipped_templates as shipped
+    from site_builder.render.templates import environment
+
+    made = shipped.compiled_forms(environment([shipped.BUILTIN_TEMPLATES], False, str))
+    shipped_now = {path.name: path.read_text(encoding="utf-8")
+                   for path in shipped.FOLDER.glob("*.compiled")}
+    assert set(shipped_now) == set(made) and len(made) >= 10
+    if all(f"jinja2 {jinja2.__version__} " in text for text in shipped_now.values()):
+        assert shipped_now == made, "run: python -m site_builder.render.shipped_templates"
+    for name, text in made.items():
+        checksum = text.partition("\n")[0].rsplit(" ", 1)[1]
+        used = shipped.shipped_code(name.removesuffix(".compiled"), checksum, None)
+        assert (used is not None) == (shipped_now[name] == text)
+        assert shipped.shipped_code(name.removesuffix(".compiled"), "0" * 40, None) is None
+
+
+def test_a_build_with_the_built_in_theme_compiles_no_template_and_builds_the_same(kit, monkeypatch):
+    """The shipped forms are used (Jinja2 compiles nothing) and make the same pages as
+    templates compiled from their source; an error in a page still names the template."""
+    import jinja2
+
+    from site_builder.render import shipped_templates, templates
+
+    kit.two_versions()
+    compiled = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *a, **k: compiled.append(a[1]) or real(self, *a, **k))
+    monkeypatch.setattr(templates, "_COMPILED", {kind: type(cache)() for kind, cache
+                                                 in templates._COMPILED.items()})
+    assert kit.build("2026-11-28", "--jobs", "1").code == 0
+    assert compiled == []
+    shipped = kit.tree()
+    monkeypatch.setattr(shipped_templates, "FOLDER", kit.root / "none")
+    monkeypatch.setattr(templates, "_COMPILED", {kind: type(cache)() for kind, cache
+                                                 in templates._COMPILED.items()})
+    assert kit.build("2026-11-28", "--jobs", "1", "--no-cache").code == 0
+    assert "version.html" in compiled and kit.tree() == shipped
+
+
+def test_a_failure_in_a_shipped_template_names_its_file_and_line():
+    from site_builder.render import shipped_templates
+    from site_builder.render.templates import environment, render
+    from site_builder.render.theme_strings import ThemeError
+
+    env = environment([shipped_templates.BUILTIN_TEMPLATES], False, str)
+    with pytest.raises(ThemeError) as refused:
+        render(env, "notice.html", {"t": {}}, str)
+    problem = refused.value.problem
+    assert problem.path.endswith("themes/default/templates/notice.html") and problem.line > 1

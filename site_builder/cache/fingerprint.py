@@ -35,18 +35,19 @@ def _library(name: str) -> list[bytes]:
 
 
 def _code(folder: str) -> list[bytes]:
-    """Every file below the folder, in a fixed order: a module by its text, a compiled
-    extension (a library's) by its size."""
+    """Every file below the folder, in a fixed order: a module (and a built-in template's
+    shipped compiled form, render/shipped_templates.py) by its text, a compiled extension (a
+    library's) by its size."""
     found = []
     for below, folders, files in os.walk(folder):
         folders[:] = [f for f in folders if f != "__pycache__"]
-        found += [os.path.join(below, f) for f in files if f.endswith((".py", ".so", ".pyd"))]
+        found += [os.path.join(below, f) for f in files if f.endswith((".py", ".compiled", ".so", ".pyd"))]
     return [_file(folder, path) for path in sorted(found)]
 
 
 def _file(folder: str, path: str) -> bytes:
     name = os.path.relpath(path, folder).encode() + b"\0"
-    if not path.endswith(".py"):
+    if not path.endswith((".py", ".compiled")):
         return name + str(os.path.getsize(path)).encode()
     with open(path, "rb") as module:
         return name + module.read()

@@ -22,6 +22,7 @@ from site_builder.base.untrusted import read_regular, unreadable
 from site_builder.render.sandbox import (PAGE_SECONDS, BuiltinEnvironment, SandboxLimit,
                                          ThemeSandbox)
 from site_builder.render.selector_items import version_items_global
+from site_builder.render.shipped_templates import shipped_code
 from site_builder.render.theme_strings import MAX_THEME_FILE_BYTES, ThemeError
 
 
@@ -41,9 +42,22 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
+class _ShippedOrCompiled(_CompiledTemplates):
+    """The built-in environment's: a template not compiled in this process yet comes from its
+    shipped form where that is still its own (shipped_templates.py)."""
+
+    def get_bucket(self, environment, name, filename, source):
+        bucket = super().get_bucket(environment, name, filename, source)
+        if bucket.code is None:
+            bucket.code = shipped_code(name, bucket.checksum, filename)
+            if bucket.code is not None:
+                self.set_bucket(bucket)
+        return bucket
+
+
 # One cache per kind of environment: the sandbox compiles templates differently (its
 # arithmetic is checked), so code compiled for one must never run in the other.
-_COMPILED = {ThemeSandbox: _CompiledTemplates(), BuiltinEnvironment: _CompiledTemplates()}
+_COMPILED = {ThemeSandbox: _CompiledTemplates(), BuiltinEnvironment: _ShippedOrCompiled()}
 
 
 class _ContainedLoader(jinja2.BaseLoader):
