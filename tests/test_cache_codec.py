@@ -131,8 +131,8 @@ def test_an_entry_of_another_shape_is_a_miss(kind, value):
     {"may_be_refused": "no", "holds_marks": False, "numbered_headings": {}},
 ])
 def test_a_version_whose_screens_are_missing_or_of_another_shape_is_a_miss(varied, screens):
-    """A forged entry that says a text holds no marks would let a published TODO through:
-    only screens of the one shape come back."""
+    """The screens are the rules' first look at a text: an entry without them, or with them
+    in another shape, is recomputed like a damaged one, never read as "nothing found"."""
     [document] = load_site(varied.root).site.documents
     tag, (version, body) = 1, msgspec.msgpack.decode(
         codec.encode(SOURCE, (document.versions[0], []))[32:])[0][1:]
