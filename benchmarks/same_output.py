@@ -89,8 +89,11 @@ def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
 def sites(work: Path, documents: int, versions: int) -> dict[str, Path]:
     example = work / "example"
     shutil.copytree(REPOSITORY / "policies", example / "policies")
-    if (REPOSITORY / "themes").is_dir():
-        shutil.copytree(REPOSITORY / "themes", example / "themes")
+    # Not themes/default: that is the package's built-in theme, which each commit brings in
+    # its own installation; copied from the working tree, it would override both commits'.
+    for theme in (REPOSITORY / "themes").glob("*/"):
+        if theme.name not in ("default", "__pycache__"):
+            shutil.copytree(theme, example / "themes" / theme.name)
     archive = work / "archive"
     generate(archive, documents, versions)
     return {"example site": example, f"archive {documents} x {versions}": archive}
