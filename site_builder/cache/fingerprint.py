@@ -13,6 +13,8 @@ from site_builder.base.digest import digest
 # By their import names; a library's code, not its version number, is what shapes the output
 # (and reading the installed versions, importlib.metadata took 22-34 ms of every build).
 SHAPING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "jinja2", "markupsafe", "yaml")
+_TEXTS = (".py", ".compiled")  # read whole
+_CODE_FILES = (*_TEXTS, ".so", ".pyd")  # compiled extensions: by their size
 
 
 @lru_cache(maxsize=1)
@@ -41,13 +43,13 @@ def _code(folder: str) -> list[bytes]:
     found = []
     for below, folders, files in os.walk(folder):
         folders[:] = [f for f in folders if f != "__pycache__"]
-        found += [os.path.join(below, f) for f in files if f.endswith((".py", ".compiled", ".so", ".pyd"))]
+        found += [os.path.join(below, f) for f in files if f.endswith(_CODE_FILES)]
     return [_file(folder, path) for path in sorted(found)]
 
 
 def _file(folder: str, path: str) -> bytes:
     name = os.path.relpath(path, folder).encode() + b"\0"
-    if not path.endswith((".py", ".compiled")):
+    if not path.endswith(_TEXTS):
         return name + str(os.path.getsize(path)).encode()
     with open(path, "rb") as module:
         return name + module.read()
