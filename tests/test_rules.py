@@ -19,7 +19,7 @@ def version(effective: date, announced: date | None = None, material: bool = Fal
             summary: str | None = "요약", **withdrawal) -> PolicyVersion:
     return PolicyVersion(effective=effective, announced=announced, summary=summary,
                          material=material, title=None, body="본문", path=f"p/{effective}.md",
-                         body_first_line=5, sha256="0", screens=screened("본문", None, summary),
+                         body_first_line=5, sha256="0", screens=screened("본문", {"summary": summary}),
                          **withdrawal,
                          key_lines={"announced": 3, "effective": 2, "withdrawn": 6})
 

@@ -4,7 +4,6 @@ name an article the version changes."""
 from __future__ import annotations
 
 import re
-from functools import partial
 
 from site_builder.base.messages import say
 from site_builder.base.problems import Problem

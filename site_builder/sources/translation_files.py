@@ -17,7 +17,6 @@ from site_builder.sources import settings
 from site_builder.base.problems import Problem
 from site_builder.sources.sourcefile import read_version_source
 from site_builder.text.screens import screened
-from site_builder.text.unfinished import CHECKED_FIELDS
 
 
 
@@ -42,7 +41,7 @@ def parse_translation(data: bytes, rel: str, effective: date,
         reasons=values["reasons"], translates=values["translates"],
         body=read.parts.body, path=rel, body_first_line=read.parts.body_first_line,
         sha256=hashlib.sha256(data).hexdigest(),
-        screens=screened(read.parts.body, *(values[key] for key in CHECKED_FIELDS)),
+        screens=screened(read.parts.body, values),
         key_lines={key: fields.line(key) for key in fields.nodes})
     return translation, [*read.text.problems, *fields.problems]
 

@@ -24,7 +24,6 @@ from site_builder.sources.sourcefile import read_bytes, read_version_source, wit
 from site_builder.sources.translation_files import parse_translation, translation_problems
 from site_builder.text.screens import screened
 from site_builder.text.stated_dates import misstated
-from site_builder.text.unfinished import CHECKED_FIELDS
 
 if TYPE_CHECKING:
     from site_builder.sources.loader import SourceReport
@@ -230,7 +229,7 @@ def parse_version(data: bytes, rel: str, named: date) -> tuple[PolicyVersion | N
         withdrawn=values["withdrawn"], withdrawn_reason=values["withdrawn_reason"],
         reasons=values["reasons"],
         path=rel, body_first_line=parts.body_first_line, sha256=hashlib.sha256(data).hexdigest(),
-        screens=screened(parts.body, *(values[key] for key in CHECKED_FIELDS)),
+        screens=screened(parts.body, values),
         content_sha256=hashlib.sha256(
             without_keys(source.text, WITHDRAWAL_KEYS).encode("utf-8")).hexdigest(),
         key_lines={key: fields.line(key) for key in fields.nodes},

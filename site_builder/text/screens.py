@@ -5,18 +5,21 @@ of a 1,000-version build in which the other core waited."""
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 from site_builder.model.site import Screens
 from site_builder.text.markup import may_be_refused
 from site_builder.text.outline import number_label
-from site_builder.text.unfinished import is_unfinished
+from site_builder.text.unfinished import CHECKED_FIELDS, is_unfinished
 
 HEADING = re.compile(r"^\s{0,3}#+\s*(.*)$")
 
 
-def screened(body: str, *fields: str | None) -> Screens:
-    """``fields``: the settings a reader sees beside the body (unfinished.CHECKED_FIELDS)."""
-    return Screens(may_be_refused=may_be_refused(body), holds_marks=is_unfinished(body, *fields),
+def screened(body: str, settings: Mapping[str, object]) -> Screens:
+    """``settings``: the text's front matter as read; those a reader sees beside the body
+    (unfinished.CHECKED_FIELDS) are screened for marks too."""
+    shown = (settings.get(key) for key in CHECKED_FIELDS)
+    return Screens(may_be_refused=may_be_refused(body), holds_marks=is_unfinished(body, *shown),
                    numbered_headings=numbered_headings(body))
 
 
