@@ -34,8 +34,8 @@ class WorkerDied(UsageError):
     """A render process ended without its results: exit 2, nothing written."""
 
 
-def _run(index: int):
-    return _jobs[index]()
+def _run(start: int, stop: int) -> list:
+    return [_jobs[index]() for index in range(start, stop)]
 
 
 def _start_worker(parent: int) -> None:
@@ -81,13 +81,13 @@ def iterate_jobs(jobs: list[Callable[[], T]], workers: int,
         # their copy of the jobs. Ctrl-C waits until then: a worker must never see it.
         interrupts = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            results = pool.map(_run, range(len(jobs)),
-                               chunksize=chunk or max(1, len(jobs) // (workers * 8)))
+            batches = _submitted(pool, len(jobs), chunk or max(1, len(jobs) // (workers * 8)))
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
         if forked:
             forked()
-        yield from results
+        while batches:
+            yield from batches.pop().result()
     except BrokenProcessPool:
         raise WorkerDied(say("a render process died (killed by the system, perhaps for lack of "
                              "memory); nothing was written: run the build again, with --jobs 1 "
@@ -100,6 +100,16 @@ def iterate_jobs(jobs: list[Callable[[], T]], workers: int,
         with contextlib.suppress(RuntimeError):
             pool.shutdown(wait=True, cancel_futures=True)
         _jobs = []
+
+
+def _submitted(pool: ProcessPoolExecutor, count: int, chunk: int) -> list:
+    """The batches' futures, last first. Not ``pool.map``: its iterator, interrupted, cancels
+    the futures in this thread while the pool's own thread fails them for the killed workers,
+    and Python 3.11 then prints that thread's InvalidStateError (2 Ctrl-C in 60, traced)."""
+    batches = [pool.submit(_run, start, min(start + chunk, count))
+               for start in range(0, count, chunk)]
+    batches.reverse()
+    return batches
 
 
 def _can_fork() -> bool:
