@@ -291,6 +291,70 @@ def test_planted_files_in_the_store_are_never_followed_or_used(site, tmp_path):
     assert os.stat(page).st_nlink == 2
 
 
+def _checks_here(monkeypatch) -> list[str]:
+    """The stored files this process checks itself (not a process it forked)."""
+    import os
+
+    from site_builder.cache.files import FileStore
+
+    here, check, seen = os.getpid(), FileStore._check, []
+
+    def counted(store, sha256):
+        if os.getpid() == here:
+            seen.append(sha256)
+        return check(store, sha256)
+
+    monkeypatch.setattr(FileStore, "_check", counted)
+    return seen
+
+
+def test_a_deploy_on_two_cores_checks_the_stored_files_in_another_process(site, monkeypatch):
+    """Reading and hashing every stored file was a sixth of a deploy, with one core idle:
+    it runs there while this process validates the sources."""
+    reference = plain(site, "plain")
+    cached(site)
+    shutil.rmtree(site.out)
+    here = _checks_here(monkeypatch)
+    assert cached(site) == reference
+    assert here == []
+    shutil.rmtree(site.out)
+    assert site.run("build", "--as-of", DAY, "--jobs", "1").code == 0
+    assert len(here) > 40  # one process: every page and source checked here, as before
+
+
+def test_a_deploy_whose_checking_process_dies_checks_here_and_links_the_same(site, monkeypatch):
+    import hashlib
+    import os
+
+    from site_builder.cache.files import FileStore
+
+    reference = plain(site, "plain")
+    cached(site)
+    monkeypatch.setattr(FileStore, "_marks", lambda store, names: os._exit(9))
+    here = _checks_here(monkeypatch)
+    assert _deploy(site) == reference
+    assert len(here) > 40
+    page = "privacy/2016-01-01/index.html"
+    stored = _store(site) / hashlib.sha256(reference[page]).hexdigest()
+    assert os.stat(site.out / page).st_ino == os.stat(stored).st_ino
+
+
+def test_a_deploy_that_fails_leaves_no_process_behind(site):
+    import os
+
+    def children() -> set[str]:
+        return set(open(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read().split())
+
+    cached(site)
+    before = children()
+    site.version("2030-01-01", announced="2029-12-01", summary="개정",
+                 body=BODY + "\n\n[작성 필요]\n")
+    shutil.rmtree(site.out)
+    result = site.run("build", "--as-of", "2030-01-01", "--jobs", "2")
+    assert result.code == 1, result.err
+    assert children() == before
+
+
 def test_where_the_store_cannot_link_the_build_copies(site, monkeypatch):
     """Cache and output on different file systems: link() fails with EXDEV."""
     import errno

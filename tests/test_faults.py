@@ -381,6 +381,27 @@ def test_ctrl_c_ends_every_process_within_a_second_with_one_line(big):
                    Path(f"/proc/{w}/status").read_text(errors="replace") for w in workers)
 
 
+
+def test_ctrl_c_while_a_deploy_checks_the_store_elsewhere_ends_both_with_one_line(big):
+    """A deploy (the cache kept, the output folder empty) checks the stored files in a
+    forked process while it validates: Ctrl-C, which a terminal sends to both, ends both."""
+    assert subprocess.run(command(big, NEW_DAY)[:-1]).returncode == 0  # the cache written
+    shutil.rmtree(big.out)
+    process = subprocess.Popen(command(big, NEW_DAY)[:-1], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (checking := children(process.pid)) and time.monotonic() < deadline:
+        time.sleep(0.002)
+    assert checking, "the deploy never started its checking process"
+    for pid in (process.pid, *checking):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130, err
+    assert err.strip() == "policy-site: interrupted"
+    assert not any(Path(f"/proc/{pid}").exists() for pid in checking)  # reaped, not a zombie
+
+
 # A small change is applied in place through a journal (issue 13): cost and crash safety.
 
 def inodes(folder: Path) -> dict[str, int]:
@@ -483,3 +504,34 @@ def test_ctrl_c_with_many_batches_still_waiting_prints_no_traceback():
                           timeout=30)
     assert done.stdout.strip() == "interrupted"
     assert done.stderr == ""
+
+
+_BACKGROUND_OF_A_KILLED_BUILD = """
+import time
+from site_builder.cache.workers import Background
+
+checking = Background(lambda: time.sleep(60) or b"")
+print(checking._pid, flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_killed_build_takes_its_background_process_with_it():
+    """The forked process holds what the build holds (the output folder's lock among them):
+    it must not outlive a kill -9 of the build."""
+    process = subprocess.Popen([sys.executable, "-c", _BACKGROUND_OF_A_KILLED_BUILD],
+                               stdout=subprocess.PIPE, text=True)
+    background = int(process.stdout.readline())
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _alive(background):
+        time.sleep(0.01)
+    assert not _alive(background)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False

@@ -19,10 +19,12 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from site_builder.base.files import link_or_copy
 from site_builder.base.untrusted import read_regular
+from site_builder.cache.workers import Background
 
 MAX_STORED_BYTES = 64 * 1024 * 1024  # a page or a source: far below this
 _NAME = re.compile(r"[0-9a-f]{64}")
@@ -49,23 +51,66 @@ class FileStore:
         # A link or a file planted under the store's name would make the build link files
         # into, and prune, another folder: then there is no store at all.
         self.usable = not os.path.lexists(folder) or (folder.is_dir() and not folder.is_symlink())
+        self._ahead: tuple[list[str], Background] | None = None  # check_ahead, running
+        self._checked: dict[str, int] = {}  # ... and what it found
 
     def find_many(self, hashes) -> dict[str, StoredFile]:
         """The stored files with these bytes, checked, by hash."""
         if not self.usable:
             return {}
         wanted = {h for h in hashes if isinstance(h, str) and _NAME.fullmatch(h)}
-        found = {stored.sha256: stored for stored in map(self._check, wanted) if stored}
+        vouched = self._vouched() if wanted else {}  # waited for when it is needed
+        stored = (self._found(sha256, vouched) for sha256 in wanted)
+        found = {file.sha256: file for file in stored if file}
         self.used.update(found)
         return found
 
+    def check_ahead(self) -> None:
+        """Check every stored file in another process while this one goes on to validate the
+        sources: a build with nothing to keep from its output folder (a CI deploy) links nearly
+        all of them, and reading and hashing 6,000 took 85-90 ms of its 560 on one core while
+        the other was idle. A stored file added later is checked when it is asked for."""
+        if not self.usable:
+            return
+        with contextlib.suppress(OSError):  # no store yet, or no process to be had
+            names = [entry.name for entry in os.scandir(self.folder) if _NAME.fullmatch(entry.name)]
+            if names:
+                self._ahead = (names, Background(partial(self._marks, names)))
+
+    def stop_checking(self) -> None:
+        if self._ahead:
+            self._ahead[1].stop()
+            self._ahead = None
+
+    def _marks(self, names: list[str]) -> bytes:
+        return bytes(self._check(name) is not None for name in names)
+
+    def _vouched(self) -> dict[str, int]:
+        """What the other process found (name -> 1 if good), once it is done; nothing if it
+        failed."""
+        if self._ahead:
+            names, background = self._ahead
+            self._ahead = None
+            marks = background.result()
+            if marks is not None and len(marks) == len(names):
+                self._checked = dict(zip(names, marks))
+        return self._checked
+
+    def _found(self, sha256: str, vouched: dict[str, int]) -> StoredFile | None:
+        if sha256 not in vouched:
+            return self._check(sha256)
+        return self._file(sha256) if vouched[sha256] else None
+
     def _check(self, sha256: str) -> StoredFile | None:
-        path = os.path.join(self.folder, sha256)  # a str: thousands are checked at once
+        stored = self._file(sha256)
         try:
-            data = read_regular(path, MAX_STORED_BYTES, follow=False)
+            data = stored.read()
         except OSError:  # missing, a link, a FIFO, too large: not ours to use
             return None
-        return StoredFile(path, sha256) if hashlib.sha256(data).hexdigest() == sha256 else None
+        return stored if hashlib.sha256(data).hexdigest() == sha256 else None
+
+    def _file(self, sha256: str) -> StoredFile:
+        return StoredFile(os.path.join(self.folder, sha256), sha256)  # a str: thousands are used
 
     def adopt(self, tree: Path, files: dict[str, str]) -> None:
         """Keep the files ``tree`` now holds (relative path -> SHA-256 of the bytes written); a

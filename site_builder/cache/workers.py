@@ -7,6 +7,9 @@ is only safe in a process without other threads, which is why ``serve`` never us
 A worker that dies (the out-of-memory killer, a kill -9) fails the build at once instead of
 leaving it waiting for results that will never come; Ctrl-C is the parent's alone to handle,
 and ends every worker.
+
+``Background`` is the other way to use a core: one job, forked without a pool, whose bytes
+this process takes when it needs them and goes on without if the job's process failed.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import contextlib
 import ctypes
 import os
 import signal
+from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 from site_builder.base.messages import say
@@ -50,6 +54,69 @@ def _start_worker(parent: int) -> None:
         os._exit(1)
 
 
+class Background:
+    """One job's bytes, made in a forked process while this one goes on. A bare fork and a
+    pipe: no pool, no thread, no multiprocessing to import (a deploy loads none of them)."""
+
+    def __init__(self, job: Callable[[], bytes]):
+        self._owner = os.getpid()
+        self._reader, writer = os.pipe()
+        interrupts = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self._pid = os.fork()
+            if self._pid == 0:
+                _run_in_background(job, writer, self._owner)  # never returns
+        except OSError:  # no process to be had (a limit, no memory): the caller goes without
+            os.close(self._reader)
+            raise
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
+            os.close(writer)
+
+    def result(self) -> bytes | None:
+        """The job's bytes, waited for; None if its process failed or was killed, and in a
+        process forked from this one, which cannot wait for another's child."""
+        if self._pid is None or os.getpid() != self._owner:
+            return None
+        try:
+            chunks = list(iter(partial(os.read, self._reader, 1 << 16), b""))
+        except BaseException:
+            self.stop()
+            raise
+        return b"".join(chunks) if self._reap() == 0 else None
+
+    def stop(self) -> None:
+        """End it unfinished: the build failed or was interrupted."""
+        if self._pid is not None and os.getpid() == self._owner:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            self._reap()
+
+    def _reap(self) -> int:
+        pid, self._pid = self._pid, None
+        os.close(self._reader)
+        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+def _run_in_background(job: Callable[[], bytes], writer: int, parent: int) -> None:
+    """The forked process: the job's bytes into the pipe, and out without any of the
+    parent's clean-up (its buffers, its locks and its files are the parent's)."""
+    code = 1
+    try:
+        _start_worker(parent)
+        result = memoryview(job())
+        while result:
+            result = result[os.write(writer, result):]
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def can_fork() -> bool:
+    """Where processes can be forked (not Windows): otherwise every job runs here."""
+    return hasattr(os, "fork")
+
+
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -69,7 +136,7 @@ def iterate_jobs(jobs: list[Callable[[], T]], workers: int,
     Jobs go to a worker ``chunk`` at a time, their results back as one message: many small
     jobs by default; large ones should pass 1, or a chunk's results are in memory at once."""
     global _jobs
-    if workers <= 1 or len(jobs) <= 1 or not _can_fork():
+    if workers <= 1 or len(jobs) <= 1 or not can_fork():
         yield from (job() for job in jobs)
         return
     from concurrent.futures.process import BrokenProcessPool
@@ -110,12 +177,6 @@ def _submitted(pool: ProcessPoolExecutor, count: int, chunk: int) -> list:
                for start in range(0, count, chunk)]
     batches.reverse()
     return batches
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

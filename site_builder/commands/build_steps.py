@@ -7,7 +7,7 @@ import sqlite3
 from functools import partial
 from pathlib import Path
 from datetime import date
-from typing import Iterator
+from typing import Callable, Iterator
 
 from site_builder.base import collector
 from site_builder.base.messages import say
@@ -17,7 +17,7 @@ from site_builder.render import urls
 from site_builder.rules import ledger
 from site_builder.cache.memo import Memo
 from site_builder.cache.store import DiskStore, open_store
-from site_builder.cache.workers import default_workers
+from site_builder.cache.workers import can_fork, default_workers
 from site_builder.commands import build_record
 from site_builder.commands.build_summary import BuildSummary
 from site_builder.commands.live_ledger import local_ledger, read_live_ledger
@@ -36,14 +36,28 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
     """Inside the output lock, with ``out`` resolved, ours, and recovered; ``record``: the
     last build's (build_record.last_record), whose file hashes spare reading unchanged files."""
     store = open_store(root) if use_cache else None
+    workers = workers or default_workers()
+    previous = PreviousOutput(out) if store else None
+    if previous and previous.holds_nothing() and workers > 1 and can_fork():
+        store.files.check_ahead()  # a deploy: it links nearly everything the store holds
+    try:
+        return _build(root, out, today, store, workers, live_ledger, record,
+                      previous.kept if previous else None, pdf)
+    finally:
+        if store:
+            store.files.stop_checking()
+
+
+def _build(root: Path, out: Path, today: date, store: DiskStore | None, workers: int,
+           live_ledger: str | None, record: dict | None, reusable: Callable | None,
+           pdf: bool) -> BuildSummary:
     # Read before the sources are: a file changed during the build makes the record stale.
     inputs = (build_record.read_inputs(root, (record or {}).get("inputs"))
               if store and not live_ledger else None)
-    memo = Memo(store, workers or default_workers())
+    memo = Memo(store, workers)
     validation = judge_sources(root, today, memo)
     live = read_live_ledger(live_ledger, out) if live_ledger else None
     earlier = None if live_ledger else local_ledger(out)
-    reusable = PreviousOutput(out).kept if store else None
     files = StagedFiles(out)
     try:
         with collector.kept_for_the_build():  # the site as read lives to the end

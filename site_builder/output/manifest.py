@@ -40,6 +40,16 @@ class PreviousOutput:
         except Untrusted:  # a planted or damaged manifest: nothing is ours to reuse
             self.manifest = {}
 
+    def holds_nothing(self) -> bool:
+        """No file the last build wrote is there to keep: a CI deploy's new output folder."""
+        if not self.manifest:
+            return True
+        try:
+            with os.scandir(self.out) as entries:
+                return next(entries, None) is None
+        except OSError:
+            return True
+
     def kept(self, keys: dict[str, str]) -> set[str]:
         """Paths whose previous file was written from the same key and is still as written."""
         kept, out = set(), str(self.out)  # strings: a Path per file cost more than its lstat
