@@ -68,6 +68,8 @@ class Commit:
             self.trash.discard(site / "output")
             self.trash.discard(cache)
             return
+        if not cache.exists():  # made from nothing: a build into an output folder that is
+            self.trash.discard(site / "output")  # there caches none of the pages it keeps
         if not cache.exists() or not (site / "output").exists():
             build(self.python, site, cache)
         if case == "a deploy":
