@@ -339,6 +339,43 @@ def test_a_deploy_whose_checking_process_dies_checks_here_and_links_the_same(sit
     assert os.stat(site.out / page).st_ino == os.stat(stored).st_ino
 
 
+def test_a_deploy_never_waits_for_its_checking_process(site, monkeypatch):
+    """What the other process has not checked when the pages are looked up is checked here:
+    a slow or stuck one costs no more than checking them all here."""
+    import time
+
+    from site_builder.cache.files import FileStore
+
+    def stuck(store, names):
+        time.sleep(60)
+        yield b""
+
+    reference = plain(site, "plain")
+    cached(site)
+    monkeypatch.setattr(FileStore, "_marks", stuck)
+    started = time.monotonic()
+    assert _deploy(site) == reference
+    assert time.monotonic() - started < 30
+
+
+def test_files_no_entry_names_are_pruned_after_the_deploy_that_found_them(site):
+    """Kept for no page (a cache from another site, planted, left by an old layout), each one
+    would be read again by every deploy's check."""
+    import os
+    import secrets
+
+    reference = plain(site, "plain")
+    cached(site)
+    for _ in range(3000):
+        (_store(site) / secrets.token_hex(32)).write_bytes(b"not a page")
+    assert _deploy(site) == reference
+    left = os.listdir(_store(site))
+    assert len(left) < 200, len(left)
+    assert _deploy(site) == reference
+    page = "privacy/2016-01-01/index.html"
+    assert os.stat(site.out / page).st_nlink == 2  # still linked from the store
+
+
 def test_a_deploy_that_fails_leaves_no_process_behind(site):
     import os
 

@@ -510,7 +510,7 @@ _BACKGROUND_OF_A_KILLED_BUILD = """
 import time
 from site_builder.cache.workers import Background
 
-checking = Background(lambda: time.sleep(60) or b"")
+checking = Background(lambda: [time.sleep(60)] and [])
 print(checking._pid, flush=True)
 time.sleep(60)
 """

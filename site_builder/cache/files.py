@@ -21,6 +21,7 @@ import stat
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Iterator
 
 from site_builder.base.files import link_or_copy
 from site_builder.base.untrusted import read_regular
@@ -29,6 +30,7 @@ from site_builder.cache.workers import Background
 MAX_STORED_BYTES = 64 * 1024 * 1024  # a page or a source: far below this
 _NAME = re.compile(r"[0-9a-f]{64}")
 _TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.[0-9]+")  # a file being adopted, left by a kill
+_MARKS_AT_ONCE = 256  # check_ahead's verdicts in one write: what is done is what is used
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class FileStore:
         self.usable = not os.path.lexists(folder) or (folder.is_dir() and not folder.is_symlink())
         self._ahead: tuple[list[str], Background] | None = None  # check_ahead, running
         self._checked: dict[str, int] = {}  # ... and what it found
+        self.listed = 0  # the stored files check_ahead found: pruned when many go unused
 
     def find_many(self, hashes) -> dict[str, StoredFile]:
         """The stored files with these bytes, checked, by hash."""
@@ -74,6 +77,7 @@ class FileStore:
             return
         with contextlib.suppress(OSError):  # no store yet, or no process to be had
             names = [entry.name for entry in os.scandir(self.folder) if _NAME.fullmatch(entry.name)]
+            self.listed = len(names)
             if names:
                 self._ahead = (names, Background(partial(self._marks, names)))
 
@@ -82,18 +86,20 @@ class FileStore:
             self._ahead[1].stop()
             self._ahead = None
 
-    def _marks(self, names: list[str]) -> bytes:
-        return bytes(self._check(name) is not None for name in names)
+    def _marks(self, names: list[str]) -> Iterator[bytes]:
+        """A byte a name, 1 if its file is good, sent a few hundred at a time."""
+        for start in range(0, len(names), _MARKS_AT_ONCE):
+            yield bytes(self._check(name) is not None
+                        for name in names[start:start + _MARKS_AT_ONCE])
 
     def _vouched(self) -> dict[str, int]:
-        """What the other process found (name -> 1 if good), once it is done; nothing if it
-        failed."""
+        """What the other process found (name -> 1 if good) until now: a store holding many
+        more files than a build links (planted, or kept for other output folders) costs this
+        build no wait, only the checks it would have made without that process."""
         if self._ahead:
             names, background = self._ahead
             self._ahead = None
-            marks = background.result()
-            if marks is not None and len(marks) == len(names):
-                self._checked = dict(zip(names, marks))
+            self._checked = dict(zip(names, background.so_far()))
         return self._checked
 
     def _found(self, sha256: str, vouched: dict[str, int]) -> StoredFile | None:

@@ -134,15 +134,16 @@ class DiskStore:
         fair share of the file (pruning on every build cost more than the rest of a small
         rebuild)."""
         self.flush()
-        stored = self.db.execute("SELECT count(*) FROM entry").fetchone()[0]
-        if stored <= 2 * len(self.used) + PRUNE_SLACK:
-            return
-        with self.db:
-            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-            self.db.execute("DELETE FROM used")
-            self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in self.used))
-            self.db.execute("DELETE FROM entry WHERE key NOT IN (SELECT key FROM used)")
-        self.files.prune()
+        if _many(self.db.execute("SELECT count(*) FROM entry").fetchone()[0], len(self.used)):
+            with self.db:
+                self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                self.db.execute("DELETE FROM used")
+                self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)",
+                                    ((k,) for k in self.used))
+                self.db.execute("DELETE FROM entry WHERE key NOT IN (SELECT key FROM used)")
+            self.files.prune()
+        elif _many(self.files.listed, len(self.files.used)):  # files no entry names, which
+            self.files.prune()  # a deploy would check again and again
 
     def close(self) -> None:
         self.db.close()
@@ -164,6 +165,11 @@ class DiskStore:
         self.files.used |= files_used
         self.damaged += damaged
         self.flush_if_large()
+
+
+def _many(kept: int, used: int) -> bool:
+    """More than twice what a build used, and PRUNE_SLACK more: time to prune."""
+    return kept > 2 * used + PRUNE_SLACK
 
 
 def _kind(key: str) -> str:

@@ -8,8 +8,8 @@ A worker that dies (the out-of-memory killer, a kill -9) fails the build at once
 leaving it waiting for results that will never come; Ctrl-C is the parent's alone to handle,
 and ends every worker.
 
-``Background`` is the other way to use a core: one job, forked without a pool, whose bytes
-this process takes when it needs them and goes on without if the job's process failed.
+``Background`` is the other way to use a core: one job, forked without a pool, whose output
+this process takes as far as it got when it needs it.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ import contextlib
 import ctypes
 import os
 import signal
-from functools import partial
-from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from site_builder.base.messages import say
 from site_builder.base.problems import UsageError
@@ -55,10 +54,11 @@ def _start_worker(parent: int) -> None:
 
 
 class Background:
-    """One job's bytes, made in a forked process while this one goes on. A bare fork and a
-    pipe: no pool, no thread, no multiprocessing to import (a deploy loads none of them)."""
+    """A job's output, made piece by piece in a forked process while this one goes on: this
+    process takes what is made when it needs it, never waits, and does the rest itself. A bare
+    fork and a pipe: no pool, no thread, no multiprocessing to import (a deploy loads none)."""
 
-    def __init__(self, job: Callable[[], bytes]):
+    def __init__(self, job: Callable[[], Iterable[bytes]]):
         self._owner = os.getpid()
         self._reader, writer = os.pipe()
         interrupts = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
@@ -73,43 +73,44 @@ class Background:
             signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
             os.close(writer)
 
-    def result(self) -> bytes | None:
-        """The job's bytes, waited for; None if its process failed or was killed, and in a
-        process forked from this one, which cannot wait for another's child."""
+    def so_far(self) -> bytes:
+        """What the job has made until now, without waiting for more; its process is ended.
+        Nothing in a process forked from this one, which cannot end another's child."""
         if self._pid is None or os.getpid() != self._owner:
-            return None
+            return b""
+        os.set_blocking(self._reader, False)
+        chunks = []
         try:
-            chunks = list(iter(partial(os.read, self._reader, 1 << 16), b""))
-        except BaseException:
+            while chunk := os.read(self._reader, 1 << 16):
+                chunks.append(chunk)
+        except BlockingIOError:  # the rest is not made yet
+            pass
+        finally:
             self.stop()
-            raise
-        return b"".join(chunks) if self._reap() == 0 else None
+        return b"".join(chunks)
 
     def stop(self) -> None:
-        """End it unfinished: the build failed or was interrupted."""
+        """End it, done or not."""
         if self._pid is not None and os.getpid() == self._owner:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self._pid, signal.SIGKILL)
-            self._reap()
-
-    def _reap(self) -> int:
-        pid, self._pid = self._pid, None
-        os.close(self._reader)
-        return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+            pid, self._pid = self._pid, None
+            os.close(self._reader)
+            os.waitpid(pid, 0)
 
 
-def _run_in_background(job: Callable[[], bytes], writer: int, parent: int) -> None:
-    """The forked process: the job's bytes into the pipe, and out without any of the
-    parent's clean-up (its buffers, its locks and its files are the parent's)."""
-    code = 1
+def _run_in_background(job: Callable[[], Iterable[bytes]], writer: int, parent: int) -> None:
+    """The forked process: each piece into the pipe as it is made, and out without any of the
+    parent's clean-up (its buffers, its locks and its files are the parent's). What it wrote is
+    all the parent takes from it, however it ends."""
     try:
         _start_worker(parent)
-        result = memoryview(job())
-        while result:
-            result = result[os.write(writer, result):]
-        code = 0
+        for piece in job():
+            view = memoryview(piece)
+            while view:
+                view = view[os.write(writer, view):]
     finally:
-        os._exit(code)
+        os._exit(0)
 
 
 def can_fork() -> bool:
