@@ -62,7 +62,7 @@ class FileStore:
         if not self.usable:
             return {}
         wanted = {h for h in hashes if isinstance(h, str) and _NAME.fullmatch(h)}
-        vouched = self._vouched() if wanted else {}  # waited for when it is needed
+        vouched = self._vouched() if wanted else {}  # taken when first needed
         stored = (self._found(sha256, vouched) for sha256 in wanted)
         found = {file.sha256: file for file in stored if file}
         self.used.update(found)
@@ -72,7 +72,8 @@ class FileStore:
         """Check every stored file in another process while this one goes on to validate the
         sources: a build with nothing to keep from its output folder (a CI deploy) links nearly
         all of them, and reading and hashing 6,000 took 85-90 ms of its 560 on one core while
-        the other was idle. A stored file added later is checked when it is asked for."""
+        the other was idle. What it has not checked when a page is first looked up (a file
+        added since, or all of them if it died) is checked here then."""
         if not self.usable:
             return
         with contextlib.suppress(OSError):  # no store yet, or no process to be had
