@@ -535,3 +535,32 @@ def _alive(pid: int) -> bool:
         return "zombie" not in Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return False
+
+
+_CTRL_C_WHILE_FORKING = """
+import os, signal
+from site_builder.cache import workers
+
+fork = os.fork
+
+def fork_and_interrupt():
+    child = fork()
+    if child:
+        os.kill(os.getpid(), signal.SIGINT)  # held while the mask blocks it, as a real Ctrl-C
+    return child
+
+os.fork = fork_and_interrupt
+try:
+    workers.Background(lambda: [__import__("time").sleep(60)] and [])
+except KeyboardInterrupt:
+    me = os.getpid()
+    print(open(f"/proc/{me}/task/{me}/children").read().split())
+"""
+
+
+def test_ctrl_c_that_comes_while_the_background_process_starts_ends_it():
+    """Ctrl-C is held while the process is forked and raised when it is let through: the
+    process was then left to run, known to no one."""
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_WHILE_FORKING], capture_output=True,
+                          text=True, timeout=30)
+    assert done.stdout.strip() == "[]", done.stderr

@@ -68,10 +68,15 @@ class Background:
                 _run_in_background(job, writer, self._owner)  # never returns
         except OSError:  # no process to be had (a limit, no memory): the caller goes without
             os.close(self._reader)
+            signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
             raise
         finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
             os.close(writer)
+        try:  # a Ctrl-C that came meanwhile is raised here: the process must not be left
+            signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
+        except BaseException:
+            self.stop()
+            raise
 
     def so_far(self) -> bytes:
         """What the job has made until now, without waiting for more; its process is ended.

@@ -38,9 +38,9 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
     store = open_store(root) if use_cache else None
     workers = workers or default_workers()
     previous = PreviousOutput(out) if store else None
-    if previous and previous.holds_nothing() and workers > 1 and can_fork():
-        store.files.check_ahead()  # a deploy: it links nearly everything the store holds
     try:
+        if previous and previous.holds_nothing() and workers > 1 and can_fork():
+            store.files.check_ahead()  # a deploy: it links nearly everything the store holds
         return _build(root, out, today, store, workers, live_ledger, record,
                       previous.kept if previous else None, pdf)
     finally:
