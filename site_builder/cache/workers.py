@@ -59,7 +59,7 @@ class Background:
     fork and a pipe: no pool, no thread, no multiprocessing to import (a deploy loads none)."""
 
     def __init__(self, job: Callable[[], Iterable[bytes]]):
-        self._owner = os.getpid()
+        self._owner, self._pid = os.getpid(), None
         self._reader, writer = os.pipe()
         interrupts = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
@@ -68,15 +68,14 @@ class Background:
                 _run_in_background(job, writer, self._owner)  # never returns
         except OSError:  # no process to be had (a limit, no memory): the caller goes without
             os.close(self._reader)
-            signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
             raise
         finally:
             os.close(writer)
-        try:  # a Ctrl-C that came meanwhile is raised here: the process must not be left
-            signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
-        except BaseException:
-            self.stop()
-            raise
+            try:  # a Ctrl-C that came meanwhile is raised here: the process must not be left
+                signal.pthread_sigmask(signal.SIG_SETMASK, interrupts)
+            except BaseException:
+                self.stop()
+                raise
 
     def so_far(self) -> bytes:
         """What the job has made until now, without waiting for more; its process is ended.
