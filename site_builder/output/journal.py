@@ -51,9 +51,10 @@ def update_in_place(files: dict, out: Path, keys: dict[str, str], manifest: dict
     for path in changed:
         stat = os.stat(f"{out / path}{NEW_SUFFIX}")  # a rename keeps inode, size and time
         entries[path] = [keys.get(path, ""), stat.st_ino, stat.st_size, stat.st_mtime_ns]
-    _write_journal(out, {"state": COMMIT, "changed": sorted(changed), "removed": removed,
-                         "manifest": entries})
-    recover(out)
+    committed = {"state": COMMIT, "changed": sorted(changed), "removed": removed,
+                 "manifest": entries}
+    _write_journal(out, committed)
+    _complete(out, committed)  # this build's own plan: it need not be read back and checked
 
 
 def recover(out: Path) -> None:
@@ -63,8 +64,12 @@ def recover(out: Path) -> None:
         journal = journal_entries(out)
     except Untrusted:
         return
-    if journal is None:
-        return
+    if journal is not None:
+        _complete(out, journal)
+
+
+def _complete(out: Path, journal: dict) -> None:
+    """Roll a committed journal forward, or an uncommitted one back, and remove it."""
     changed, removed = journal.get("changed", []), journal.get("removed", [])
     if journal.get("state") == COMMIT:
         for name in changed:
