@@ -154,3 +154,22 @@ def test_a_state_file_may_name_a_file_below_the_output(name):
 def test_a_state_file_never_names_a_path_outside_or_around_the_output(name):
     from site_builder.output.state import safe_relative
     assert not safe_relative(name)
+
+
+def test_a_file_planted_in_a_new_folder_deep_below_the_output_is_named(site):
+    assert site.build("2026-11-28").code == 0
+    deep = site.out / "/".join(["a"] * 40)
+    deep.mkdir(parents=True)
+    (deep / "메모.txt").write_text("팀 메모")
+    refused(site.build("2026-11-28"), f"holds {'a/' * 40}메모.txt, which no earlier")
+    assert (deep / "메모.txt").read_text() == "팀 메모"
+
+
+def test_a_link_to_a_folder_planted_in_the_output_is_named_not_entered(site, tmp_path):
+    assert site.build("2026-11-28").code == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("남의 파일")
+    os.symlink(elsewhere, site.out / "shared")
+    refused(site.build("2026-11-28"), "holds shared, which no earlier policy-site build wrote")
+    assert (elsewhere / "keep.txt").read_text() == "남의 파일"

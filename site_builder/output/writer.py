@@ -83,18 +83,28 @@ def refuse_foreign_files(real: Path) -> None:
 
 
 def _foreign_file(out: Path) -> str | None:
-    """A file in ``out`` that the last build's manifest does not list (its path), if any."""
+    """A file in ``out`` that the last build's manifest does not list (its path), if any: the
+    first in name order, folder by folder. Each entry's kind comes with the folder's listing
+    (a link to a folder is a file here, not entered): no system call a file."""
     if not out.is_dir():
         return None
     listed = PreviousOutput(out).manifest
-    start = len(str(out)) + 1  # paths below out, as the manifest names them
-    for folder, names, files in os.walk(out):
-        below = folder[start:] + "/" if len(folder) >= start else ""
-        links = [n for n in names if os.path.islink(os.path.join(folder, n))]
-        for name in sorted(files) + sorted(links):
-            relative = below + name
-            if relative not in listed and not relative.endswith(NEW_SUFFIX):
+    folders = [(str(out), "")]  # paths below out, as the manifest names them
+    while folders:  # a loop: a planted tree thousands of folders deep is only a long walk
+        folder, below = folders.pop()
+        try:
+            with os.scandir(folder) as scan:
+                found = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            continue  # what cannot be listed cannot be replaced by mistake either
+        inner = []
+        for entry in found:
+            relative = below + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                inner.append((entry.path, relative + "/"))
+            elif relative not in listed and not relative.endswith(NEW_SUFFIX):
                 return relative
+        folders.extend(reversed(inner))
     return None
 
 
