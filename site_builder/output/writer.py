@@ -96,7 +96,7 @@ def _foreign_file(out: Path) -> str | None:
             with os.scandir(folder) as scan:
                 found = sorted(scan, key=lambda entry: entry.name)
         except OSError:
-            continue  # what cannot be listed cannot be replaced by mistake either
+            continue  # skipped, as os.walk skipped it: only root's own folders, or none
         inner = []
         for entry in found:
             relative = below + entry.name
