@@ -78,6 +78,44 @@ def test_every_kind_of_change_gives_the_plain_result(site, change):
     assert cached(site) == plain(site, "plain")
 
 
+@pytest.mark.parametrize("change", ["summary", "new version", "document title",
+                                    "description", "site title", "the day"])
+def test_a_change_to_one_document_gives_the_plain_feeds_of_every_document(kit, change):
+    """Each document's feeds are cached on their own: what one document changes reaches its
+    feeds and the site's, and the other document's stay right."""
+    with_versions(kit, 4)
+    kit.document("terms", title="이용약관")
+    kit.version("2015-01-01", slug="terms")
+    kit.version("2016-01-01", slug="terms", announced="2015-12-01", summary="약관 개정")
+    day = DAY
+    cached(kit)
+    if change == "summary":
+        path = kit.root / "policies/terms/2016-01-01.md"
+        path.write_text(path.read_text().replace("약관 개정", "약관을 고칩니다"))
+    elif change == "new version":
+        kit.version("2027-01-01", slug="terms", announced="2026-11-20", summary="새 약관",
+                    body=BODY + "\n추가\n")
+    elif change == "document title":
+        kit.document("terms", title="서비스 이용약관")
+    elif change == "description":
+        kit.document("terms", title="이용약관", extra="description: 서비스를 쓰는 조건\n")
+    elif change == "site title":
+        kit.site_yaml(title="새 이름")
+    else:
+        day = "2026-11-29"
+    result = kit.run("build", "--as-of", day, "--jobs", "2")
+    assert result.code == 0, result.err
+    out = kit.root.parent / "plain"
+    shutil.rmtree(out, ignore_errors=True)
+    assert kit.run("build", "--as-of", day, "--no-cache", "--out", str(out)).code == 0
+    feeds = [p.relative_to(out).as_posix() for p in out.rglob("feed*")]
+    assert "terms/feed.xml" in feeds and "privacy/feed.json" in feeds and "feed.xml" in feeds
+    assert {name: kit.read(name) for name in feeds} == {
+        name: (out / name).read_text(encoding="utf-8") for name in feeds}
+    assert kit.tree() == {p.relative_to(out).as_posix(): p.read_bytes()
+                          for p in sorted(out.rglob("*")) if p.is_file()}
+
+
 def test_an_edited_output_file_is_rewritten(site):
     reference = plain(site, "plain")
     cached(site)

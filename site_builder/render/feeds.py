@@ -208,24 +208,31 @@ def render_json_feed(site: Site, channel: _Channel, entries: list[_Entry]) -> by
     return json_file(feed, indent=1)
 
 
-def render_feeds(site: Site, strings: dict, today: date, timelines: tuple[Timeline, ...],
-                 edition: Edition) -> dict[str, bytes]:
-    """The site's feeds of every notice, and each document's, in RSS, Atom and JSON Feed, by
-    output path. A translation's feeds announce every change too, in its words where it has
-    them and linking to the original where it has not."""
-    channels = [(_Channel(edition.output(urls.SITE_FEED),
-                          strings["site_feed_title"].format(title=site.title),
-                          edition.place(""), site.title), timelines)]
-    for timeline in (t for t in timelines if t.entries):
-        document = timeline.document
-        channels.append((_Channel(edition.output(urls.feed_path(document.slug)),
-                                  strings["feed_title"].format(title=document.title),
-                                  edition.place(urls.document_path(document.slug)),
-                                  document.description or document.title), (timeline,)))
-    files = {}
-    for channel, shown in channels:
-        entries = _entries(site, strings, shown, edition)
-        files[channel.rss] = render_rss(site, today, channel, entries, edition.is_original)
-        files[channel.atom] = render_atom(site, today, channel, entries)
-        files[channel.json] = render_json_feed(site, channel, entries)
-    return files
+def site_feeds(site: Site, strings: dict, today: date, timelines: tuple[Timeline, ...],
+               edition: Edition) -> dict[str, bytes]:
+    """The site's feeds of every notice, in RSS, Atom and JSON Feed, by output path. A
+    translation's feeds announce every change too, in its words where it has them and linking
+    to the original where it has not."""
+    channel = _Channel(edition.output(urls.SITE_FEED),
+                       strings["site_feed_title"].format(title=site.title), edition.place(""),
+                       site.title)
+    return _channel_files(site, strings, today, channel, timelines, edition)
+
+
+def document_feeds(site: Site, strings: dict, today: date, timeline: Timeline,
+                   edition: Edition) -> dict[str, bytes]:
+    """One document's feeds of its notices, as ``site_feeds`` makes the site's."""
+    document = timeline.document
+    channel = _Channel(edition.output(urls.feed_path(document.slug)),
+                       strings["feed_title"].format(title=document.title),
+                       edition.place(urls.document_path(document.slug)),
+                       document.description or document.title)
+    return _channel_files(site, strings, today, channel, (timeline,), edition)
+
+
+def _channel_files(site: Site, strings: dict, today: date, channel: _Channel,
+                   timelines: tuple[Timeline, ...], edition: Edition) -> dict[str, bytes]:
+    entries = _entries(site, strings, timelines, edition)
+    return {channel.rss: render_rss(site, today, channel, entries, edition.is_original),
+            channel.atom: render_atom(site, today, channel, entries),
+            channel.json: render_json_feed(site, channel, entries)}

@@ -111,7 +111,7 @@ def render_site(root: Path, validation: Validation, live_reload: str = "", previ
             edition_keys = _render_edition(renderer, plan, memo, reusable, only, files, kept)
             keys.update(edition_keys)
             index_makers.append(_index_maker(validation.today, plan, theme, editions,
-                                             (every_page, *edition_keys.values()), memo))
+                                             every_page, edition_keys, memo))
         others = {}
         if with_indexes:
             for make in index_makers:
@@ -160,13 +160,23 @@ def _render_edition(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,
 
 
 def _index_maker(today: date, plan: _EditionPlan, theme: Theme, editions: tuple[Edition, ...],
-                 made_of: tuple[str, ...], memo: Memo) -> Callable[[], dict[str, bytes]]:
-    """Feeds and indexes show what the pages show (``made_of``: every page's key, and which
-    pages each language has), plus the day and the timezone. The key is hashed when they
-    are asked for (serve asks only when a feed or index is requested)."""
+                 every_page: str, keys: dict[str, str], memo: Memo) -> Callable[[], dict]:
+    """Feeds and indexes show what the pages show (``keys``: every page's, by path; and
+    ``every_page``: which pages each language has), plus the day and the timezone. Each
+    document's feeds and TimeMap are remembered on their own, by its pages' keys: a change
+    to one document makes its own and the site-wide ones again, not every document's. The
+    keys are hashed when they are asked for (serve asks only when a feed is requested)."""
     def make() -> dict[str, bytes]:
-        key = digest(today.isoformat(), plan.site.timezone, plan.edition.language, *made_of)
-        return memo.get(INDEXES, key, partial(_indexes, plan, theme.strings, today, editions))
+        shared = (today.isoformat(), plan.site.timezone, plan.edition.language, every_page)
+        shown = [t for t in plan.timelines if plan.plans[t.document.slug]]
+        jobs = [(digest(*shared, *keys.values()),
+                 partial(_site_indexes, plan, theme.strings, today, editions, shown))]
+        for timeline in shown:
+            pages = sorted(plan.edition.output(p) for p in plan.plans[timeline.document.slug])
+            jobs.append((digest(*shared, *(f"{p}={keys.get(p)}" for p in pages)),
+                         partial(_document_indexes, plan, theme.strings, today, timeline)))
+        return {path: data for files in memo.get_many(INDEXES, jobs, here=True)
+                for path, data in files.items()}
     return make
 
 
@@ -220,20 +230,28 @@ def _remember_documents(memo: Memo, fresh: dict, rendered_paths: set[str], files
                                                {p: keys[p] for p in rendered}))
 
 
-def _indexes(plan: _EditionPlan, strings: dict, today: date,
-             editions: tuple[Edition, ...]) -> dict:
+def _site_indexes(plan: _EditionPlan, strings: dict, today: date, editions: tuple[Edition, ...],
+                  shown: list[Timeline]) -> dict[str, bytes]:
     edition, site, timelines = plan.edition, plan.site, plan.timelines
-    shown = tuple(t for t in timelines if plan.plans[t.document.slug])
-    files = feeds.render_feeds(site, strings, today, shown, edition)
+    files = feeds.site_feeds(site, strings, today, tuple(shown), edition)
     files[edition.output(urls.VERSIONS_JSON)] = indexes.render_versions_json(
         site, today, timelines, edition, editions)
     files[edition.output(PRODUCT_NOTICES)] = render_product_notices(
         site, strings, today, timelines, edition, editions)
     if edition.is_original:
         files[urls.SITEMAP] = indexes.render_sitemap(site, timelines, editions)
-        for timeline in (t for t in timelines if t.published):
-            files[version_links.timemap_path(timeline.document.slug)] = \
-                version_links.render_timemap(timeline, site.base_url, site.timezone)
+    return files
+
+
+def _document_indexes(plan: _EditionPlan, strings: dict, today: date,
+                      timeline: Timeline) -> dict[str, bytes]:
+    """A document's feeds (when it has a version to show) and, in the original, its TimeMap."""
+    edition, site = plan.edition, plan.site
+    files = (feeds.document_feeds(site, strings, today, timeline, edition)
+             if timeline.entries else {})
+    if edition.is_original and timeline.published:
+        files[version_links.timemap_path(timeline.document.slug)] = \
+            version_links.render_timemap(timeline, site.base_url, site.timezone)
     return files
 
 
