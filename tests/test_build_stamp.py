@@ -49,13 +49,21 @@ def test_the_shortcut_speaks_the_sites_language(built, monkeypatch):
     assert "만들었습니다" in result.out
 
 
+# A build with nothing to do that listed every folder keeps their times, and the next one
+# compares those instead of listing: each case is tried after such a build too.
+NOTHING_TO_DO_FIRST = pytest.mark.parametrize("nothing_to_do_first", [False, True])
+
+
+@NOTHING_TO_DO_FIRST
 @pytest.mark.parametrize("change", [
     "edit a version", "add a theme file", "another day", "delete an output file",
     "edit an output file", "delete the output folder", "leftover of a killed build",
     "journal of a killed build",
 ])
-def test_anything_changed_means_a_full_build(built, change):
+def test_anything_changed_means_a_full_build(built, change, nothing_to_do_first):
     reference = built.tree()
+    for _ in range(2 if nothing_to_do_first else 0):
+        assert "nothing changed" in built.build(AS_OF).out
     as_of = AS_OF
     if change == "edit a version":
         path = built.root / "policies/privacy/2015-02-15.md"
@@ -89,10 +97,17 @@ def test_anything_changed_means_a_full_build(built, change):
     assert not (built.root / ".output.journal.json").exists()
 
 
-@pytest.mark.parametrize("change", ["add a file to the output", "remove the manifest"])
-def test_an_output_that_is_no_longer_ours_is_refused_as_before(built, change):
+@NOTHING_TO_DO_FIRST
+@pytest.mark.parametrize("change", ["add a file to the output", "add a file to a folder",
+                                    "remove the manifest"])
+def test_an_output_that_is_no_longer_ours_is_refused_as_before(built, change,
+                                                                nothing_to_do_first):
+    for _ in range(2 if nothing_to_do_first else 0):
+        assert "nothing changed" in built.build(AS_OF).out
     if change == "add a file to the output":
         built.write("output/privacy/extra.html", "someone else's")
+    elif change == "add a file to a folder":
+        built.write("output/privacy/2016-03-01/changes/extra.html", "someone else's")
     else:
         (built.root / ".output.manifest.json").unlink()
     result = built.build(AS_OF)

@@ -5,8 +5,8 @@ under policies/ and themes/ and of the built-in theme, policy-site's code and th
 the libraries that shape the output, the day, the output folder) and what it reported. The
 next build calls ``unchanged`` first: if all of that is the same, and the output folder is
 still exactly the tree the manifest lists (the same files with the same inodes, sizes and
-times, which a copied or planted tree cannot have), then the output already is what a build
-would write. Any difference or doubt means a full build. The record lives in the cache folder;
+times, which a copied or planted tree cannot have; and, once a build with nothing to do has
+listed the folders, each folder's times), then the output already is what a build would write. Any difference or doubt means a full build. The record lives in the cache folder;
 ``--no-cache`` and ``--ledger`` (whose live ledger may have moved) never use it.
 """
 
@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import tempfile
+from stat import S_ISLNK
 from datetime import date
 from pathlib import Path
 
@@ -98,14 +99,18 @@ def record(root: Path, out: Path, today: date, inputs: dict, report: BuildSummar
                  "report": [report.documents, report.versions, report.change_pages,
                             report.feeds, report.translations],
                  "warnings": [_problem_data(p) for p in report.warnings]}
-        target = _record_path(root)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".last-build-")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(stamp, handle)
-        os.replace(temporary, target)
+        _write_record(root, stamp)
     except OSError:
         return
+
+
+def _write_record(root: Path, stamp: dict) -> None:
+    target = _record_path(root)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".last-build-")
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        json.dump(stamp, handle)
+    os.replace(temporary, target)
 
 
 def last_record(root: Path) -> dict | None:
@@ -136,7 +141,7 @@ def unchanged(root: Path, out: Path, today: date, stamp: dict,
         # The sources first: after an edit, this is where a build goes on with its work.
         if _contents(read_inputs(root, stamp["inputs"])) != _contents(stamp["inputs"]):
             return None
-        if not _is_listed_tree(out, manifest_entries(out, stamp["manifest"])):
+        if not _is_output_as_left(root, out, stamp):
             return None
         documents, versions, changes, feeds, translations = stamp["report"]
         warnings = [_problem(data) for data in stamp["warnings"]]
@@ -146,25 +151,70 @@ def unchanged(root: Path, out: Path, today: date, stamp: dict,
                        translations=translations, unchanged=True)
 
 
-def _contents(inputs: dict | None) -> dict | None:
-    """What the inputs hold: paths and hashes, whatever their inodes and times."""
-    if inputs is None:
-        return None
-    return {path: value[3] if isinstance(value, list) else value for path, value in inputs.items()}
-
-
-def _is_listed_tree(out: Path, manifest: dict) -> bool:
-    """The folder holds exactly the files the manifest lists, as the last build left them,
-    and nothing an interrupted build would have to finish or undo."""
+def _is_output_as_left(root: Path, out: Path, stamp: dict) -> bool:
+    """The output folder holds exactly the files the manifest lists, as the last build left
+    them, and nothing an interrupted build would have to finish or undo. Listing every folder
+    is most of a build with nothing to do; once a listing has found the tree as it should be,
+    the record keeps each folder's times, and the next build compares those instead: a file
+    added, removed or renamed in a folder changes the folder's times, and ``ctime`` cannot be
+    set back."""
     if not is_settled(out):
-        return False  # an in-place update to finish, or leftovers of a killed build
-    seen, folders = 0, [(str(out), "")]
+        return False
+    manifest = manifest_entries(out, stamp["manifest"])
+    folders = stamp.get("folders")
+    if _same_folders(out, manifest, folders) and _same_files(out, manifest):
+        return True
+    folders = _listed_tree(out, manifest)
+    if folders is None:
+        return False
+    if folders.keys() == _folders_of(manifest):  # not with an empty folder someone made
+        _remember_folders(root, stamp, folders)
+    return True
+
+
+def _same_folders(out: Path, manifest: dict, folders: object) -> bool:
+    """Every folder of the manifest's files, and no other, has the times the record keeps."""
+    if not isinstance(folders, dict) or folders.keys() != _folders_of(manifest):
+        return False
+    for name, seen in folders.items():
+        stat = os.lstat(f"{out}/{name}")
+        if seen != [stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns]:
+            return False
+    return True
+
+
+def _folders_of(manifest: dict) -> set[str]:
+    """'' for the output folder, and every folder on the way to each file ('a/b/')."""
+    found = {""}
+    for name in manifest:
+        folder = name[:name.rfind("/") + 1]
+        while folder not in found:
+            found.add(folder)
+            folder = folder[:folder.rfind("/", 0, -1) + 1]
+    return found
+
+
+def _same_files(out: Path, manifest: dict) -> bool:
+    for name, listed in manifest.items():
+        stat = os.lstat(f"{out}/{name}")
+        if listed[1:] != [stat.st_ino, stat.st_size, stat.st_mtime_ns] or S_ISLNK(stat.st_mode):
+            return False
+    return True
+
+
+def _listed_tree(out: Path, manifest: dict) -> dict[str, list] | None:
+    """Each folder's times, if the folder holds exactly the files the manifest lists as the
+    last build left them; None if not. A folder's times are read before it is listed: what
+    changes it after that changes them too."""
+    seen, folders, times = 0, [(str(out), "")], {}
     while folders:  # a loop, not a recursive generator: thousands of folders per build
         folder, below = folders.pop()
         try:
+            stat = os.lstat(folder)
             entries = list(os.scandir(folder))
         except OSError:
-            return False
+            return None
+        times[below] = [stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns]
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
                 folders.append((entry.path, f"{below}{entry.name}/"))
@@ -173,9 +223,23 @@ def _is_listed_tree(out: Path, manifest: dict) -> bool:
             stat = entry.stat(follow_symlinks=False)
             if (entry.is_symlink() or not listed
                     or listed[1:] != [stat.st_ino, stat.st_size, stat.st_mtime_ns]):
-                return False
+                return None
             seen += 1
-    return seen == len(manifest)
+    return times if seen == len(manifest) else None
+
+
+def _remember_folders(root: Path, stamp: dict, folders: dict[str, list]) -> None:
+    try:
+        _write_record(root, {**stamp, "folders": folders})
+    except OSError:
+        return
+
+
+def _contents(inputs: dict | None) -> dict | None:
+    """What the inputs hold: paths and hashes, whatever their inodes and times."""
+    if inputs is None:
+        return None
+    return {path: value[3] if isinstance(value, list) else value for path, value in inputs.items()}
 
 
 def _problem_data(problem: Problem) -> dict:
