@@ -9,9 +9,12 @@ from hypothesis import given, settings, strategies as st
 
 from site_builder.render.json_files import json_file
 
+# What the files hold: text of any character (controls, DEL, line separators, emoji), whole
+# numbers of 64 bits at most, booleans and null.
+_TEXT = st.text(alphabet="가나다abc\"\\\n\t\x00\x1f\x7f\u2028\u2029\ufeff\U0001F600 ")
 _VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(alphabet="가나다abc\"\\\n\u2028 "),
-    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=5), inner,
+    st.none() | st.booleans() | st.integers(-2**63, 2**64 - 1) | _TEXT,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(_TEXT, inner,
                                                                 max_size=5),
     max_leaves=40)
 

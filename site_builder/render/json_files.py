@@ -1,25 +1,20 @@
 """The output's JSON files (versions.json, feed.json, notices): indented, UTF-8, a newline at
 the end.
 
-Encoded a few thousand pieces at a time: ``json.dumps(...).encode()`` listed every piece (a
-key, a comma, a value), joined them into one str (two bytes a character once one Korean title
-is in it) and then encoded a copy, 20 MB at the peak for versions.json's 3.3 MB at 5,000
-versions. The bytes and the time are the same.
+msgspec writes them, byte for byte what Python's ``json`` writes with ``ensure_ascii=False``
+and the same indent (tests/test_json_files.py compares the two on random values): Python's
+encoder is pure Python once it indents, and versions.json alone took 12 ms of every build of
+the 1,000-version archive (0.7 ms now). The files hold text, whole numbers, booleans and
+null, never a float (whose exponent msgspec writes ``1e20``, not ``1e+20``).
 """
 
 from __future__ import annotations
 
-import json
-from itertools import islice
-
-_PIECES = 4096  # joined and encoded together: a call per piece would cost a third more time
+import msgspec
 
 
 def json_file(value, indent: int, sort_keys: bool = False) -> bytes:
-    pieces = json.JSONEncoder(ensure_ascii=False, indent=indent,
-                              sort_keys=sort_keys).iterencode(value)
-    encoded = []
-    while batch := list(islice(pieces, _PIECES)):
-        encoded.append("".join(batch).encode("utf-8"))
-    encoded.append(b"\n")
-    return b"".join(encoded)
+    # One expression: the compact bytes are freed before the newline is added (held till
+    # then, they were a third more at the peak).
+    return msgspec.json.format(msgspec.json.encode(value, order="sorted" if sort_keys else None),
+                               indent=indent) + b"\n"
