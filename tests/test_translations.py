@@ -474,3 +474,35 @@ def test_a_notice_scheduled_for_a_later_day_already_asks_for_its_translation(kit
             "no 'en' translation of it yet (2027-01-01.en.md)") in result.text
     assert "2016-03-01.md:3: warning: announced for" not in result.text  # translated
     assert "2015-02-15.md" not in result.text  # a first version was never announced
+
+
+@pytest.mark.parametrize("change", ["summary", "material"])
+def test_serve_shows_a_change_of_the_original_in_the_translations_pages_at_once(kit, change):
+    """A translation without a summary of its own shows the original's, and takes its dates,
+    ``material`` and whether it changed since from the original: a save of the original
+    alone must reach the translation's pages as a build would make them."""
+    from datetime import date
+
+    from site_builder.base.dates import Clock
+    from site_builder.commands.serve import Preview
+    from site_builder.commands.serve_http import RELOAD_SCRIPT
+
+    kit.site_yaml(extra="languages: [ko, en]\n")
+    kit.two_versions()
+    kit.write("policies/privacy/document.en.yaml", "title: Privacy Policy\n")
+    translation(kit, "2015-02-15", EN_BODY)
+    translation(kit, "2016-03-01", EN_BODY_2)  # no summary: the original's is shown
+    preview = Preview(kit.root, Clock(as_of=date(2026, 11, 28)), lambda _: None)
+    preview.rebuild()
+    original = kit.root / "policies/privacy/2016-03-01.md"
+    text = original.read_text()
+    original.write_text(text.replace("목적 조항을 고칩니다", "목적 조항을 새로 고칩니다")
+                        if change == "summary" else text.replace(
+                            "announced: 2016-02-15", "announced: 2016-01-15\nmaterial: true"))
+    preview.rebuild(frozenset({original}))
+    assert preview.error_page is None
+    assert kit.build().code == 0
+    for page in ("privacy/en/2016-03-01/changes/index.html", "privacy/en/versions/index.html",
+                 "privacy/en/index.html"):
+        served = preview.files[page].decode().replace(RELOAD_SCRIPT, "")
+        assert served == kit.read(page), page

@@ -120,16 +120,18 @@ class DocumentViews:
     def document_identity(self, timeline: Timeline) -> str:
         """Everything one document's pages are made from: if it is unchanged, so are they.
 
-        Cheaper than the document's view: its settings, and each shown version's file hash
-        (which covers its dates and summary), status and period.
+        Cheaper than the document's view: its settings, and for each shown version its file's
+        hash, status, period and the version it follows, with what a translation takes from
+        its original (the summary it lacks, the dates, ``material``, the withdrawal, whether
+        the original changed since): a save of the original alone changes those.
         """
         document = timeline.document
         if document.slug not in self.identities:  # asked for by the home page and each page
             self.identities[document.slug] = digest(
-                self.site_key, self.edition.language, self.links_key(document.slug + "/"),
+                self.site_key, self.edition.language, self.site.translation_fallback,
+                self.links_key(document.slug + "/"),
                 repr((document.slug, document.title, document.description, document.noun)),
-                *(f"{e.version.sha256}:{e.status}:{e.last_day}:{e.previous is not None}"
-                  for e in timeline.entries))
+                *(_entry_identity(e) for e in timeline.entries))
         return self.identities[document.slug]
 
     def _document_view(self, timeline: Timeline) -> dict:
@@ -153,3 +155,12 @@ class DocumentViews:
             "comparable": [v for v in versions if v["own"]],
             "upcoming": [self.version_view(document, e) for e in timeline.upcoming],
         }
+
+
+def _entry_identity(entry: PublishedVersion) -> str:
+    version, previous = entry.version, entry.previous
+    return repr((version.sha256, entry.status, entry.last_day,
+                 previous and (previous.sha256, previous.language),
+                 version.summary, version.summary_language, version.announced,
+                 version.material, version.withdrawn, version.withdrawn_reason,
+                 version.outdated, version.title, version.language))
