@@ -506,3 +506,23 @@ def test_serve_shows_a_change_of_the_original_in_the_translations_pages_at_once(
                  "privacy/en/index.html"):
         served = preview.files[page].decode().replace(RELOAD_SCRIPT, "")
         assert served == kit.read(page), page
+
+
+def test_a_cached_build_shows_a_change_of_the_original_in_the_translations_pages(kit):
+    """A build that finds a document's pages whole from the last one (by its identity) must
+    still see what a translation takes from its original."""
+    kit.site_yaml(extra="languages: [ko, en]\n")
+    kit.two_versions()
+    kit.document("terms", title="이용약관")
+    kit.version("2015-02-15", slug="terms")
+    translation(kit, "2015-02-15", EN_BODY)
+    translation(kit, "2016-03-01", EN_BODY_2)  # no summary: the original's is shown
+    assert kit.build().code == 0
+    original = kit.root / "policies/privacy/2016-03-01.md"
+    original.write_text(original.read_text().replace("목적 조항을 고칩니다", "목적 조항을 새로 고칩니다"))
+    assert kit.build().code == 0
+    plain = kit.root.parent / "plain"
+    assert kit.run("build", "--as-of", "2026-11-28", "--no-cache", "--out", str(plain)).code == 0
+    assert "목적 조항을 새로 고칩니다" in kit.read("privacy/en/versions/index.html")
+    assert kit.tree() == {p.relative_to(plain).as_posix(): p.read_bytes()
+                          for p in sorted(plain.rglob("*")) if p.is_file()}

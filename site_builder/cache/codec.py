@@ -22,7 +22,7 @@ import msgspec
 
 from site_builder.base.messages import message_data, message_from_data
 from site_builder.base.problems import Problem
-from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PDF, SOURCE
+from site_builder.cache.memo import BODY, COMPARISON, INDEXES, PAGE, PAGE_KEYS, PDF, SOURCE
 from site_builder.model.site import PolicyVersion, Translation
 from site_builder.text.comparison import Comparison
 from site_builder.text.markup import NestingTooDeep, RenderedBody, TableTooLarge
@@ -84,6 +84,7 @@ SHAPES = {
     BODY: Union[_Rendered, _Nested, _Wide],
     COMPARISON: Comparison,
     PAGE: str,  # the page's SHA-256: its bytes are in the file store
+    PAGE_KEYS: dict[str, str],  # a document's pages' keys, by output path
     INDEXES: dict[str, bytes],  # each file compressed (feeds cost a fifth on disk)
     PDF: bytes,  # compressed
 }

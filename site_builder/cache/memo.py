@@ -25,6 +25,7 @@ WATCHED = "watched"  # serve: a file's last parse, by path, until the watcher re
 VIEW = "view"  # serve: a document's view, by its identity
 DOCUMENT = "document"  # serve: a document's pages, by its identity
 PAGE = "page"  # a page, by its key
+PAGE_KEYS = "page-keys"  # a build: a document's pages' keys by path, by its identity
 INDEXES = "indexes"  # feeds, versions.json and sitemap, by what they show
 PDF = "pdf"  # build --pdf: a page printed, by its key and WeasyPrint's version
 

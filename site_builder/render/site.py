@@ -17,7 +17,8 @@ from typing import Callable
 from site_builder.base.digest import digest
 from site_builder.base.problems import PolicyError
 from site_builder.cache.bodies import rendered_bodies
-from site_builder.cache.memo import COMPARISON, DOCUMENT, INDEXES, NO_MEMO, PAGE, Memo
+from site_builder.cache.memo import (COMPARISON, DOCUMENT, INDEXES, NO_MEMO, PAGE, PAGE_KEYS,
+                                      Memo)
 from site_builder.model.publication import Timeline, site_timelines
 from site_builder.model.site import Site
 from site_builder.model.translated import edition_site
@@ -28,6 +29,7 @@ from site_builder.render.document_pages import document_jobs
 from site_builder.render.pages import PageJob, PageRenderer, RenderInputs
 from site_builder.render.product_notice import PRODUCT_NOTICES, render_product_notices
 from site_builder.render.theme import Theme, ThemeError
+from site_builder.render.whole_documents import pages_name, recall_whole
 from site_builder.rules.validation import Validation
 from site_builder.text.comparison import compare_articles
 
@@ -140,7 +142,8 @@ def _render_edition(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,
                     reusable: Reusable | None, only, files: dict, kept: set) -> dict[str, str]:
     """One language's pages into ``files`` (or ``kept``), by output path; returns what each
     is made of."""
-    known, keys, fresh = _recall_documents(renderer, plan, memo)
+    whole_from = reusable if reusable and not only else None  # a build's, of every page
+    known, keys, fresh = _recall_documents(renderer, plan, memo, whole_from, files, kept)
     files.update(known)
     jobs = {plan.edition.output(urls.page_file("")): renderer.index_page()}
     for document_pages in fresh.values():
@@ -154,7 +157,11 @@ def _render_edition(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,
     memo.keep(PAGE, [new_keys[path] for path in reused])  # for a deploy into an empty folder
     rendered = _render_pages(renderer.inputs, jobs, memo, reused, files)
     kept |= reused
-    if not only:  # a document is remembered whole or not at all
+    if whole_from:
+        for identity, document_pages in fresh.items():
+            memo.remember(PAGE_KEYS, pages_name(identity, renderer.inputs.pdf),
+                          {path: new_keys[path] for path in document_pages})
+    elif not only:  # a document is remembered whole or not at all
         _remember_documents(memo, fresh, rendered, files, new_keys)
     return keys
 
@@ -180,21 +187,30 @@ def _index_maker(today: date, plan: _EditionPlan, theme: Theme, editions: tuple[
     return make
 
 
-def _recall_documents(renderer: PageRenderer, plan: _EditionPlan, memo: Memo):
-    """Files of documents nothing has changed in (serve, between saves), and page jobs for
-    the others, by the identity of each document."""
-    files, keys, fresh = {}, {}, {}
-    for document_timeline in (t for t in plan.timelines if plan.plans[t.document.slug]):
-        identity = renderer.views.document_identity(document_timeline)
-        known = memo.recall(DOCUMENT, identity)
-        if known:
-            files.update(known[0])
-            keys.update(known[1])
+def _recall_documents(renderer: PageRenderer, plan: _EditionPlan, memo: Memo,
+                      whole_from: Reusable | None, files: dict, kept: set):
+    """Files of documents nothing has changed in (serve, between saves; a build: those it
+    finds whole, whole_documents.py, whose files go into ``files`` or ``kept``), their keys,
+    and page jobs for the others, by the identity of each document."""
+    known, keys, fresh = {}, {}, {}
+    shown = [t for t in plan.timelines if plan.plans[t.document.slug]]
+    identities = {t.document.slug: renderer.views.document_identity(t) for t in shown}
+    whole = recall_whole(
+        memo, {slug: pages_name(i, renderer.inputs.pdf) for slug, i in identities.items()},
+        {slug: {plan.edition.output(p) for p in plan.plans[slug]} for slug in identities},
+        whole_from, files, kept) if whole_from else {}
+    for timeline in shown:
+        slug = timeline.document.slug
+        if slug in whole:
+            keys.update(whole[slug])
+        elif remembered := memo.recall(DOCUMENT, identities[slug]):
+            known.update(remembered[0])
+            keys.update(remembered[1])
         else:
-            jobs = document_jobs(renderer, document_timeline,
-                                 plan.plans[document_timeline.document.slug])
-            fresh[identity] = {plan.edition.output(path): job for path, job in jobs.items()}
-    return files, keys, fresh
+            jobs = document_jobs(renderer, timeline, plan.plans[slug])
+            fresh[identities[slug]] = {plan.edition.output(path): job
+                                       for path, job in jobs.items()}
+    return known, keys, fresh
 
 
 def _render_pages(inputs: RenderInputs, jobs: dict[str, PageJob], memo: Memo,
