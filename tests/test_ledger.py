@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import json
 import shutil
@@ -11,6 +12,7 @@ import xml.etree.ElementTree as ElementTree
 
 import feedparser
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from site_builder.rules import ledger
 from tests.sitekit import BODY
@@ -92,7 +94,12 @@ def test_a_withdrawal_keeps_the_content_hash_and_is_appended(site):
     assert entries(site)[-1]["event"] == "withdrawn"
 
 
-@pytest.mark.parametrize("tamper", ["edit", "drop", "reorder"])
+# Values JSON allows that this tool never writes: a lone surrogate, a number past 64 bits.
+ODD_VALUES = {"lone surrogate": "\ud800", "huge number": 2**70, "float": 1e20,
+              "Korean text": "공고일"}
+
+
+@pytest.mark.parametrize("tamper", ["edit", "drop", "reorder", *ODD_VALUES])
 def test_a_broken_live_chain_is_refused(site, tamper):
     site.build("2026-11-28")
     live = deploy(site)
@@ -100,14 +107,18 @@ def test_a_broken_live_chain_is_refused(site, tamper):
     chain = document["entries"]
     if tamper == "edit":
         chain[0]["published"] = "2015-01-01"
+    elif tamper in ODD_VALUES:
+        chain[0]["published"] = ODD_VALUES[tamper]
     elif tamper == "drop":
         del chain[1]
     else:
         chain[0], chain[1] = chain[1], chain[0]
     open(live, "w").write(json.dumps(document))
-    result = site.build("2026-11-29", "--ledger", live)
-    assert result.code == 1 and "the published ledger is broken" in result.err
-    assert "restore the site's ledger.json from its last deploy" in result.err
+    for result in (site.build("2026-11-29", "--ledger", live),
+                   site.check("2026-11-29", "--ledger", live)):
+        assert result.code == 1 and "the published ledger is broken" in result.text, result.text
+        assert "restore the site's ledger.json from its last deploy" in result.text
+    assert site.run("verify", str(site.root.parent / "live"), root=False).code == 1
     shutil.copy(site.out / "ledger.json", live)  # the advice, followed
     assert site.build("2026-11-29", "--ledger", live).code == 0
 
@@ -241,3 +252,22 @@ def test_an_endless_answer_is_cut_off_with_a_message(site, server, monkeypatch):
     monkeypatch.setattr(fetch, "MAX_BYTES", 100)
     result = site.run("verify", url, root=False)
     assert result.code == 2 and "more than 0 MiB; not a policy site's file" in result.err
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(), st.text() | st.integers() | st.floats() | st.booleans()
+                       | st.none(), max_size=9))
+def test_an_entry_is_hashed_over_the_bytes_json_writes(body):
+    """Published chains were hashed over json.dumps's bytes: whatever writes them now must
+    write the same, for this tool's entries and for anything a live ledger holds."""
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert ledger.entry_hash({**body, "hash": "x"}) == hashlib.sha256(
+        text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def test_the_chain_of_a_build_is_hashed_as_json_writes_it(site):
+    site.build("2026-11-28")
+    for entry in entries(site):
+        body = {key: value for key, value in entry.items() if key != "hash"}
+        text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        assert entry["hash"] == hashlib.sha256(text.encode("utf-8")).hexdigest()

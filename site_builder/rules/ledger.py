@@ -22,6 +22,8 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import msgspec
+
 from site_builder.base.messages import say
 from site_builder.base.problems import WARNING, Problem
 from site_builder.model.publication import WITHDRAWN, Timeline
@@ -33,6 +35,7 @@ _RANK = {ANNOUNCED: 0, WITHDRAWAL: 1, IN_EFFECT: 2}
 ENTRY_KEYS = ("event", "document", "effective", "sha256", "content_sha256", "published",
               "previous", "hash")
 LEDGER = "policies/site.yaml"  # where ledger problems point: the site as a whole
+_CANONICAL = msgspec.json.Encoder(order="sorted")
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,21 @@ def events(timelines: tuple[Timeline, ...]) -> list[Event]:
 
 def entry_hash(entry: dict) -> str:
     body = {key: value for key, value in entry.items() if key != "hash"}
+    return hashlib.sha256(_hashed_bytes(body)).hexdigest()
+
+
+def _hashed_bytes(body: dict) -> bytes:
+    """What an entry's hash is of: its JSON with sorted keys and no spaces, in UTF-8. For the
+    ASCII text and whole numbers of this tool's entries msgspec writes those bytes, three
+    times faster than json (a build hashes the chain it reads and the one it makes); anything
+    else a live ledger may hold goes through json, a lone surrogate as it stands (no entry
+    this tool made holds one, so its hash cannot match: the chain is refused as altered)."""
+    if all(key.isascii() and (type(value) is str and value.isascii()
+                              or type(value) is int and -2**63 <= value < 2**63)
+           for key, value in body.items()):
+        return _CANONICAL.encode(body)
     text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return text.encode("utf-8", "surrogatepass")
 
 
 def chain_problems(entries: list) -> list[str]:
