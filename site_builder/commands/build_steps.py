@@ -102,6 +102,8 @@ def _chain_warnings(earlier: list[dict], chain: list[dict], timelines,
                     out: Path) -> list[Problem]:
     """A build without --ledger never silently publishes an edit of text its output folder's
     ledger recorded as published, nor silently starts a ``chain`` that does not continue it."""
+    if chain[:len(earlier)] == earlier:  # it goes on from the recorded one: nothing edited
+        return []
     edits = ledger.edits_of_recorded_text(earlier, timelines)
     if edits or ledger.extends(chain, earlier):
         return edits
