@@ -247,6 +247,34 @@ def test_python_dash_m_runs_the_same_cli(kit):
     assert done.returncode == 0 and "built 1 document(s)" in done.stdout
 
 
+def test_a_command_that_ends_at_once_says_everything_it_had_to(kit):
+    """The CLI leaves without Python's clean-up (cli.run): what it printed, a long report
+    through a pipe included, still arrives whole, with the exit code."""
+    import os
+    import subprocess
+    import sys
+
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+    def policy_site(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "site_builder", *args, "--as-of",
+                               "2026-11-28", "--root", str(kit.root)], capture_output=True,
+                              text=True, env=buffered)
+
+    kit.two_versions()
+    built = policy_site("build")
+    assert built.returncode == 0 and "built 1 document(s)" in built.stdout
+    for day in range(2, 29):  # announced 10 days before: 27 errors, one report line each
+        kit.version(f"2016-03-{day:02d}", announced=f"2016-02-{day:02d}", summary="s",
+                    material=True)
+    checked = policy_site("check", "--format", "json")
+    assert checked.returncode == 1, checked.stderr
+    assert len(json.loads(checked.stdout)["findings"]) >= 27
+    built = policy_site("build")
+    assert built.returncode == 1 and built.stderr.count("error:") >= 27
+    assert built.stderr.rstrip().endswith("nothing was written")
+
+
 def test_default_root_is_the_current_folder(kit):
     import subprocess
     import sys
