@@ -90,8 +90,9 @@ class Memo:
         """Each task's result, in order, the tasks shared out among processes forked once for
         them all. A task gets the memo to use: in a worker, one that reads this memo's store
         and sends what the task computed back with its result, into this memo."""
-        if self.workers <= 1 or not (self.store is None or hasattr(self.store, "for_worker")):
-            yield from (task(self) for task in tasks)
+        if (self.workers <= 1 or len(tasks) <= 1
+                or not (self.store is None or hasattr(self.store, "for_worker"))):
+            yield from (task(self) for task in tasks)  # one task: no process to fork for it
             return
         self.flush()  # what a worker reads from the disk must be there
         # A task is a batch of pages already: sent in chunks of 7, their pages came back as one
