@@ -173,3 +173,30 @@ def test_a_link_to_a_folder_planted_in_the_output_is_named_not_entered(site, tmp
     os.symlink(elsewhere, site.out / "shared")
     refused(site.build("2026-11-28"), "holds shared, which no earlier policy-site build wrote")
     assert (elsewhere / "keep.txt").read_text() == "남의 파일"
+
+
+@pytest.mark.parametrize("walk", ["here", "elsewhere", "elsewhere, too slow", "elsewhere, died"])
+def test_a_file_planted_in_the_output_is_refused_however_the_walk_goes(site, monkeypatch, walk):
+    """The walk that finds it runs in a forked process while the sources are judged (two
+    cores, nothing to recover) or here (--jobs 1); a walk that is not done when the build is
+    about to write, or whose process died, is made here: the refusal is the same, and
+    nothing is written."""
+    import time
+
+    from site_builder.output import foreign
+
+    assert site.build("2026-11-28").code == 0
+    before = site.tree()
+    site.write("output/privacy/2016-03-01/메모.txt", "팀 메모")
+    if walk == "elsewhere, too slow":
+        monkeypatch.setattr(foreign, "_verdict", lambda real: time.sleep(30) or b"")
+    elif walk == "elsewhere, died":
+        monkeypatch.setattr(foreign, "_verdict", lambda real: os._exit(9))
+    jobs = ["--jobs", "1" if walk == "here" else "2"]
+    started = time.monotonic()
+    refused(site.build("2026-11-29", *jobs),
+            "holds privacy/2016-03-01/메모.txt, which no earlier policy-site build wrote")
+    assert time.monotonic() - started < 10
+    assert site.tree() == {**before, "privacy/2016-03-01/메모.txt": "팀 메모".encode()}
+    (site.out / "privacy/2016-03-01/메모.txt").rename(site.root / "메모.txt")  # the advice
+    assert site.build("2026-11-29", *jobs).code == 0

@@ -18,8 +18,9 @@ from site_builder.commands import build_record
 from site_builder.commands.build_summary import BuildSummary
 from site_builder.base.problems import sorted_problems
 from site_builder.output.state import state_warnings
-from site_builder.output.writer import (output_lock, real_output, recover_output,
-                                        refuse_foreign_files)
+from site_builder.cache.workers import default_workers
+from site_builder.output.foreign import foreign_files_refused
+from site_builder.output.writer import output_lock, real_output, recover_output
 
 
 def build(root: Path, out: Path, today: date, use_cache: bool = True,
@@ -43,11 +44,12 @@ def build(root: Path, out: Path, today: date, use_cache: bool = True,
                                            {"pdf": pdf})
             if found:
                 return replace(found, out=out, seconds=time.perf_counter() - started)
-        refuse_foreign_files(real_out)
-        recover_output(real_out)  # a killed build's leftovers first: the reuse below trusts them
-        from site_builder.commands import build_steps  # the libraries only a real build needs
+        workers = workers or default_workers()
+        with foreign_files_refused(real_out, workers) as refuse_foreign:
+            recover_output(real_out)  # a killed build's leftovers: the reuse below trusts them
+            from site_builder.commands import build_steps  # the libraries only a build needs
 
-        summary = build_steps.build_site(root, real_out, today, use_cache, workers, ledger,
-                                         record, pdf)
+            summary = build_steps.build_site(root, real_out, today, use_cache, workers, ledger,
+                                             record, pdf, refuse_foreign)
     return replace(summary, out=out, seconds=time.perf_counter() - started,
                    warnings=sorted_problems([*summary.warnings, *planted]))

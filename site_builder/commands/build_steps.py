@@ -17,7 +17,7 @@ from site_builder.render import urls
 from site_builder.rules import ledger
 from site_builder.cache.memo import Memo
 from site_builder.cache.store import DiskStore, open_store
-from site_builder.cache.workers import can_fork, default_workers
+from site_builder.cache.workers import can_fork
 from site_builder.commands import build_record
 from site_builder.commands.build_summary import BuildSummary
 from site_builder.commands.live_ledger import local_ledger, read_live_ledger
@@ -31,18 +31,20 @@ from site_builder.rules.validation import Validation, validate
 from site_builder.sources.version_files import read_source_bytes
 
 
-def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int | None,
-               live_ledger: str | None, record: dict | None, pdf: bool = False) -> BuildSummary:
-    """Inside the output lock, with ``out`` resolved, ours, and recovered; ``record``: the
-    last build's (build_record.last_record), whose file hashes spare reading unchanged files."""
+def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int,
+               live_ledger: str | None, record: dict | None, pdf: bool = False,
+               refuse_foreign: Callable[[], None] = lambda: None) -> BuildSummary:
+    """Inside the output lock, with ``out`` resolved and recovered; ``refuse_foreign`` raises,
+    before anything is written, if ``out`` holds what no earlier build wrote (foreign.py);
+    ``record``: the last build's (build_record.last_record), whose file hashes spare reading
+    unchanged files."""
     store = open_store(root) if use_cache else None
-    workers = workers or default_workers()
     previous = PreviousOutput(out) if store else None
     try:
         if previous and previous.holds_nothing() and workers > 1 and can_fork():
             store.files.check_ahead()  # a deploy: it links nearly everything the store holds
         return _build(root, out, today, store, workers, live_ledger, record,
-                      previous.kept if previous else None, pdf)
+                      previous.kept if previous else None, pdf, refuse_foreign)
     finally:
         if store:
             store.files.stop_checking()
@@ -50,7 +52,7 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
 
 def _build(root: Path, out: Path, today: date, store: DiskStore | None, workers: int,
            live_ledger: str | None, record: dict | None, reusable: Callable | None,
-           pdf: bool) -> BuildSummary:
+           pdf: bool, refuse_foreign: Callable[[], None]) -> BuildSummary:
     # Read before the sources are: a file changed during the build makes the record stale.
     inputs = (build_record.read_inputs(root, (record or {}).get("inputs"))
               if store and not live_ledger else None)
@@ -71,6 +73,7 @@ def _build(root: Path, out: Path, today: date, store: DiskStore | None, workers:
                                reusable)
             if earlier:
                 validation.problems.extend(_chain_warnings(earlier, chain, site.timelines, out))
+            refuse_foreign()
             write_output(site, out)
     finally:
         files.discard()

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from site_builder.output import journal, siblings
 from site_builder.output.manifest import KEEP, PreviousOutput, entries, write_manifest
-from site_builder.output.siblings import NEW_SUFFIX, RETIRED, STAGING
+from site_builder.output.siblings import RETIRED, STAGING
 from site_builder.output.staged import StagingTree, WriteError, cannot_write
 from site_builder.base.messages import say
 from site_builder.base.paths import is_inside, real_path
@@ -67,45 +67,6 @@ def real_output(root: Path, out: Path) -> Path:
         raise UsageError(say("output {out} is a file, not a folder; remove it or choose another "
                              "--out", out=real))
     return real
-
-
-def refuse_foreign_files(real: Path) -> None:
-    """The swap replaces the whole folder, so it must be ours: empty, or holding only what an
-    earlier build wrote (its manifest lists)."""
-    stranger = _foreign_file(real)
-    if stranger:
-        raise UsageError(say("output folder {out} holds {stranger}, which no earlier policy-site "
-                             "build wrote; the build replaces the whole folder, so it refuses to. "
-                             "Choose an empty or new folder with --out, or move that folder's "
-                             "files away (an earlier build whose manifest {manifest} was lost: "
-                             "delete the folder)", out=real, stranger=stranger,
-                             manifest=siblings.manifest_path(real).name))
-
-
-def _foreign_file(out: Path) -> str | None:
-    """A file in ``out`` that the last build's manifest does not list (its path), if any: the
-    first in name order, folder by folder. Each entry's kind comes with the folder's listing
-    (a link to a folder is a file here, not entered): no system call a file."""
-    if not out.is_dir():
-        return None
-    listed = PreviousOutput(out).manifest
-    folders = [(str(out), "")]  # paths below out, as the manifest names them
-    while folders:  # a loop: a planted tree thousands of folders deep is only a long walk
-        folder, below = folders.pop()
-        try:
-            with os.scandir(folder) as scan:
-                found = sorted(scan, key=lambda entry: entry.name)
-        except OSError:
-            continue  # skipped, as os.walk skipped it: only root's own folders, or none
-        inner = []
-        for entry in found:
-            relative = below + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                inner.append((entry.path, relative + "/"))
-            elif relative not in listed and not relative.endswith(NEW_SUFFIX):
-                return relative
-        folders.extend(reversed(inner))
-    return None
 
 
 def write_site(files: dict, out: Path, keys: dict[str, str]) -> None:
