@@ -17,10 +17,11 @@ one; while the renames run (milliseconds), a visitor may get some pages old and 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from pathlib import Path
+
+import msgspec
 
 from site_builder.base.files import link_or_copy
 from site_builder.cache.files import StoredFile
@@ -109,8 +110,8 @@ def _write_journal(out: Path, journal: dict) -> None:
     descriptor, temporary = tempfile.mkstemp(dir=out.parent,
                                              prefix=temporary_prefix(out, "journal"))
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(journal))
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(msgspec.json.encode(journal))  # json took 5 ms for 6,000 files
             handle.flush()
             os.fsync(handle.fileno())  # the journal is what a crash is recovered from
         os.replace(temporary, journal_path(out))

@@ -8,11 +8,12 @@ following a link: a link named like it cannot make the build read or write anyth
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 import tempfile
 from pathlib import Path
+
+import msgspec
 
 from site_builder.output.siblings import manifest_path, temporary_prefix
 from site_builder.base.untrusted import read_regular
@@ -95,8 +96,9 @@ def write_manifest(out: Path, entries: dict[str, list], also_owned: dict | None 
     descriptor, temporary = tempfile.mkstemp(dir=out.parent,
                                              prefix=temporary_prefix(out, "manifest"))
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(entries, sort_keys=True))
+        with os.fdopen(descriptor, "wb") as handle:
+            # msgspec: json's encoder took 5 ms for the archive's 6,000 files, twice a build
+            handle.write(msgspec.json.encode(entries, order="sorted"))
         os.replace(temporary, target)
     finally:
         if os.path.lexists(temporary):
