@@ -158,9 +158,13 @@ class DocumentViews:
 
 
 def _entry_identity(entry: PublishedVersion) -> str:
+    """An original's file hash covers all it shows; a translation's does not cover what it
+    takes from its original."""
     version, previous = entry.version, entry.previous
-    return repr((version.sha256, entry.status, entry.last_day,
-                 previous and (previous.sha256, previous.language),
-                 version.summary, version.summary_language, version.announced,
-                 version.material, version.withdrawn, version.withdrawn_reason,
-                 version.outdated, version.title, version.language))
+    own = (f"{version.sha256}:{entry.status}:{entry.last_day}:"
+           f"{previous.sha256 if previous else ''}:{previous.language if previous else ''}")
+    if version.language is None:
+        return own
+    return own + repr((version.summary, version.summary_language, version.announced,
+                       version.material, version.withdrawn, version.withdrawn_reason,
+                       version.outdated, version.title))
