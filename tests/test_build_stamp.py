@@ -187,3 +187,22 @@ def test_a_recorded_warning_whose_template_is_not_ours_is_a_full_build(built, te
     assert result.code == 0, result.text
     assert "nothing changed" not in result.out and len(result.err) < 10_000
     assert "policies/privacy/2026-12-01.md:2: warning: draft" in result.err
+
+
+def test_a_rebuild_asks_git_nothing_of_the_manifest_its_record_vouches_for(built, monkeypatch):
+    """Whether git tracks a state file (a pull request can add one with git add -f) is asked
+    of bytes the build record does not vouch for: once for a planted manifest, never for the
+    one the last build wrote, however many times the build reads it (a git process each)."""
+    from site_builder.sources import git
+
+    asked = []
+    monkeypatch.setattr(git, "is_tracked", lambda path: asked.append(path.name) or False)
+    path = built.root / "policies/privacy/2016-03-01.md"
+    path.write_text(path.read_text().replace("아래의 목적", "아래 목적"))
+    assert built.build(AS_OF).code == 0
+    assert asked == []
+    manifest = built.root / ".output.manifest.json"
+    manifest.write_text(json.dumps(json.loads(manifest.read_text())))  # other bytes: planted?
+    path.write_text(path.read_text().replace("아래 목적", "아래의 목적"))
+    assert built.build(AS_OF).code == 0
+    assert asked == [".output.manifest.json"]

@@ -87,7 +87,9 @@ def _read_untracked(path: Path, vouched: str | None) -> tuple[tuple[str, str], b
     except OSError as error:
         raise Untrusted(say("cannot be read ({reason})", reason=error.strerror or str(error)))
     seen = (str(path), hashlib.sha256(data).hexdigest())
-    if seen[1] != vouched and seen not in _UNTRACKED:
+    if seen[1] == vouched:
+        _UNTRACKED.add(seen)  # the build's later reads of the same bytes need not ask either
+    elif seen not in _UNTRACKED:
         from site_builder.sources.git import is_tracked  # starting git: only when it must ask
 
         if is_tracked(path):
