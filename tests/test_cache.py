@@ -608,3 +608,44 @@ def test_the_sources_are_read_a_bounded_number_of_bytes_at_a_time(site, monkeypa
     assert plain(site, "bounded") == reference
     # Every file is larger than BODY: the third passes the bound, and the three are parsed.
     assert sum(held) == 20 and max(held) == 3
+
+
+@pytest.mark.parametrize("endings", ["\n", "\r\n", "\r", "BOM and \r\n"])
+def test_a_cached_parse_gives_the_body_the_file_holds_whatever_its_line_endings(kit, endings):
+    """The cache keeps a parse without its body (the file's bytes are at hand): it is cut
+    from them again, as the parse cut it, for Windows and old Mac line endings and a BOM."""
+    newline = endings.removeprefix("BOM and ")
+    with_versions(kit, 3)
+    for path in (kit.root / "policies/privacy").glob("*.md"):
+        text = path.read_text(encoding="utf-8").replace("\n", newline)
+        path.write_bytes(("\ufeff" if endings.startswith("BOM") else "").encode()
+                         + text.encode("utf-8"))
+    assert cached(kit) == plain(kit, "plain")  # the parses cached
+    kit.site_yaml(title="새 이름")  # every page made again, from the parses the cache holds
+    assert cached(kit) == plain(kit, "plain")
+    assert "아이디 2" in kit.read("privacy/2017-01-01/index.html")
+
+
+@pytest.mark.parametrize("first_line", [0, 1, 2, 4, 999])
+def test_a_cached_parse_whose_lines_do_not_fit_the_file_is_parsed_again(site, first_line):
+    """Where the cache says the body starts decides which text is cut from the file: an entry
+    whose line is not the one after the front matter (damaged, planted) is no parse."""
+    import dataclasses
+    import sqlite3
+
+    from site_builder.base.digest import digest
+    from site_builder.cache import codec
+    from site_builder.cache.memo import SOURCE
+    from site_builder.sources.loader import load_site
+
+    cached(site)
+    rel = "policies/privacy/2020-01-01.md"
+    [document] = load_site(site.root).site.documents
+    [version] = [v for v in document.versions if v.path == rel]
+    planted = dataclasses.replace(version, body_first_line=first_line)
+    key = f"{SOURCE}:{digest(rel, (site.root / rel).read_bytes())}"
+    with sqlite3.connect(cache_file(site)) as db:
+        db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?)",
+                   (key, codec.encode(SOURCE, (planted, []))))
+    site.site_yaml(title="새 이름")
+    assert cached(site) == plain(site, "plain")

@@ -3,6 +3,7 @@ any other shape is a miss, even one whose checksum is right."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import shutil
 import sqlite3
@@ -56,6 +57,9 @@ def test_every_kind_comes_back_as_it_went_in(varied):
                (None, loaded.problems)]
     for value in sources:
         version, problems = again(SOURCE, value)
+        if version is not None:  # the body is the loader's to cut from the file again
+            assert version.body is None
+            version = dataclasses.replace(version, body=value[0].body)
         assert (version, problems) == value and type(version) is type(value[0])
         assert version is None or version.key_lines == value[0].key_lines
         for before, after in zip(value[1], problems):  # said again in the site's language
@@ -134,15 +138,16 @@ def test_a_version_whose_screens_are_missing_or_of_another_shape_is_a_miss(varie
     """The screens are the rules' first look at a text: an entry without them, or with them
     in another shape, is recomputed like a damaged one, never read as "nothing found"."""
     [document] = load_site(varied.root).site.documents
-    tag, (version, body) = 1, msgspec.msgpack.decode(
+    tag, (version,) = 1, msgspec.msgpack.decode(
         codec.encode(SOURCE, (document.versions[0], []))[32:])[0][1:]
-    assert codec.decode(SOURCE, _entry([[tag, version, body], []]))[0] == document.versions[0]
+    assert codec.decode(SOURCE, _entry([[tag, version], []]))[0].screens == \
+        document.versions[0].screens
     if screens is None:
         del version["screens"]
     else:
         version["screens"] = screens
     with pytest.raises(codec.Damaged):
-        codec.decode(SOURCE, _entry([[tag, version, body], []]))
+        codec.decode(SOURCE, _entry([[tag, version], []]))
 
 
 def test_a_message_nested_past_the_stack_is_a_miss():

@@ -154,6 +154,26 @@ def split_front_matter(text: str, rel: str) -> FrontMatter | Problem:
     return Problem(rel, 1, say("front matter is not closed: add a line '---' after the settings"))
 
 
+def body_of(data: bytes, first_line: int) -> str | None:
+    """The text below the front matter, from line ``first_line`` on, as decode_source and
+    split_front_matter make it from the file's bytes; None unless the line before it closes
+    the front matter."""
+    try:
+        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        return None
+    if first_line < 3:
+        return None
+    start = 0
+    for _ in range(first_line - 2):  # to the start of the line before the body
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end  # the closing fence is the last line: no body
+    return text[end + 1:] if _FENCE.match(text[start:end]) else None
+
+
 def without_keys(text: str, keys: tuple[str, ...]) -> str:
     """The text with these top-level front-matter keys (and their indented lines) cut out."""
     lines = text.split("\n")

@@ -20,7 +20,8 @@ from site_builder.base.problems import WARNING, PolicyError, Problem
 from site_builder.cache.memo import SOURCE, WATCHED, Memo
 from site_builder.model.site import WITHDRAWAL_KEYS, PolicyVersion
 from site_builder.sources import settings
-from site_builder.sources.sourcefile import read_bytes, read_version_source, without_keys
+from site_builder.sources.sourcefile import (body_of, read_bytes, read_version_source,
+                                             without_keys)
 from site_builder.sources.translation_files import parse_translation, translation_problems
 from site_builder.text.screens import screened
 from site_builder.text.stated_dates import misstated
@@ -138,8 +139,9 @@ class VersionReader:
         parsed = iter(self.memo.get_many(SOURCE, [
             (digest(rel, data), partial(parse, data, rel)) for rel, parse, data in files
             if not isinstance(data, Problem)]))
-        return [(None, [data]) if isinstance(data, Problem) else next(parsed)
-                for _, _, data in files]
+        return [(None, [data]) if isinstance(data, Problem)
+                else _with_body(next(parsed), data, partial(parse, data, rel))
+                for rel, parse, data in files]
 
     def read_watched(self, rel: str, parse: Callable, entry: os.DirEntry) -> tuple:
         """serve: a file the watcher has not reported since it was read is taken as it was,
@@ -172,6 +174,19 @@ class VersionReader:
             if "/" not in rel:
                 return False
             rel = rel.rsplit("/", 1)[0]
+
+
+def _with_body(parsed: tuple, data: bytes, parse: Callable) -> tuple:
+    """A parse as the cache keeps it, without the body (codec.py): cut from the file's bytes
+    again, as the parse cut it; an entry whose lines do not fit the file is parsed anew."""
+    version = parsed[0]
+    if version is None or version.body is not None:
+        return parsed
+    body = body_of(data, version.body_first_line)
+    if body is None:
+        return parse()
+    object.__setattr__(version, "body", body)  # frozen, and only the loader's yet
+    return parsed
 
 
 def read_source_bytes(root: Path, rel: str) -> bytes:
