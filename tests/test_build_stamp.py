@@ -135,8 +135,8 @@ def test_no_cache_and_ledger_builds_always_build(built):
 
 
 def test_the_shortcut_loads_no_template_or_markdown_library(built):
-    assert built.libraries_a_build_loads(AS_OF, "jinja2", "markdown_it", "sqlite3",
-                                         "urllib.request") == []
+    assert built.libraries_a_build_loads(AS_OF, "jinja2", "markdown_it", "sqlite3", "msgspec",
+                                         "urllib.request", "subprocess") == []
 
 
 def test_a_removed_cache_folder_is_only_a_full_build(built):

@@ -21,8 +21,6 @@ import os
 import tempfile
 from pathlib import Path
 
-import msgspec
-
 from site_builder.base.files import link_or_copy
 from site_builder.cache.files import StoredFile
 from site_builder.output.manifest import KEEP, write_manifest
@@ -111,6 +109,8 @@ def _write_journal(out: Path, journal: dict) -> None:
                                              prefix=temporary_prefix(out, "journal"))
     try:
         with os.fdopen(descriptor, "wb") as handle:
+            import msgspec  # not loaded by a build with nothing to do (8 ms)
+
             handle.write(msgspec.json.encode(journal))  # json took 5 ms for 6,000 files
             handle.flush()
             os.fsync(handle.fileno())  # the journal is what a crash is recovered from
