@@ -39,9 +39,13 @@ def build(root: Path, out: Path, today: date, use_cache: bool = True,
         record = build_record.last_record(root) if use_cache and not ledger else None
         # State files that will be ignored: planted, or not of the shape this package writes.
         planted = state_warnings(root, real_out, build_record.recorded_manifest(record))
+        # What the build is made from, read before the sources are: a file changed during the
+        # build makes the record it writes stale, never wrong.
+        inputs = (build_record.read_inputs(root, (record or {}).get("inputs"))
+                  if use_cache and not ledger else None)
         if record and not planted:
             found = build_record.unchanged(root, real_out, today, record,  # proves it is ours
-                                           {"pdf": pdf})
+                                           {"pdf": pdf}, inputs)
             if found:
                 return replace(found, out=out, seconds=time.perf_counter() - started)
         workers = workers or default_workers()
@@ -50,6 +54,6 @@ def build(root: Path, out: Path, today: date, use_cache: bool = True,
             from site_builder.commands import build_steps  # the libraries only a build needs
 
             summary = build_steps.build_site(root, real_out, today, use_cache, workers, ledger,
-                                             record, pdf, refuse_foreign)
+                                             inputs, pdf, refuse_foreign)
     return replace(summary, out=out, seconds=time.perf_counter() - started,
                    warnings=sorted_problems([*summary.warnings, *planted]))

@@ -128,9 +128,10 @@ def recorded_manifest(stamp: dict | None) -> str | None:
     return manifest if isinstance(manifest, str) else None
 
 
-def unchanged(root: Path, out: Path, today: date, stamp: dict,
-              options: dict) -> BuildSummary | None:
-    """The last build's report if building now would write exactly the output there is."""
+def unchanged(root: Path, out: Path, today: date, stamp: dict, options: dict,
+              inputs: dict | None) -> BuildSummary | None:
+    """The last build's report if building now would write exactly the output there is;
+    ``inputs``: what the build is made from now (read_inputs)."""
     try:
         if stamp["out"] != str(out) or stamp["today"] != today.isoformat() \
                 or stamp.get("options") != options:
@@ -139,7 +140,7 @@ def unchanged(root: Path, out: Path, today: date, stamp: dict,
         if hashlib.sha256(manifest).hexdigest() != stamp["manifest"]:
             return None
         # The sources first: after an edit, this is where a build goes on with its work.
-        if _contents(read_inputs(root, stamp["inputs"])) != _contents(stamp["inputs"]):
+        if _contents(inputs) != _contents(stamp["inputs"]):
             return None
         if not _is_output_as_left(root, out, stamp):
             return None

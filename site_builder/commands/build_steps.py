@@ -32,18 +32,18 @@ from site_builder.sources.version_files import read_source_bytes
 
 
 def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int,
-               live_ledger: str | None, record: dict | None, pdf: bool = False,
+               live_ledger: str | None, inputs: dict | None, pdf: bool = False,
                refuse_foreign: Callable[[], None] = lambda: None) -> BuildSummary:
     """Inside the output lock, with ``out`` resolved and recovered; ``refuse_foreign`` raises,
     before anything is written, if ``out`` holds what no earlier build wrote (foreign.py);
-    ``record``: the last build's (build_record.last_record), whose file hashes spare reading
-    unchanged files."""
+    ``inputs``: what the build is made from, read before the sources (build_record.py), for
+    the record it leaves, or None for no record."""
     store = open_store(root) if use_cache else None
     previous = PreviousOutput(out) if store else None
     try:
         if previous and previous.holds_nothing() and workers > 1 and can_fork():
             store.files.check_ahead()  # a deploy: it links nearly everything the store holds
-        return _build(root, out, today, store, workers, live_ledger, record,
+        return _build(root, out, today, store, workers, live_ledger, inputs if store else None,
                       previous.kept if previous else None, pdf, refuse_foreign)
     finally:
         if store:
@@ -51,11 +51,8 @@ def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int
 
 
 def _build(root: Path, out: Path, today: date, store: DiskStore | None, workers: int,
-           live_ledger: str | None, record: dict | None, reusable: Callable | None,
+           live_ledger: str | None, inputs: dict | None, reusable: Callable | None,
            pdf: bool, refuse_foreign: Callable[[], None]) -> BuildSummary:
-    # Read before the sources are: a file changed during the build makes the record stale.
-    inputs = (build_record.read_inputs(root, (record or {}).get("inputs"))
-              if store and not live_ledger else None)
     memo = Memo(store, workers)
     validation = judge_sources(root, today, memo)
     live = read_live_ledger(live_ledger, out) if live_ledger else None
