@@ -62,7 +62,9 @@ def runner(index, tmp_path_factory):
                      PIP_CONFIG_FILE=os.devnull, PIP_INDEX_URL=index,
                      PIP_DISABLE_PIP_VERSION_CHECK="1", GIT_AUTHOR_NAME="CI",
                      GIT_AUTHOR_EMAIL="ci@example.com", GIT_COMMITTER_NAME="CI",
-                     GIT_COMMITTER_EMAIL="ci@example.com")
+                     GIT_COMMITTER_EMAIL="ci@example.com",
+                     # the runner's own cache folder, never the user's who runs the tests
+                     XDG_CACHE_HOME=str(tmp_path_factory.mktemp("runner-cache")))
     return variables
 
 
