@@ -176,7 +176,8 @@ def _index_maker(today: date, plan: _EditionPlan, theme: Theme, editions: tuple[
     def make() -> dict[str, bytes]:
         shared = (today.isoformat(), plan.site.timezone, plan.edition.language, every_page)
         shown = [t for t in plan.timelines if plan.plans[t.document.slug]]
-        jobs = [(digest(*shared, *keys.values()),
+        # In path order: which documents a build found whole changes the order of ``keys``.
+        jobs = [(digest(*shared, *(keys[path] for path in sorted(keys))),
                  partial(_site_indexes, plan, theme.strings, today, editions, shown))]
         for timeline in shown:
             pages = sorted(plan.edition.output(p) for p in plan.plans[timeline.document.slug])
