@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     global LANGUAGE
-    site = SiteBasics() if args.command == "init" else peek_site(Path(getattr(args, "root", ".")))
+    site = SiteBasics() if args.command == "init" else peek_site(
+        Path(getattr(args, "root", ".")), remember=args.command == "build" and not args.no_cache)
     LANGUAGE = language_for(args.language if args.command == "init" else site.language)
     try:
         return _run(args, site)

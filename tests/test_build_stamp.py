@@ -136,7 +136,23 @@ def test_no_cache_and_ledger_builds_always_build(built):
 
 def test_the_shortcut_loads_no_template_or_markdown_library(built):
     assert built.libraries_a_build_loads(AS_OF, "jinja2", "markdown_it", "sqlite3", "msgspec",
-                                         "urllib.request", "subprocess") == []
+                                         "urllib.request", "subprocess", "yaml") == []
+
+
+@pytest.mark.parametrize("cached", ["kept", "planted with other bytes' hash", "of another shape"])
+def test_a_changed_site_yaml_speaks_its_new_language_at_once(built, monkeypatch, cached):
+    """What site.yaml states (its language, its timezone) is kept by its bytes' hash for the
+    next command: an edit of it, or a kept answer that is not for these bytes, is read anew."""
+    monkeypatch.delenv("POLICY_SITE_MESSAGES")
+    built.site_yaml(language="en")
+    assert built.build(AS_OF).out.startswith("built ")
+    [kept] = built.cache.glob("site-basics.json")
+    if cached != "kept":
+        kept.write_text(json.dumps({"sha256": "0" * 64, "language": "en", "timezone": "UTC"})
+                        if cached.startswith("planted") else "[1, 2]")
+    built.site_yaml(language="ko")
+    assert "만들었습니다" in built.build(AS_OF).out
+    assert "만들었습니다" in built.build(AS_OF).out  # the shortcut, in the same words
 
 
 def test_a_removed_cache_folder_is_only_a_full_build(built):
@@ -206,3 +222,12 @@ def test_a_rebuild_asks_git_nothing_of_the_manifest_its_record_vouches_for(built
     path.write_text(path.read_text().replace("아래 목적", "아래의 목적"))
     assert built.build(AS_OF).code == 0
     assert asked == [".output.manifest.json"]
+
+
+def test_check_and_a_build_without_the_cache_keep_nothing_of_site_yaml(kit):
+    kit.two_versions()
+    assert kit.check(AS_OF).code == 0
+    assert kit.build(AS_OF, "--no-cache").code == 0
+    assert not list(kit.cache.glob("site-basics.json"))
+    assert kit.build(AS_OF).code == 0
+    assert list(kit.cache.glob("site-basics.json"))
