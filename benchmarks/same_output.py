@@ -62,7 +62,9 @@ def installed(commit: str, into: Path) -> Path:
 
 
 def build(python: Path, site: Path, out: Path, flags: list[str]) -> None:
-    environment = {**os.environ, "POLICY_SITE_MESSAGES": "en"}
+    """One build; the cache in the work folder beside the site, never the user's."""
+    environment = {**os.environ, "POLICY_SITE_MESSAGES": "en",
+                   "XDG_CACHE_HOME": str(site.parent / "cache")}
     done = subprocess.run([str(python), "-m", "site_builder", "build", "--as-of", AS_OF,
                            "--root", str(site), "--out", str(out), *flags],
                           capture_output=True, text=True, env=environment, cwd=site)
@@ -101,8 +103,8 @@ def sites(work: Path, documents: int, versions: int) -> dict[str, Path]:
 
 def outputs(python: Path, label: str, site: Path, work: Path,
             ignored: list[str]) -> dict[str, dict]:
-    """The trees each kind of build writes; the cache lives in the site folder, so each commit
-    gets its own copy of the site."""
+    """The trees each kind of build writes; the cache is kept by the site's folder, so each
+    commit gets its own copy of the site."""
     copy = work / f"{site.name}-{label}"
     shutil.copytree(site, copy)
     trees = {}
