@@ -185,11 +185,11 @@ def test_the_cache_key_covers_the_libraries_that_shape_output(monkeypatch, tmp_p
     assert changed != before
     shutil.rmtree(copy)
     fingerprint.code_fingerprint.cache_clear()
-    monkeypatch.setattr(fingerprint, "find_spec", lambda name: None)
-    absent = fingerprint.code_fingerprint()
+    with monkeypatch.context() as patch:  # undo() would undo the test's own cache folder too
+        patch.setattr(fingerprint, "find_spec", lambda name: None)
+        absent = fingerprint.code_fingerprint()
     assert absent not in (before, changed)
     fingerprint.code_fingerprint.cache_clear()
-    monkeypatch.undo()
     odd = type(sys)("markdown_it")  # loaded without a spec: find_spec raises ValueError
     monkeypatch.setitem(sys.modules, "markdown_it", odd)
     assert fingerprint.code_fingerprint() not in (before, changed, absent)

@@ -126,13 +126,13 @@ def test_full_disk_leaves_the_previous_site(kit, monkeypatch, spilled):
         return real_os(descriptor, data)
 
     # The pages are written by os.write, the build's own files by Path.write_bytes.
-    monkeypatch.setattr(Path, "write_bytes", path_write)
-    monkeypatch.setattr(os, "write", os_write)
-    result = kit.build("2026-11-29", "--no-cache")
+    with monkeypatch.context() as patch:  # undo() would undo the test's own cache folder too
+        patch.setattr(Path, "write_bytes", path_write)
+        patch.setattr(os, "write", os_write)
+        result = kit.build("2026-11-29", "--no-cache")
     assert result.code == 2
     assert "No space left on device" in result.err and "previous output was left" in result.err
     assert "Traceback" not in result.err
-    monkeypatch.undo()
     assert kit.tree() == before
     assert leftovers(kit) == []
 
@@ -152,9 +152,9 @@ def test_output_folder_without_permission(kit, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(args[0]))
 
-    monkeypatch.setattr(os, "mkdir", refuse)
-    result = kit.build("2026-11-29", "--no-cache")
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "mkdir", refuse)
+        result = kit.build("2026-11-29", "--no-cache")
     assert result.code == 2 and "Permission denied" in result.err
     assert kit.tree() == before
 
@@ -226,9 +226,9 @@ def test_each_failing_call_in_a_build_is_a_message_and_keeps_the_output(kit, mon
     new = kit.tree()
     for number in sorted(set(range(1, calls + 1, max(1, calls // 12))) | {calls}):
         kit.build(OLD_DAY)
-        monkeypatch.setattr(target, name, failing_at(target, name, number))
-        result = kit.build(NEW_DAY)
-        monkeypatch.undo()
+        with monkeypatch.context() as patch:  # undo() would undo the test's cache folder too
+            patch.setattr(target, name, failing_at(target, name, number))
+            result = kit.build(NEW_DAY)
         assert result.code in (0, 1, 2), (number, result.text)
         assert "Traceback" not in result.text and "internal error" not in result.text
         assert kit.tree() in (old, new), f"call {number} of {name} left a partial site"
@@ -249,9 +249,9 @@ def test_new_that_cannot_write_leaves_no_file_behind(kit, monkeypatch, error):
             return real_open(*args, **kwargs)
         raise OSError(error, os.strerror(error), str(args[0]) if args else None)
 
-    monkeypatch.setattr(os, "link" if error == errno.ENOSPC else "open", refuse)
-    result = kit.run("new", "privacy", "--as-of", NEW_DAY)
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "link" if error == errno.ENOSPC else "open", refuse)
+        result = kit.run("new", "privacy", "--as-of", NEW_DAY)
     assert result.code == 2, result.text
     assert os.strerror(error) in result.err and "nothing was written" in result.err
     assert sorted(p.name for p in folder.iterdir()) == before
@@ -319,9 +319,9 @@ def test_each_failing_call_in_other_commands_is_a_message(tmp_path, monkeypatch,
     for path in (site.root / "policies/privacy").glob("2026-*.md"):
         path.unlink()
     for number in sorted(set(range(1, calls + 1, max(1, calls // 8))) | {calls}):
-        monkeypatch.setattr(target, name, failing_at(target, name, number))
-        result = run()
-        monkeypatch.undo()
+        with monkeypatch.context() as patch:
+            patch.setattr(target, name, failing_at(target, name, number))
+            result = run()
         assert result.code in (0, 1, 2), (number, result.text)
         assert "Traceback" not in result.text and "internal error" not in result.text
         written = list((site.root / "policies/privacy").glob("2026-*"))
