@@ -21,6 +21,16 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 REQUIRE_BROWSER = "POLICY_SITE_REQUIRE_BROWSER"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def session_cache(tmp_path_factory):
+    """What fixtures shared by a module build (before each test's own folder is set) caches
+    in a folder of the session's, never in the cache of whoever runs the tests."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("session-cache")))
+        patch.delenv("POLICY_SITE_CACHE", raising=False)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def user_cache(monkeypatch, tmp_path_factory):
     """Each test's caches in a folder of its own, as each user's are in theirs."""
