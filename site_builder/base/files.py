@@ -1,10 +1,12 @@
-"""Files a command writes for the user: whole or not at all, never over an existing one; and
-a file placed as a hard link where the file system allows."""
+"""Files a command writes for the user: whole or not at all, never over an existing one; a
+file placed as a hard link where the file system allows; and the tool's own small JSON files
+in its cache folder, replaced whole."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import shutil
 import tempfile
@@ -48,3 +50,18 @@ def write_new_file(path: Path, text: str) -> None:
     except OSError as error:
         raise UsageError(say("cannot write {path}: {reason}; nothing was written",
                              path=error.filename or path, reason=error.strerror)) from None
+
+
+def replace_with_json(path: Path, value) -> None:
+    """``value`` as JSON at ``path``, whole or not at all: written beside it, then renamed over
+    whatever the name held (never written through it); its folder made first. OSError when
+    it cannot be."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump(value, handle)
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):  # renamed, or a failed write's leftover
+            os.unlink(temporary)

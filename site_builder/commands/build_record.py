@@ -6,16 +6,15 @@ the libraries that shape the output, the day, the output folder) and what it rep
 next build calls ``unchanged`` first: if all of that is the same, and the output folder is
 still exactly the tree the manifest lists (the same files with the same inodes, sizes and
 times, which a copied or planted tree cannot have; and, once a build with nothing to do has
-listed the folders, each folder's times), then the output already is what a build would write. Any difference or doubt means a full build. The record lives in the cache folder;
+listed the folders, each folder's times), then the output already is what a build would
+write. Any difference or doubt means a full build. The record lives in the cache folder;
 ``--no-cache`` and ``--ledger`` (whose live ledger may have moved) never use it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import tempfile
 from stat import S_ISLNK
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from pathlib import Path
 from site_builder.commands.build_summary import BuildSummary
 from site_builder.base.paths import BUILTIN_THEME
 from site_builder.cache.fingerprint import code_fingerprint
+from site_builder.base.files import replace_with_json
 from site_builder.base.untrusted import load_json, read_regular
 from site_builder.output.manifest import read_manifest
 from site_builder.output.state import MAX_STATE_BYTES, manifest_entries
@@ -99,18 +99,9 @@ def record(root: Path, out: Path, today: date, inputs: dict, report: BuildSummar
                  "report": [report.documents, report.versions, report.change_pages,
                             report.feeds, report.translations],
                  "warnings": [_problem_data(p) for p in report.warnings]}
-        _write_record(root, stamp)
+        replace_with_json(_record_path(root), stamp)
     except OSError:
         return
-
-
-def _write_record(root: Path, stamp: dict) -> None:
-    target = _record_path(root)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=".last-build-")
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        json.dump(stamp, handle)
-    os.replace(temporary, target)
 
 
 def last_record(root: Path) -> dict | None:
@@ -162,9 +153,8 @@ def _is_output_as_left(root: Path, out: Path, stamp: dict) -> bool:
     if not is_settled(out):
         return False
     manifest = manifest_entries(out, stamp["manifest"])
-    folders = stamp.get("folders")
-    if _same_folders(out, manifest, folders) and _same_files(out, manifest):
-        return True
+    if _same_folders(out, manifest, stamp.get("folders")):
+        return _same_files(out, manifest)  # the names are the same: their files decide
     folders = _listed_tree(out, manifest)
     if folders is None:
         return False
@@ -231,7 +221,7 @@ def _listed_tree(out: Path, manifest: dict) -> dict[str, list] | None:
 
 def _remember_folders(root: Path, stamp: dict, folders: dict[str, list]) -> None:
     try:
-        _write_record(root, {**stamp, "folders": folders})
+        replace_with_json(_record_path(root), {**stamp, "folders": folders})
     except OSError:
         return
 

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import os
-import tempfile
 import time
 import urllib.error
 import urllib.request
 from datetime import date
 from pathlib import Path
 
+from site_builder.base.files import replace_with_json
 from site_builder.base.messages import Message, say
 from site_builder.base.paths import cache_folder
 from site_builder.base.problems import PolicyError, UsageError
@@ -121,11 +120,7 @@ def _sent_keys(root: Path) -> set[str]:
 def _remember(root: Path, sent: set[str]) -> None:
     folder = cache_folder(root)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".notified-")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(sorted(sent), handle)
-        os.replace(temporary, folder / _SENT)
+        replace_with_json(folder / _SENT, sorted(sent))
     except OSError as error:
         raise UsageError(say("cannot remember what was sent in {folder}: {reason}; the receiver "
                              "still drops a repeat by its Idempotency-Key", folder=folder,

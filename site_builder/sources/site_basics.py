@@ -5,14 +5,13 @@ do)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from site_builder.base.files import replace_with_json
 from site_builder.base.languages import DEFAULT_LANGUAGE, LANGUAGES
 from site_builder.base.paths import cache_folder
 from site_builder.base.untrusted import load_json, read_regular
@@ -99,11 +98,6 @@ def _recalled(folder: Path | None, key: str) -> tuple[str, str] | None:
 
 def _remember(folder: Path, key: str, stated: tuple[str, str]) -> None:
     """Kept for the next command; failing to keep it only costs that one the 12 ms."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".site-basics-")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump({"sha256": key, "language": stated[0], "timezone": stated[1]}, handle)
-        os.replace(temporary, folder / _MEMO)
-    except OSError:
-        return
+    with contextlib.suppress(OSError):
+        replace_with_json(folder / _MEMO,
+                          {"sha256": key, "language": stated[0], "timezone": stated[1]})
