@@ -109,3 +109,19 @@ def test_a_withdrawal_is_sent_as_one_and_drafts_never(kit, receiver):
     [(headers, body)] = receiver.received
     assert headers["X-Policy-Site-Event"] == "withdrawn"
     assert json.loads(body)["withdrawn_reason"] == "다시 검토합니다"
+
+
+def test_without_a_usable_cache_folder_notify_sends_and_says_how_to_remember(live, receiver,
+                                                                              monkeypatch,
+                                                                              tmp_path):
+    """A cache folder inside the site (or a level of it planted as a link) is no cache folder:
+    notify still sends, and says what to set so that it remembers (it ended with exit 3)."""
+    kit, site = live
+    monkeypatch.setenv("XDG_CACHE_HOME", str(kit.root / "policies" / ".cache"))
+    result = notify(kit, site, receiver)
+    assert result.code == 2, result.text
+    assert "internal error" not in result.text and len(receiver.received) == 1
+    assert "set XDG_CACHE_HOME" in result.err
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the advice, followed
+    assert notify(kit, site, receiver).code == 0
+    assert "sent before" in notify(kit, site, receiver).out

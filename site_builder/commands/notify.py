@@ -110,8 +110,11 @@ def _refused(webhook: str, label: str, reason: str) -> UsageError:
 def _sent_keys(root: Path) -> set[str]:
     """The ledger entries sent before; a damaged record sends again (receivers drop repeats
     by their Idempotency-Key)."""
+    folder = cache_folder(root)
+    if folder is None:  # no usable cache folder: nothing was remembered (see _remember)
+        return set()
     try:
-        keys = load_json(read_regular(cache_folder(root) / _SENT, fetch.MAX_BYTES))
+        keys = load_json(read_regular(folder / _SENT, fetch.MAX_BYTES))
     except (OSError, ValueError):
         return set()
     return {k for k in keys if isinstance(k, str)} if isinstance(keys, list) else set()
@@ -119,6 +122,11 @@ def _sent_keys(root: Path) -> set[str]:
 
 def _remember(root: Path, sent: set[str]) -> None:
     folder = cache_folder(root)
+    if folder is None:
+        raise UsageError(say(
+            "cannot remember what was sent: the cache folder lies inside the site, or a level of "
+            "it is a link or a file; set XDG_CACHE_HOME (or POLICY_SITE_CACHE) to a folder "
+            "outside the site. The receiver still drops a repeat by its Idempotency-Key"))
     try:
         replace_with_json(folder / _SENT, sorted(sent))
     except OSError as error:
