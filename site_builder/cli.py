@@ -11,7 +11,6 @@ import contextlib
 import os
 import signal
 import sys
-import traceback
 from pathlib import Path
 
 from site_builder.base import collector, problem_formats as report
@@ -94,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - the last line of defence is the point
         if args.debug:
+            import traceback  # only for our bugs
+
             traceback.print_exc()
         sys.stderr.write(f"policy-site: internal error ({type(error).__name__}: {error}). This is a "
                          f"bug; please report it at {ISSUES_URL} with the command you ran"

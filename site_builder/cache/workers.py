@@ -15,7 +15,6 @@ this process takes as far as it got when it needs it.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
@@ -46,6 +45,8 @@ def _start_worker(parent: int) -> None:
     would hold the output lock (inherited with the fork) forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked since the fork
+    import ctypes  # in the worker: a build that starts none loads none
+
     set_death_signal = getattr(ctypes.CDLL(None), "prctl", None)
     if set_death_signal is not None:
         set_death_signal(_PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -9,14 +9,12 @@ small build never spills, and may still be applied in place (journal.py).
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import os
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from site_builder.base.files import link_or_copy
 from site_builder.base.messages import say
@@ -25,12 +23,14 @@ from site_builder.cache.files import StoredFile
 from site_builder.output import siblings
 from site_builder.output.manifest import KEEP
 
+if TYPE_CHECKING:  # loaded when files are written: a build with nothing to do writes none
+    from concurrent.futures import ThreadPoolExecutor
+
 SPILL_BYTES = 16 * 1024 * 1024
 # Creating a file costs a file system round trip that a thread can wait for while others work:
 # several in flight write a 4,000-file site in half the time on a virtual disk.
 WRITING_THREADS = 8
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
-_LIBC = ctypes.CDLL(None)
 
 
 class WriteError(UsageError):
@@ -63,6 +63,8 @@ class StagingTree:
             depths.setdefault(folder.count("/"), []).append(folder)
         contents, links = self._writes_and_links(files)
         root = self.root
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(WRITING_THREADS) as pool:
             for depth in sorted(depths):  # parents first: one system call per folder
                 list(_shared_out(pool, lambda name: os.mkdir(os.path.join(root, name)),
@@ -170,7 +172,9 @@ def _return_freed_memory() -> None:
     """glibc keeps freed pages for the process; the pages just written are many megabytes
     freed in the middle of the heap, which only malloc_trim gives back (5,000 versions: a peak
     of 266 MB instead of 300 MB, for 400,000 page faults instead of 240,000: about 0.5 s)."""
-    trim = getattr(_LIBC, "malloc_trim", None)
+    import ctypes
+
+    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
     if trim is not None:
         trim(0)
 

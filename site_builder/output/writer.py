@@ -21,7 +21,6 @@ last output live beside it in ``.<name>.manifest.json``, never inside it.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import fcntl
 import os
@@ -200,6 +199,8 @@ def _swap_in(staging: Path, out: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two folders atomically; False where the system or file system cannot."""
+    import ctypes  # here: a build with nothing to do swaps nothing
+
     renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
     if renameat2 is None:
         return False
