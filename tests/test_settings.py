@@ -85,3 +85,15 @@ def test_sitemap_lastmod_is_when_the_page_last_changed_never_in_the_future(kit):
     assert before["https://example.com/policies/privacy/2015-02-15/"] == "2026-11-20"
     kit.build("2026-12-20")
     assert set(lastmods(kit).values()) == {"2026-12-15"}  # the banners changed that day
+
+
+def test_every_zone_of_the_database_is_known_and_nothing_else():
+    """The shortcut through tzdata's list must accept exactly what the database lists."""
+    from zoneinfo import available_timezones
+
+    from site_builder.sources.settings import is_known_timezone
+
+    listed = available_timezones()
+    assert all(is_known_timezone(name) for name in listed)
+    loading_but_unlisted = ["posix/Asia/Seoul", "right/UTC", "posixrules", "Asia", "Seoul"]
+    assert not any(is_known_timezone(name) for name in loading_but_unlisted)
