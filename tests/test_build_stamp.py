@@ -3,6 +3,7 @@ nothing, and any change of what the output is made from, or of the output, means
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -231,3 +232,21 @@ def test_check_and_a_build_without_the_cache_keep_nothing_of_site_yaml(kit):
     assert not list(kit.cache.glob("site-basics.json"))
     assert kit.build(AS_OF).code == 0
     assert list(kit.cache.glob("site-basics.json"))
+
+
+def test_a_record_of_other_code_vouches_for_no_manifest(built):
+    """A manifest another version of policy-site wrote may have another shape: a record left
+    by that version does not spare it the check (a manifest lost, not a crash)."""
+    manifest = built.out.parent / f".{built.out.name}.manifest.json"
+    entries = json.loads(manifest.read_text())
+    other_shape = json.dumps({name: entry[:3] for name, entry in entries.items()})
+    manifest.write_text(other_shape)
+    path = built.cache / "last-build.json"
+    record = json.loads(path.read_text())
+    record["manifest"] = hashlib.sha256(other_shape.encode()).hexdigest()
+    record["inputs"]["code"] = "an older version"
+    path.write_text(json.dumps(record))
+    result = built.build(AS_OF)
+    assert result.code == 2 and "which no earlier policy-site build wrote" in result.err
+    shutil.rmtree(built.out)  # what the refusal says to do with a folder whose manifest is lost
+    assert built.build(AS_OF).code == 0

@@ -114,9 +114,12 @@ def last_record(root: Path) -> dict | None:
 
 
 def recorded_manifest(stamp: dict | None) -> str | None:
-    """The SHA-256 of the manifest the recorded build wrote."""
+    """The SHA-256 of the manifest the recorded build wrote, if the code that wrote it is this
+    code: another version of policy-site may write manifests of another shape."""
     manifest = stamp.get("manifest") if stamp else None
-    return manifest if isinstance(manifest, str) else None
+    inputs = stamp.get("inputs") if stamp else None
+    ours = isinstance(inputs, dict) and inputs.get("code") == code_fingerprint()
+    return manifest if isinstance(manifest, str) and ours else None
 
 
 def unchanged(root: Path, out: Path, today: date, stamp: dict, options: dict,
