@@ -250,3 +250,70 @@ def test_a_record_of_other_code_vouches_for_no_manifest(built):
     assert result.code == 2 and "which no earlier policy-site build wrote" in result.err
     shutil.rmtree(built.out)  # what the refusal says to do with a folder whose manifest is lost
     assert built.build(AS_OF).code == 0
+
+
+def _edit_in_place_keeping_size_and_time(path) -> None:
+    """What `cp -p`, rsync --inplace or an editor's restore of times can leave: other bytes,
+    the same size, the same inode and modification time."""
+    before = os.stat(path)
+    data = path.read_bytes()
+    edited = data.replace("아래의 목적".encode(), "위쪽 목적".encode().ljust(len("아래의 목적".encode())))
+    assert edited != data and len(edited) == len(data)
+    with open(path, "r+b") as file:
+        file.write(edited)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino, before.st_size, before.st_mtime_ns)
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_built(built, monkeypatch):
+    """The record trusts a file's times only with its change time, which no one can set back."""
+    from site_builder.commands import build_record
+
+    monkeypatch.setattr(build_record, "_RACY_NS", -10**12)  # every file long settled
+    built.build(AS_OF)
+    assert built.build(AS_OF).out.rstrip().endswith("(nothing changed since the last build)")
+    _edit_in_place_keeping_size_and_time(built.root / "policies/privacy/2016-03-01.md")
+    result = built.build(AS_OF)
+    assert result.code == 0 and "nothing changed" not in result.out, result.text
+    assert "위쪽 목적" in built.read("privacy/index.html")
+
+
+def test_a_file_changed_just_before_it_is_read_is_read_again_until_settled(built, monkeypatch):
+    """Within one tick of a coarse file system clock, a second edit can keep even the change
+    time: a file changed that recently is not trusted by its times."""
+    from site_builder.commands import build_record
+
+    read_again = []
+    hash_file = build_record._file_hash
+    monkeypatch.setattr(build_record, "_file_hash",
+                        lambda path: read_again.append(path) or hash_file(path))
+    edited = str(built.root / "policies/privacy/2016-03-01.md")
+    just_written = build_record.read_inputs(built.root)  # the sources were written just now
+    read_again.clear()
+    unsettled = build_record.read_inputs(built.root, just_written)
+    assert edited in read_again
+    monkeypatch.setattr(build_record, "_RACY_NS", -10**12)  # long after
+    read_again.clear()
+    settled = build_record.read_inputs(built.root, unsettled)
+    assert edited in read_again  # its times were not trusted: read once more
+    read_again.clear()
+    assert build_record.read_inputs(built.root, settled) == settled and read_again == []
+
+
+def test_a_build_with_nothing_to_do_keeps_the_times_it_read_sources_at(built, monkeypatch):
+    """Sources read again with the same contents (a checkout, files settled since the last
+    build) are remembered with their new times: the next build does not read them again."""
+    from site_builder.commands import build_record
+
+    monkeypatch.setattr(build_record, "_RACY_NS", -10**12)
+    for path in (built.root / "policies").rglob("*.md"):
+        os.utime(path)  # new times, the same bytes
+    assert built.build(AS_OF).out.rstrip().endswith("(nothing changed since the last build)")
+    read_again = []
+    hash_file = build_record._file_hash
+    monkeypatch.setattr(build_record, "_file_hash",
+                        lambda path: read_again.append(path) or hash_file(path))
+    assert built.build(AS_OF).out.rstrip().endswith("(nothing changed since the last build)")
+    assert read_again == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from stat import S_ISLNK
 from datetime import date
 from pathlib import Path
@@ -33,22 +34,33 @@ from site_builder.base.problems import Problem
 
 _RECORD = "last-build.json"  # in the cache folder (paths.cache_folder)
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # a source's or a theme file's limit, and more
+_RACY_NS = 2_000_000_000  # the coarsest file system clocks count in seconds (FAT: two)
+_UNSETTLED = -1  # no file's change time: the file is read again by the next build
 
 
 def read_inputs(root: Path, known: dict | None = None) -> dict | None:
     """Every input of a build: policy-site's code, and each file under policies/, themes/ and
-    the built-in theme with its inode, size, time and SHA-256 (read again only when its inode,
-    size or time differ from ``known``); None when one cannot be read."""
+    the built-in theme with its inode, size, times and SHA-256, read again only when one of
+    those differs from ``known``. The change time is one of them: an edit in place that
+    keeps the size and puts the modification time back (``touch -d``, ``cp -p``) still
+    changes it, and it cannot be set back. A file changed just before it is looked at may
+    change again within the same tick of the file system's clock (a second on some), with
+    the same times: it is recorded so that the next build reads it again. None when a file
+    cannot be read."""
     known = known if isinstance(known, dict) else {}  # a record from elsewhere: no help
-    files = {"code": code_fingerprint()}
+    files, settled_before = {"code": code_fingerprint()}, time.time_ns() - _RACY_NS
     try:
         for folder in sorted({root / "policies", root / "themes", BUILTIN_THEME}, key=str):
             for path, entry in _tree(folder):
                 stat = entry.stat()
-                seen = [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+                seen = [stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
                 was = known.get(path)
-                files[path] = (was if isinstance(was, list) and len(was) == 4
-                               and was[:3] == seen else seen + [_file_hash(entry.path)])
+                if isinstance(was, list) and len(was) == 5 and was[:4] == seen:
+                    files[path] = was
+                    continue
+                if max(stat.st_mtime_ns, stat.st_ctime_ns) > settled_before:
+                    seen[3] = _UNSETTLED
+                files[path] = seen + [_file_hash(entry.path)]
     except OSError:
         return None
     return files
@@ -136,34 +148,38 @@ def unchanged(root: Path, out: Path, today: date, stamp: dict, options: dict,
         # The sources first: after an edit, this is where a build goes on with its work.
         if _contents(inputs) != _contents(stamp["inputs"]):
             return None
-        if not _is_output_as_left(root, out, stamp):
+        left = _output_as_left(out, stamp)
+        if left is None:
             return None
         documents, versions, changes, feeds, translations = stamp["report"]
         warnings = [_problem(data) for data in stamp["warnings"]]
     except (OSError, ValueError, LookupError, TypeError, AttributeError):
         return None  # a damaged or foreign record is only a full build
+    # The same contents under new times (a checkout, a file read again after it settled):
+    # remembered, so that the next build does not read those files again.
+    _remember(root, stamp, {**left, **({"inputs": inputs} if inputs != stamp["inputs"] else {})})
     return BuildSummary(documents, versions, changes, feeds, 0.0, out, warnings,
                        translations=translations, unchanged=True)
 
 
-def _is_output_as_left(root: Path, out: Path, stamp: dict) -> bool:
-    """The output folder holds exactly the files the manifest lists, as the last build left
-    them, and nothing an interrupted build would have to finish or undo. Listing every folder
-    is most of a build with nothing to do; once a listing has found the tree as it should be,
-    the record keeps each folder's times, and the next build compares those instead: a file
+def _output_as_left(out: Path, stamp: dict) -> dict | None:
+    """What the record should keep besides (``{}``: nothing) if the output folder holds
+    exactly the files the manifest lists, as the last build left them, and nothing an
+    interrupted build would have to finish or undo; None if not. Listing every folder is most
+    of a build with nothing to do; once a listing has found the tree as it should be, the
+    record keeps each folder's times, and the next build compares those instead: a file
     added, removed or renamed in a folder changes the folder's times, and ``ctime`` cannot be
     set back."""
     if not is_settled(out):
-        return False
+        return None
     manifest = manifest_entries(out, stamp["manifest"])
     if _same_folders(out, manifest, stamp.get("folders")):
-        return _same_files(out, manifest)  # the names are the same: their files decide
+        return {} if _same_files(out, manifest) else None  # the same names: the files decide
     folders = _listed_tree(out, manifest)
     if folders is None:
-        return False
-    if folders.keys() == _folders_of(manifest):  # not with an empty folder someone made
-        _remember_folders(root, stamp, folders)
-    return True
+        return None
+    # Not with an empty folder someone made: the next build lists again.
+    return {"folders": folders} if folders.keys() == _folders_of(manifest) else {}
 
 
 def _same_folders(out: Path, manifest: dict, folders: object) -> bool:
@@ -222,9 +238,11 @@ def _listed_tree(out: Path, manifest: dict) -> dict[str, list] | None:
     return times if seen == len(manifest) else None
 
 
-def _remember_folders(root: Path, stamp: dict, folders: dict[str, list]) -> None:
+def _remember(root: Path, stamp: dict, fresher: dict) -> None:
+    if not fresher:
+        return
     try:
-        replace_with_json(_record_path(root), {**stamp, "folders": folders})
+        replace_with_json(_record_path(root), {**stamp, **fresher})
     except OSError:
         return
 
@@ -233,7 +251,7 @@ def _contents(inputs: dict | None) -> dict | None:
     """What the inputs hold: paths and hashes, whatever their inodes and times."""
     if inputs is None:
         return None
-    return {path: value[3] if isinstance(value, list) else value for path, value in inputs.items()}
+    return {path: value[-1] if isinstance(value, list) else value for path, value in inputs.items()}
 
 
 def _problem_data(problem: Problem) -> dict:
