@@ -319,3 +319,36 @@ def test_an_edit_of_published_text_passes_once_its_advice_is_followed(tmp_path):
     repo.git(*command.group(1).split()[1:])
     repo.commit("2016-03-06", "restore")
     assert repo.check("2016-03-06", "--git").code == 0
+
+
+def test_a_source_saved_while_the_build_runs_is_never_published_half_old(kit, monkeypatch):
+    """The pages are made from the bytes the build read; a version file saved after that
+    (an editor's autosave) must not be published as source.md beside them, under the old
+    bytes' hash in the ledger: the build stops, writes nothing, and the next one is whole."""
+    import site_builder.commands.build_steps as build_steps
+
+    kit.two_versions()
+    assert kit.build().code == 0
+    before = kit.tree()
+    saved = kit.root / "policies/privacy/2016-03-01.md"
+    render_site = build_steps.render_site
+
+    def saving_midway(*args, **kwargs):
+        saved.write_text(saved.read_text(encoding="utf-8").replace("아래의", "그 아래의"),
+                         encoding="utf-8")
+        return render_site(*args, **kwargs)
+
+    monkeypatch.setattr(build_steps, "render_site", saving_midway)
+    kit.version("2016-03-01", announced="2016-02-15", summary="목적 조항을 고칩니다",
+                body=CHANGED + "\n추가 문단\n")  # the build has something to write
+    result = kit.build()
+    assert result.code == 1, result.text
+    assert ("policies/privacy/2016-03-01.md: error: this file changed while the build was "
+            "reading it; run the build again" in result.err), result.err
+    assert kit.tree() == before
+    monkeypatch.undo()
+    assert kit.build().code == 0
+    ledger = json.loads(kit.read("ledger.json"))
+    published = (kit.out / "privacy/2016-03-01/source.md").read_bytes()
+    import hashlib
+    assert hashlib.sha256(published).hexdigest() in json.dumps(ledger)

@@ -95,7 +95,7 @@ def _sources(root: Path, store: DiskStore | None, versions: list[PolicyVersion])
     """Version files to publish: the cache's copies of the same bytes, to link, or their
     bytes, read as they are asked for (5,000 versions' bytes at once are 65 MB)."""
     stored = store.files.find_many(v.sha256 for v in versions) if store else {}
-    return (stored.get(v.sha256) or read_source_bytes(root, v.path) for v in versions)
+    return (stored.get(v.sha256) or read_source_bytes(root, v.path, v.sha256) for v in versions)
 
 
 def _chain_warnings(earlier: list[dict], chain: list[dict], timelines,

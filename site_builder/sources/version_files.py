@@ -189,11 +189,16 @@ def _with_body(parsed: tuple, data: bytes, parse: Callable) -> tuple:
     return parsed
 
 
-def read_source_bytes(root: Path, rel: str) -> bytes:
-    """A version file's bytes again, to publish it; it was read and hashed moments ago."""
+def read_source_bytes(root: Path, rel: str, sha256: str) -> bytes:
+    """A version file's bytes again, to publish it beside the pages made from the bytes read
+    before, whose SHA-256 the ledger records: a file saved since then (an editor's autosave)
+    stops the build, as publishing it would attest text no page shows."""
     data = read_bytes(root / rel, rel)
     if isinstance(data, Problem):
         raise PolicyError([data])
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise PolicyError([Problem(rel, None, say(
+            "this file changed while the build was reading it; run the build again"))])
     return data
 
 
