@@ -12,7 +12,6 @@ stylesheet it names elsewhere is never fetched. A PDF is made once for the bytes
 from __future__ import annotations
 
 import io
-import logging
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -64,6 +63,8 @@ def add_pdfs(files: dict[str, bytes], kept: set[str], keys: dict[str, str], jobs
              reusable: Callable[[dict[str, str]], set[str]] | None) -> None:
     """Add each job's PDF to ``files``, or to ``kept`` when the previous output holds it as it
     would be made now; ``previous`` reads a kept file's bytes from the previous output."""
+    import logging  # WeasyPrint's loggers, here: a build without --pdf has no use for it
+
     version = require_weasyprint()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # unsupported CSS is not news
     logging.getLogger("fontTools").setLevel(logging.ERROR)
