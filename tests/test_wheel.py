@@ -79,3 +79,44 @@ def test_no_file_of_the_package_is_ignored_by_git():
                             capture_output=True, check=True).stdout.decode().split("\0")
     hidden = [name for name in listed if name and "__pycache__" not in name]
     assert not hidden, f"ignored by git, so missing from a clean clone: {hidden}"
+
+
+def test_code_edited_in_place_with_its_times_put_back_is_read_again(tmp_path, kit):
+    """A build takes the code's fingerprint from the last build's record while the code files
+    keep the times it recorded: an edit that keeps a module's size and modification time
+    still changes its change time, so the code is read and the fingerprint is another."""
+    package = tmp_path / "copy" / "site_builder"
+    shutil.copytree(REPOSITORY / "site_builder", package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPOSITORY / "themes", package / "themes")
+    kit.two_versions()
+    probe = ("import sys; sys.path.insert(0, sys.argv[1]); "
+             "from site_builder.cache import fingerprint; "
+             "fingerprint._SETTLING_NS = -10**12; "  # every file long settled
+             "read = []; real = fingerprint._file; "
+             "fingerprint._file = lambda *part: read.append(part) or real(*part); "
+             "from site_builder.cli import main; "
+             "main(['build', '--as-of', '2026-11-28', '--root', sys.argv[2]]); "
+             "print(fingerprint.code_fingerprint(), len(read))")
+
+    def build() -> tuple[str, int, str]:
+        done = subprocess.run([sys.executable, "-c", probe, str(package.parent), str(kit.root)],
+                              capture_output=True, text=True, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        *said, last = done.stdout.strip().splitlines()
+        fingerprint, read = last.split()
+        return fingerprint, int(read), "\n".join(said)
+
+    first, read, _ = build()
+    assert read > 100
+    assert build()[:2] == (first, 0)  # vouched for by the record: nothing read
+    module = package / "rules" / "notice.py"
+    before = os.stat(module)
+    text = module.read_bytes()
+    module.write_bytes(text.replace(b"the ", b"thE ", 1))
+    os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (os.stat(module).st_size, os.stat(module).st_mtime_ns) == (
+        before.st_size, before.st_mtime_ns)
+    edited, read, said = build()
+    assert edited != first and read > 100
+    assert "nothing changed" not in said

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from site_builder.commands.build_summary import BuildSummary
 from site_builder.base.paths import BUILTIN_THEME
+from site_builder.cache import fingerprint
 from site_builder.cache.fingerprint import code_fingerprint
 from site_builder.base.files import replace_with_json
 from site_builder.base.untrusted import load_json, read_regular
@@ -108,6 +109,7 @@ def record(root: Path, out: Path, today: date, inputs: dict, report: BuildSummar
         stamp = {"inputs": inputs, "out": str(out), "today": today.isoformat(),
                  "options": options,
                  "manifest": manifest,
+                 "code_files": fingerprint.seen_code(),
                  "report": [report.documents, report.versions, report.change_pages,
                             report.feeds, report.translations],
                  "warnings": [_problem_data(p) for p in report.warnings]}
@@ -117,12 +119,16 @@ def record(root: Path, out: Path, today: date, inputs: dict, report: BuildSummar
 
 
 def last_record(root: Path) -> dict | None:
-    """The record of the last build, or None (a damaged or foreign one is no record)."""
+    """The record of the last build, or None (a damaged or foreign one is no record). What it
+    says of the code files' times vouches for the code's fingerprint while they keep them."""
     try:
         stamp = _read_record(root)
     except (OSError, ValueError):
         return None
-    return stamp if isinstance(stamp, dict) else None
+    if not isinstance(stamp, dict):
+        return None
+    fingerprint.vouch(stamp.get("code_files"))
+    return stamp
 
 
 def recorded_manifest(stamp: dict | None) -> str | None:
@@ -157,7 +163,9 @@ def unchanged(root: Path, out: Path, today: date, stamp: dict, options: dict,
         return None  # a damaged or foreign record is only a full build
     # The same contents under new times (a checkout, a file read again after it settled):
     # remembered, so that the next build does not read those files again.
-    _remember(root, stamp, {**left, **({"inputs": inputs} if inputs != stamp["inputs"] else {})})
+    times = {"inputs": inputs, "code_files": fingerprint.seen_code()}
+    _remember(root, stamp, {**left, **{key: value for key, value in times.items()
+                                       if value != stamp.get(key)}})
     return BuildSummary(documents, versions, changes, feeds, 0.0, out, warnings,
                        translations=translations, unchanged=True)
 
