@@ -526,3 +526,39 @@ def test_a_cached_build_shows_a_change_of_the_original_in_the_translations_pages
     assert "목적 조항을 새로 고칩니다" in kit.read("privacy/en/versions/index.html")
     assert kit.tree() == {p.relative_to(plain).as_posix(): p.read_bytes()
                           for p in sorted(plain.rglob("*")) if p.is_file()}
+
+
+def test_the_site_feeds_taken_from_the_documents_are_the_feeds_made_whole(kit):
+    """The site's feeds take each item from its document's feeds: in every language, with a
+    withdrawal, a material change, text to escape and two documents' notices interleaved,
+    they are byte for byte the feeds rendered item by item."""
+    from datetime import date
+
+    from site_builder.render import feeds
+    from site_builder.render.site import plan_editions
+    from site_builder.render.theme import Theme
+    from site_builder.rules.validation import validate
+
+    translated_site(kit)
+    kit.version("2017-01-01", announced="2016-12-01", material="true",
+                summary='"<보관> 기간 & \\"항목\\"을 늘립니다"', body=BODY.replace("아이디", "아이디, 이름"))
+    kit.version("2018-01-01", announced="2017-12-01", summary="철회될 변경",
+                withdrawn="2017-12-20", withdrawn_reason='"다시 검토합니다"',
+                body=BODY.replace("아이디", "전화번호"))
+    kit.document("terms", title="이용약관")
+    kit.version("2015-02-15", slug="terms")
+    kit.version("2016-12-15", slug="terms", announced="2016-12-05", summary="약관 & 조건",
+                body=BODY.replace("비밀번호", "주소"))
+    assert kit.build("2026-11-28").code == 0
+    today = date(2026, 11, 28)
+    validation = validate(kit.root, today)
+    for plan in plan_editions(validation):
+        strings = Theme(kit.root, validation.site.theme, plan.edition.language).strings
+        shown = tuple(t for t in plan.timelines if plan.plans[t.document.slug])
+        documents = {t.document.slug: feeds.document_feeds(plan.site, strings, today, t,
+                                                           plan.edition) for t in shown}
+        whole = feeds.site_feeds(plan.site, strings, today, shown, plan.edition)
+        assert feeds.site_feeds(plan.site, strings, today, shown, plan.edition, documents) == whole
+        assert {path: (kit.out / path).read_bytes() for path in whole} == whole
+        if plan.edition.is_original:  # the English feeds have the translated document's
+            assert whole[plan.edition.output("feed.xml")].count(b"<item>") == 5  # a withdrawal

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from functools import partial
 from datetime import date
 from html import escape as html_escape
+from typing import Iterable, Iterator
+
+import msgspec
 
 from site_builder.render import urls
 from site_builder.render.json_files import json_file
@@ -21,6 +24,10 @@ from site_builder.model.site import Site
 from site_builder.model.publication import WITHDRAWN, PublishedVersion, Timeline
 
 ATOM = "http://www.w3.org/2005/Atom"
+# The lines an item of a feed this module wrote starts and ends with: its text is escaped, so
+# no line inside it is one of these.
+_RSS_ITEM = (b"\n    <item>\n", b"\n    </item>")
+_ATOM_ENTRY = (b"\n  <entry>\n", b"\n  </entry>")
 
 
 @dataclass(frozen=True)
@@ -116,6 +123,13 @@ def _entry(site: Site, strings: dict, item: _Item, edition: Edition) -> _Entry:
 
 def render_rss(site: Site, today: date, channel: _Channel, entries: list[_Entry],
                permalinks: bool = True) -> bytes:
+    permalink = str(permalinks).lower()
+    return _rss(site, today, channel, (
+        _encoded(_rss_item(entry, permalink, rfc822(entry.day, site.timezone)))
+        for entry in entries))
+
+
+def _rss(site: Site, today: date, channel: _Channel, items: Iterable[bytes]) -> bytes:
     absolute = partial(urls.absolute_url, site.base_url)
     lines = [
         "<?xml version='1.0' encoding='utf-8'?>",
@@ -132,8 +146,6 @@ def render_rss(site: Site, today: date, channel: _Channel, entries: list[_Entry]
         f"    <atom:link href={quoteattr(absolute(channel.rss))} rel=\"self\" "
         'type="application/rss+xml" />',
     ]
-    items = (_rss_item(entry, str(permalinks).lower(), rfc822(entry.day, site.timezone))
-             for entry in entries)
     return _joined(lines, items, ["  </channel>", "</rss>", ""])
 
 
@@ -151,6 +163,11 @@ def _rss_item(entry: _Entry, permalink: str, stamp: str) -> list[str]:
 
 def render_atom(site: Site, today: date, channel: _Channel, entries: list[_Entry]) -> bytes:
     """Atom 1.0 (RFC 4287): the same entries and ids as the RSS feed."""
+    return _atom(site, today, channel, (
+        _encoded(_atom_entry(entry, rfc3339(entry.day, site.timezone))) for entry in entries))
+
+
+def _atom(site: Site, today: date, channel: _Channel, items: Iterable[bytes]) -> bytes:
     absolute = partial(urls.absolute_url, site.base_url)
     lines = [
         "<?xml version='1.0' encoding='utf-8'?>",
@@ -164,7 +181,6 @@ def render_atom(site: Site, today: date, channel: _Channel, entries: list[_Entry
         f"  <author><name>{escape(site.title)}</name></author>",
         "  <generator>policy-site</generator>",
     ]
-    items = (_atom_entry(entry, rfc3339(entry.day, site.timezone)) for entry in entries)
     return _joined(lines, items, ["</feed>", ""])
 
 
@@ -182,16 +198,34 @@ def _atom_entry(entry: _Entry, stamp: str) -> list[str]:
         "  </entry>"]
 
 
-def _joined(head: list[str], items, tail: list[str]) -> bytes:
+def _pieces(feed: bytes, first: bytes, last: bytes) -> Iterator[bytes]:
+    """The items of a feed, each from its first line to its last, in order."""
+    at = feed.find(first)
+    while at >= 0:
+        end = feed.index(last, at) + len(last)
+        yield feed[at + 1:end]
+        at = feed.find(first, end)
+
+
+def _encoded(lines: list[str]) -> bytes:
+    return "\n".join(lines).encode("utf-8")
+
+
+def _joined(head: list[str], items: Iterable[bytes], tail: list[str]) -> bytes:
     """The lines of a feed, one per line, as UTF-8: each item encoded as it is made (the
     site's feed at 5,000 versions held 20 MB of lines and their join to make 3 MB)."""
-    return b"\n".join(["\n".join(head).encode("utf-8"),
-                       *("\n".join(item).encode("utf-8") for item in items),
-                       "\n".join(tail).encode("utf-8")])
+    return b"\n".join([_encoded(head), *items, _encoded(tail)])
 
 
 def render_json_feed(site: Site, channel: _Channel, entries: list[_Entry]) -> bytes:
     """JSON Feed 1.1: the same entries and ids as the RSS feed."""
+    return _json_feed(site, channel, [
+        {"id": e.id, "url": e.link, "title": e.title, "content_html": e.html,
+         "date_published": rfc3339(e.day, site.timezone),
+         **({"tags": [e.material]} if e.material else {})} for e in entries])
+
+
+def _json_feed(site: Site, channel: _Channel, items: list[dict]) -> bytes:
     absolute = partial(urls.absolute_url, site.base_url)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -201,22 +235,41 @@ def render_json_feed(site: Site, channel: _Channel, entries: list[_Entry]) -> by
         "description": channel.description,
         "language": site.language,
         "authors": [{"name": site.title}],
-        "items": [{"id": e.id, "url": e.link, "title": e.title, "content_html": e.html,
-                   "date_published": rfc3339(e.day, site.timezone),
-                   **({"tags": [e.material]} if e.material else {})} for e in entries],
+        "items": items,
     }
     return json_file(feed, indent=1)
 
 
 def site_feeds(site: Site, strings: dict, today: date, timelines: tuple[Timeline, ...],
-               edition: Edition) -> dict[str, bytes]:
+               edition: Edition, documents: dict[str, dict[str, bytes]] | None = None
+               ) -> dict[str, bytes]:
     """The site's feeds of every notice, in RSS, Atom and JSON Feed, by output path. A
     translation's feeds announce every change too, in its words where it has them and linking
-    to the original where it has not."""
+    to the original where it has not. ``documents``: each document's files as
+    :func:`document_feeds` made them, by slug: the site's items are taken from them, in the
+    site's order (an item is the same in both feeds), so that a change to one document makes
+    only its own items again, not every document's."""
     channel = _Channel(edition.output(urls.SITE_FEED),
                        strings["site_feed_title"].format(title=site.title), edition.place(""),
                        site.title)
-    return _channel_files(site, strings, today, channel, timelines, edition)
+    if documents is None:
+        return _channel_files(site, strings, today, channel, timelines, edition)
+    return _merged_files(site, today, channel, timelines, edition, documents)
+
+
+def _merged_files(site: Site, today: date, channel: _Channel, timelines: tuple[Timeline, ...],
+                  edition: Edition, documents: dict[str, dict[str, bytes]]) -> dict[str, bytes]:
+    order = [item.slug for item in _items(timelines)]
+    rss, atom, json_items = {}, {}, {}
+    for slug in set(order):
+        own = edition.output(urls.feed_path(slug))
+        files = documents[slug]
+        rss[slug] = _pieces(files[own], *_RSS_ITEM)
+        atom[slug] = _pieces(files[urls.atom_path(own)], *_ATOM_ENTRY)
+        json_items[slug] = iter(msgspec.json.decode(files[urls.json_feed_path(own)])["items"])
+    return {channel.rss: _rss(site, today, channel, (next(rss[slug]) for slug in order)),
+            channel.atom: _atom(site, today, channel, (next(atom[slug]) for slug in order)),
+            channel.json: _json_feed(site, channel, [next(json_items[slug]) for slug in order])}
 
 
 def document_feeds(site: Site, strings: dict, today: date, timeline: Timeline,

@@ -171,20 +171,23 @@ def _index_maker(today: date, plan: _EditionPlan, theme: Theme, editions: tuple[
     """Feeds and indexes show what the pages show (``keys``: every page's, by path; and
     ``every_page``: which pages each language has), plus the day and the timezone. Each
     document's feeds and TimeMap are remembered on their own, by its pages' keys: a change
-    to one document makes its own and the site-wide ones again, not every document's. The
-    keys are hashed when they are asked for (serve asks only when a feed is requested)."""
+    to one document makes its own and the site-wide ones again, not every document's, and
+    the site's feeds take their items from the documents'. The keys are hashed when they are
+    asked for (serve asks only when a feed is requested)."""
     def make() -> dict[str, bytes]:
         shared = (today.isoformat(), plan.site.timezone, plan.edition.language, every_page)
         shown = [t for t in plan.timelines if plan.plans[t.document.slug]]
-        # In path order: which documents a build found whole changes the order of ``keys``.
-        jobs = [(digest(*shared, *(keys[path] for path in sorted(keys))),
-                 partial(_site_indexes, plan, theme.strings, today, editions, shown))]
+        jobs = []
         for timeline in shown:
             pages = sorted(plan.edition.output(p) for p in plan.plans[timeline.document.slug])
             jobs.append((digest(*shared, *(f"{p}={keys.get(p)}" for p in pages)),
                          partial(_document_indexes, plan, theme.strings, today, timeline)))
-        return {path: data for files in memo.get_many(INDEXES, jobs, here=True)
-                for path, data in files.items()}
+        documents = memo.get_many(INDEXES, jobs, here=True)
+        # In path order: which documents a build found whole changes the order of ``keys``.
+        site_wide = memo.get(INDEXES, digest(*shared, *(keys[path] for path in sorted(keys))),
+                             partial(_site_indexes, plan, theme.strings, today, editions, shown,
+                                     dict(zip((t.document.slug for t in shown), documents))))
+        return {path: data for files in (site_wide, *documents) for path, data in files.items()}
     return make
 
 
@@ -248,9 +251,10 @@ def _remember_documents(memo: Memo, fresh: dict, rendered_paths: set[str], files
 
 
 def _site_indexes(plan: _EditionPlan, strings: dict, today: date, editions: tuple[Edition, ...],
-                  shown: list[Timeline]) -> dict[str, bytes]:
+                  shown: list[Timeline], documents: dict[str, dict]) -> dict[str, bytes]:
+    """``documents``: each shown document's files (_document_indexes), by slug."""
     edition, site, timelines = plan.edition, plan.site, plan.timelines
-    files = feeds.site_feeds(site, strings, today, tuple(shown), edition)
+    files = feeds.site_feeds(site, strings, today, tuple(shown), edition, documents)
     files[edition.output(urls.VERSIONS_JSON)] = indexes.render_versions_json(
         site, today, timelines, edition, editions)
     files[edition.output(PRODUCT_NOTICES)] = render_product_notices(
