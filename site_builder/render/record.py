@@ -15,6 +15,8 @@ from site_builder.render import urls
 from site_builder.render.site import Reusable, SiteFiles
 from site_builder.rules import ledger
 
+_LINE = json.JSONEncoder(ensure_ascii=False)
+
 
 def add_record(site: Site, today: date, files: SiteFiles, live: list[dict] | None,
                sources_of: Callable[[list[PolicyVersion]], Iterator], reusable: Reusable | None
@@ -44,8 +46,9 @@ def add_record(site: Site, today: date, files: SiteFiles, live: list[dict] | Non
 
 
 def render_ledger(site: Site, entries: list[dict]) -> bytes:
-    """One entry a line: readable, diffable, and written by JSON's fast encoder."""
-    head = json.dumps({"format": ledger.FORMAT, "site": {"title": site.title, "base_url": site.base_url}},
-                      ensure_ascii=False)
-    lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
+    """One entry a line: readable, diffable, and written by JSON's fast encoder (one for all:
+    ``json.dumps`` with an option makes a new one for every line)."""
+    head = _LINE.encode({"format": ledger.FORMAT,
+                         "site": {"title": site.title, "base_url": site.base_url}})
+    lines = ",\n".join(map(_LINE.encode, entries))
     return f'{head[:-1]}, "entries": [\n{lines}\n]}}\n'.encode("utf-8")
