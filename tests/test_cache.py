@@ -649,3 +649,65 @@ def test_a_cached_parse_whose_lines_do_not_fit_the_file_is_parsed_again(site, fi
                    (key, codec.encode(SOURCE, (planted, []))))
     site.site_yaml(title="새 이름")
     assert cached(site) == plain(site, "plain")
+
+
+def test_a_rebuild_decodes_only_the_texts_it_reads(kit):
+    """Parses come from the cache with their bodies still bytes: a build after one version
+    changed decodes the texts the pages it makes again need, not the other documents'."""
+    from site_builder.sources import sourcefile, version_files
+
+    for slug in ("privacy", "terms", "location"):
+        kit.document(slug, title=f"{slug} 정책")
+        for index, year in enumerate(range(2015, 2021)):
+            kit.version(f"{year}-01-01", slug=slug, **({} if index == 0 else {
+                "announced": f"{year - 1}-12-01", "summary": f"개정 {index}"}),
+                body=BODY.replace("아이디", f"아이디 {slug} {index}"))
+    reference = plain(kit, "plain")
+    assert cached(kit) == reference
+    decoded = []
+    body_text = sourcefile.body_text
+    kit.version("2020-01-01", slug="terms", announced="2019-12-01", summary="개정 5",
+                body=BODY.replace("아이디", "아이디 terms 5, 이름"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(version_files, "body_text", lambda data, start, rel: decoded.append(
+            rel) or body_text(data, start, rel))
+        result = kit.run("build", "--as-of", DAY, "--jobs", "1")
+    assert result.code == 0, result.err
+    assert decoded and all(rel.startswith("policies/terms/") for rel in decoded), decoded
+    assert "이름" in kit.read("terms/index.html")
+    assert kit.tree() == plain(kit, "after")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_parse_planted_for_bytes_that_are_not_utf8_is_refused_as_the_file_is(site, jobs):
+    """A cache entry can claim a parse for any bytes; its body is decoded only when read, and
+    bytes that are not UTF-8 then fail as a parse of them fails: the file and its line, and
+    advice that works (in a render process too)."""
+    import dataclasses
+    import sqlite3
+
+    from site_builder.base.digest import digest
+    from site_builder.cache import codec
+    from site_builder.cache.memo import SOURCE
+    from site_builder.sources.loader import load_site
+
+    cached(site)
+    rel = "policies/privacy/2020-01-01.md"
+    [document] = load_site(site.root).site.documents
+    [version] = [v for v in document.versions if v.path == rel]
+    path = site.root / rel
+    good = path.read_bytes()
+    broken = good.replace("아이디 5".encode(), b"\xff\xfe 5")
+    path.write_bytes(broken)
+    with sqlite3.connect(cache_file(site)) as db:
+        db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?)",
+                   (f"{SOURCE}:{digest(rel, broken)}",
+                    codec.encode(SOURCE, (dataclasses.replace(version), []))))
+    site.site_yaml(title="새 이름")  # every page made again: every body read
+    result = site.run("build", "--as-of", DAY, "--jobs", jobs)
+    line = broken[:broken.index(b"\xff")].count(b"\n") + 1
+    assert result.code == 1, result.text
+    assert (f"{rel}:{line}: error: not valid UTF-8 (byte 0xff); save the file as UTF-8"
+            in result.err), result.err
+    path.write_bytes(good)  # saved as UTF-8
+    assert cached(site) == plain(site, "plain")

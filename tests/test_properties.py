@@ -55,3 +55,36 @@ def test_any_version_builds_cleanly_or_is_refused_with_a_location(tmp_path_facto
             ET.fromstring(data)
             if path.endswith("feed.xml"):
                 assert feedparser.parse(data).bozo == 0
+
+
+def _body_as_the_parse_cuts_it(data: bytes, first_line: int) -> str | None:
+    """The body below line ``first_line - 1`` of the decoded text, if that line is a fence:
+    what split_front_matter gives a file, line by line on its text (the oracle)."""
+    text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if first_line < 3 or first_line - 2 >= len(lines):
+        return None
+    if not re.fullmatch(r"---[ \t]*", lines[first_line - 2]):
+        return None
+    return "\n".join(lines[first_line - 1:])
+
+
+@given(lines=st.lists(st.sampled_from(["---", "--- ", "---\t", " ---", "----", "a: 1", "",
+                                       "가나다", "\ufeff", "-- -"]), max_size=12),
+       endings=st.lists(st.sampled_from(["\n", "\r\n", "\r", "\r\r\n", "\n\r"]), min_size=1,
+                        max_size=12),
+       bom=st.booleans(), last_ending=st.booleans(), first_line=st.integers(0, 15))
+@settings(max_examples=3000, deadline=None)
+def test_the_body_cut_from_the_bytes_is_the_body_cut_from_the_text(lines, endings, bom,
+                                                                     last_ending, first_line):
+    """A cached parse's body is cut from the file's bytes without decoding the rest first:
+    for every mix of line endings, BOM and fences, the text the parse's own way would cut."""
+    from site_builder.sources.sourcefile import body_start, body_text
+
+    text = "".join(line + endings[index % len(endings)] for index, line in enumerate(lines))
+    if lines and not last_ending:
+        text = text[:len(text) - len(endings[(len(lines) - 1) % len(endings)])]
+    data = ("\ufeff" if bom else "").encode() + text.encode("utf-8")
+    start = body_start(data, first_line)
+    cut = None if start is None else body_text(data, start, "policies/p/2020-01-01.md")
+    assert cut == _body_as_the_parse_cuts_it(data, first_line)

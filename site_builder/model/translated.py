@@ -7,6 +7,7 @@ translation replaced by it; versions without one stay the original (and the page
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from site_builder.model.site import Document, Names, PolicyVersion, Site, Translation
 
@@ -44,7 +45,7 @@ def _translated(original: PolicyVersion, translation: Translation,
         original, language=translation.language, title=translation.title,
         summary=translation.summary or original.summary,
         summary_language=None if translation.summary else original_language,
-        body=translation.body,
+        body=partial(getattr, translation, "body"),  # decoded if read (DeferredText)
         path=translation.path, body_first_line=translation.body_first_line,
         sha256=translation.sha256, content_sha256=translation.sha256,
         screens=translation.screens,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from site_builder.base.messages import say
 from site_builder.base.untrusted import read_regular, unreadable
-from site_builder.base.problems import WARNING, Problem
+from site_builder.base.problems import WARNING, PolicyError, Problem
 from site_builder.sources.yamlfields import Fields, compose_mapping
 
 MAX_FRONT_MATTER_BYTES = 64 * 1024
@@ -29,6 +29,8 @@ _ASTRAL_NONCHARACTER = re.compile("[" + "".join(
 # (the "Trojan Source" trick); legal text should not carry them unnoticed.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _FENCE = re.compile(r"^---[ \t]*$")
+_FENCE_BYTES = re.compile(rb"---[ \t]*")  # a whole line, in the file's bytes
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -154,24 +156,35 @@ def split_front_matter(text: str, rel: str) -> FrontMatter | Problem:
     return Problem(rel, 1, say("front matter is not closed: add a line '---' after the settings"))
 
 
-def body_of(data: bytes, first_line: int) -> str | None:
-    """The text below the front matter, from line ``first_line`` on, as decode_source and
-    split_front_matter make it from the file's bytes; None unless the line before it closes
-    the front matter."""
-    try:
-        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError:
-        return None
+def body_start(data: bytes, first_line: int) -> int | None:
+    """Where line ``first_line`` starts in the file's bytes, its lines broken as decode_source
+    breaks them (CRLF, CR, LF); None unless the line before it closes the front matter. With
+    :func:`body_text`, the body split_front_matter cuts from these bytes, without decoding
+    the rest of the file first."""
     if first_line < 3:
         return None
+    breaks = _LINE_BREAK.finditer(data)
     start = 0
     for _ in range(first_line - 2):  # to the start of the line before the body
-        start = text.find("\n", start) + 1
-        if start == 0:
+        found = next(breaks, None)
+        if found is None:
             return None
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end  # the closing fence is the last line: no body
-    return text[end + 1:] if _FENCE.match(text[start:end]) else None
+        start = found.end()
+    found = next(breaks, None)
+    end = len(data) if found is None else found.start()  # the fence is the last line: no body
+    if not _FENCE_BYTES.fullmatch(data, start, end):
+        return None
+    return len(data) if found is None else found.end()
+
+
+def body_text(data: bytes, start: int, rel: str) -> str:
+    """The body from ``start`` (body_start) as text. Bytes that are not UTF-8 cannot have had
+    a parse (a cache entry planted for them): the error a parse gives them."""
+    try:
+        text = data[start:].decode("utf-8")
+    except UnicodeDecodeError:  # then the whole file does not decode either: its Problem
+        raise PolicyError([decode_source(data, rel)]) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def without_keys(text: str, keys: tuple[str, ...]) -> str:

@@ -20,8 +20,8 @@ from site_builder.base.problems import WARNING, PolicyError, Problem
 from site_builder.cache.memo import SOURCE, WATCHED, Memo
 from site_builder.model.site import WITHDRAWAL_KEYS, PolicyVersion
 from site_builder.sources import settings
-from site_builder.sources.sourcefile import (body_of, read_bytes, read_version_source,
-                                             without_keys)
+from site_builder.sources.sourcefile import (body_start, body_text, read_bytes,
+                                             read_version_source, without_keys)
 from site_builder.sources.translation_files import parse_translation, translation_problems
 from site_builder.text.screens import screened
 from site_builder.text.stated_dates import misstated
@@ -178,14 +178,16 @@ class VersionReader:
 
 def _with_body(parsed: tuple, data: bytes, parse: Callable) -> tuple:
     """A parse as the cache keeps it, without the body (codec.py): cut from the file's bytes
-    again, as the parse cut it; an entry whose lines do not fit the file is parsed anew."""
+    again, as the parse cut it, when the body is first read (model.site.DeferredText); an
+    entry whose lines do not fit the file is parsed anew."""
     version = parsed[0]
     if version is None or version.body is not None:
         return parsed
-    body = body_of(data, version.body_first_line)
-    if body is None:
+    start = body_start(data, version.body_first_line)
+    if start is None:
         return parse()
-    object.__setattr__(version, "body", body)  # frozen, and only the loader's yet
+    # Frozen, and only the loader's yet.
+    object.__setattr__(version, "body", partial(body_text, data, start, version.path))
     return parsed
 
 
