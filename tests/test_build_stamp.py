@@ -269,9 +269,9 @@ def _edit_in_place_keeping_size_and_time(path) -> None:
 
 def test_an_edit_that_keeps_size_and_modification_time_is_built(built, monkeypatch):
     """The record trusts a file's times only with its change time, which no one can set back."""
-    from site_builder.commands import build_record
+    from site_builder.base import file_times
 
-    monkeypatch.setattr(build_record, "_RACY_NS", -10**12)  # every file long settled
+    monkeypatch.setattr(file_times, "SETTLING_NS", -10**12)  # every file long settled
     built.build(AS_OF)
     assert built.build(AS_OF).out.rstrip().endswith("(nothing changed since the last build)")
     _edit_in_place_keeping_size_and_time(built.root / "policies/privacy/2016-03-01.md")
@@ -283,6 +283,7 @@ def test_an_edit_that_keeps_size_and_modification_time_is_built(built, monkeypat
 def test_a_file_changed_just_before_it_is_read_is_read_again_until_settled(built, monkeypatch):
     """Within one tick of a coarse file system clock, a second edit can keep even the change
     time: a file changed that recently is not trusted by its times."""
+    from site_builder.base import file_times
     from site_builder.commands import build_record
 
     read_again = []
@@ -294,7 +295,7 @@ def test_a_file_changed_just_before_it_is_read_is_read_again_until_settled(built
     read_again.clear()
     unsettled = build_record.read_inputs(built.root, just_written)
     assert edited in read_again
-    monkeypatch.setattr(build_record, "_RACY_NS", -10**12)  # long after
+    monkeypatch.setattr(file_times, "SETTLING_NS", -10**12)  # long after
     read_again.clear()
     settled = build_record.read_inputs(built.root, unsettled)
     assert edited in read_again  # its times were not trusted: read once more
@@ -305,9 +306,10 @@ def test_a_file_changed_just_before_it_is_read_is_read_again_until_settled(built
 def test_a_build_with_nothing_to_do_keeps_the_times_it_read_sources_at(built, monkeypatch):
     """Sources read again with the same contents (a checkout, files settled since the last
     build) are remembered with their new times: the next build does not read them again."""
+    from site_builder.base import file_times
     from site_builder.commands import build_record
 
-    monkeypatch.setattr(build_record, "_RACY_NS", -10**12)
+    monkeypatch.setattr(file_times, "SETTLING_NS", -10**12)
     for path in (built.root / "policies").rglob("*.md"):
         os.utime(path)  # new times, the same bytes
     assert built.build(AS_OF).out.rstrip().endswith("(nothing changed since the last build)")

@@ -91,8 +91,9 @@ def test_code_edited_in_place_with_its_times_put_back_is_read_again(tmp_path, ki
     shutil.copytree(REPOSITORY / "themes", package / "themes")
     kit.two_versions()
     probe = ("import sys; sys.path.insert(0, sys.argv[1]); "
+             "from site_builder.base import file_times; "
+             "file_times.SETTLING_NS = -10**12; "  # every file long settled
              "from site_builder.cache import fingerprint; "
-             "fingerprint._SETTLING_NS = -10**12; "  # every file long settled
              "read = []; real = fingerprint._file; "
              "fingerprint._file = lambda *part: read.append(part) or real(*part); "
              "from site_builder.cli import main; "

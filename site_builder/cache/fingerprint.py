@@ -4,26 +4,23 @@ loading any of those libraries.
 
 Reading the code (some 270 files, 1.6 MB) is a few milliseconds of every build. The build
 record keeps the fingerprint with the files' inodes, sizes and times (:func:`seen_code`); a
-later build whose code files have exactly those, change times included, which cannot be set
-back, takes the fingerprint from it (:func:`vouch`) instead of reading them."""
+later build whose code files have exactly those (base/file_times.py) takes the fingerprint
+from it (:func:`vouch`) instead of reading them."""
 
 from __future__ import annotations
 
 import os
-import time
 from functools import lru_cache
 from importlib.util import find_spec
 
 from site_builder.base.digest import digest
+from site_builder.base.file_times import has_settled, settled_before
 
 # By their import names; a library's code, not its version number, is what shapes the output
 # (and reading the installed versions, importlib.metadata took 22-34 ms of every build).
 SHAPING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "jinja2", "markupsafe", "yaml")
 _TEXTS = (".py", ".compiled")  # read whole
 _CODE_FILES = (*_TEXTS, ".so", ".pyd")  # compiled extensions: by their size
-# A file changed this recently may change again within one tick of a coarse file system
-# clock with the same times: its times vouch for nothing yet.
-_SETTLING_NS = 2_000_000_000
 _VOUCHED: dict[str, str] = {}  # fingerprint by what the code files' times were (a record's)
 _TIMES: list[str | None] = []  # the code files' times when this process took the fingerprint
 
@@ -61,7 +58,8 @@ def _code_files() -> list[bytes | tuple[str, str]]:
 
 
 def _times(files: list[bytes | tuple[str, str]]) -> str | None:
-    settled_before = time.time_ns() - _SETTLING_NS
+    """What the files' times are; None while one has not settled (base/file_times.py)."""
+    moment = settled_before()
     parts = []
     for part in files:
         if isinstance(part, bytes):
@@ -71,7 +69,7 @@ def _times(files: list[bytes | tuple[str, str]]) -> str | None:
             stat = os.lstat(part[1])
         except OSError:
             return None
-        if max(stat.st_mtime_ns, stat.st_ctime_ns) > settled_before:
+        if not has_settled(stat, moment):
             return None
         parts.append(f"{part[1]}\0{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:"
                      f"{stat.st_ctime_ns}")

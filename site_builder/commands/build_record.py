@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import time
 from stat import S_ISLNK
 from datetime import date
 from pathlib import Path
 
 from site_builder.commands.build_summary import BuildSummary
 from site_builder.base.paths import BUILTIN_THEME
+from site_builder.base.file_times import has_settled, settled_before
 from site_builder.cache import fingerprint
 from site_builder.cache.fingerprint import code_fingerprint
 from site_builder.base.files import replace_with_json
@@ -35,21 +35,18 @@ from site_builder.base.problems import Problem
 
 _RECORD = "last-build.json"  # in the cache folder (paths.cache_folder)
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # a source's or a theme file's limit, and more
-_RACY_NS = 2_000_000_000  # the coarsest file system clocks count in seconds (FAT: two)
 _UNSETTLED = -1  # no file's change time: the file is read again by the next build
 
 
 def read_inputs(root: Path, known: dict | None = None) -> dict | None:
     """Every input of a build: policy-site's code, and each file under policies/, themes/ and
     the built-in theme with its inode, size, times and SHA-256, read again only when one of
-    those differs from ``known``. The change time is one of them: an edit in place that
-    keeps the size and puts the modification time back (``touch -d``, ``cp -p``) still
-    changes it, and it cannot be set back. A file changed just before it is looked at may
-    change again within the same tick of the file system's clock (a second on some), with
-    the same times: it is recorded so that the next build reads it again. None when a file
-    cannot be read."""
+    those differs from ``known`` (base/file_times.py). The change time is one of them: an
+    edit in place that keeps the size and puts the modification time back (``touch -d``,
+    ``cp -p``) still changes it. A file that has not settled is recorded so that the next
+    build reads it again. None when a file cannot be read."""
     known = known if isinstance(known, dict) else {}  # a record from elsewhere: no help
-    files, settled_before = {"code": code_fingerprint()}, time.time_ns() - _RACY_NS
+    files, moment = {"code": code_fingerprint()}, settled_before()
     try:
         for folder in sorted({root / "policies", root / "themes", BUILTIN_THEME}, key=str):
             for path, entry in _tree(folder):
@@ -59,7 +56,7 @@ def read_inputs(root: Path, known: dict | None = None) -> dict | None:
                 if isinstance(was, list) and len(was) == 5 and was[:4] == seen:
                     files[path] = was
                     continue
-                if max(stat.st_mtime_ns, stat.st_ctime_ns) > settled_before:
+                if not has_settled(stat, moment):
                     seen[3] = _UNSETTLED
                 files[path] = seen + [_file_hash(entry.path)]
     except OSError:
