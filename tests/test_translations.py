@@ -559,6 +559,10 @@ def test_the_site_feeds_taken_from_the_documents_are_the_feeds_made_whole(kit):
                                                            plan.edition) for t in shown}
         whole = feeds.site_feeds(plan.site, strings, today, shown, plan.edition)
         assert feeds.site_feeds(plan.site, strings, today, shown, plan.edition, documents) == whole
+        cut = {slug: {path: data[:len(data) // 2] for path, data in files.items()}
+               for slug, files in documents.items()}  # a cache entry of another shape
+        assert feeds.site_feeds(plan.site, strings, today, shown, plan.edition, cut) == whole
+        assert feeds.site_feeds(plan.site, strings, today, shown, plan.edition, {}) == whole
         assert {path: (kit.out / path).read_bytes() for path in whole} == whole
         if plan.edition.is_original:  # the English feeds have the translated document's
             assert whole[plan.edition.output("feed.xml")].count(b"<item>") == 5  # a withdrawal

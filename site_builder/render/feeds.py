@@ -7,6 +7,7 @@ re-announce an old change to every subscriber. Every text is XML-escaped where i
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from datetime import date
@@ -201,8 +202,8 @@ def _atom_entry(entry: _Entry, stamp: str) -> list[str]:
 def _pieces(feed: bytes, first: bytes, last: bytes) -> Iterator[bytes]:
     """The items of a feed, each from its first line to its last, in order."""
     at = feed.find(first)
-    while at >= 0:
-        end = feed.index(last, at) + len(last)
+    while at >= 0 and (end := feed.find(last, at)) >= 0:
+        end += len(last)
         yield feed[at + 1:end]
         at = feed.find(first, end)
 
@@ -252,24 +253,31 @@ def site_feeds(site: Site, strings: dict, today: date, timelines: tuple[Timeline
     channel = _Channel(edition.output(urls.SITE_FEED),
                        strings["site_feed_title"].format(title=site.title), edition.place(""),
                        site.title)
-    if documents is None:
-        return _channel_files(site, strings, today, channel, timelines, edition)
-    return _merged_files(site, today, channel, timelines, edition, documents)
-
-
-def _merged_files(site: Site, today: date, channel: _Channel, timelines: tuple[Timeline, ...],
-                  edition: Edition, documents: dict[str, dict[str, bytes]]) -> dict[str, bytes]:
     order = [item.slug for item in _items(timelines)]
-    rss, atom, json_items = {}, {}, {}
-    for slug in set(order):
-        own = edition.output(urls.feed_path(slug))
-        files = documents[slug]
-        rss[slug] = _pieces(files[own], *_RSS_ITEM)
-        atom[slug] = _pieces(files[urls.atom_path(own)], *_ATOM_ENTRY)
-        json_items[slug] = iter(msgspec.json.decode(files[urls.json_feed_path(own)])["items"])
+    taken = {slug: _items_of(documents.get(slug), edition, slug, count)
+             for slug, count in Counter(order).items()} if documents is not None else None
+    if not taken or None in taken.values():  # none given, or not as document_feeds makes them
+        return _channel_files(site, strings, today, channel, timelines, edition)
+    rss, atom, json_items = ({slug: iter(each[kind]) for slug, each in taken.items()}
+                             for kind in range(3))
     return {channel.rss: _rss(site, today, channel, (next(rss[slug]) for slug in order)),
             channel.atom: _atom(site, today, channel, (next(atom[slug]) for slug in order)),
             channel.json: _json_feed(site, channel, [next(json_items[slug]) for slug in order])}
+
+
+def _items_of(files: dict[str, bytes] | None, edition: Edition, slug: str,
+              count: int) -> tuple[list, list, list] | None:
+    """A document's items in RSS, Atom and JSON Feed, from its feeds; None unless each holds
+    ``count`` of them (a cache entry is the user's: one of another shape is made again)."""
+    own = edition.output(urls.feed_path(slug))
+    try:
+        found = (list(_pieces(files[own], *_RSS_ITEM)),
+                 list(_pieces(files[urls.atom_path(own)], *_ATOM_ENTRY)),
+                 msgspec.json.decode(files[urls.json_feed_path(own)])["items"])
+    except (TypeError, LookupError, msgspec.DecodeError):
+        return None
+    return found if all(isinstance(each, list) and len(each) == count for each in found) \
+        else None
 
 
 def document_feeds(site: Site, strings: dict, today: date, timeline: Timeline,
