@@ -352,3 +352,30 @@ def test_a_source_saved_while_the_build_runs_is_never_published_half_old(kit, mo
     published = (kit.out / "privacy/2016-03-01/source.md").read_bytes()
     import hashlib
     assert hashlib.sha256(published).hexdigest() in json.dumps(ledger)
+
+
+def test_a_source_saved_before_its_text_is_read_stops_the_build(kit, monkeypatch):
+    """A parse from the cache reads its file's text only when a page needs it: a file saved
+    between the judging and that reading stops the build rather than show other text."""
+    import site_builder.commands.build_steps as build_steps
+
+    kit.two_versions()
+    assert kit.build().code == 0
+    kit.site_yaml(title="새 이름")  # every page made again: every text read
+    before = kit.tree()
+    saved = kit.root / "policies/privacy/2015-02-15.md"
+    render_site = build_steps.render_site
+
+    def saving_midway(*args, **kwargs):
+        saved.write_text(saved.read_text(encoding="utf-8") + "\n끝 문단\n", encoding="utf-8")
+        return render_site(*args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(build_steps, "render_site", saving_midway)
+        result = kit.build()
+    assert result.code == 1, result.text
+    assert ("policies/privacy/2015-02-15.md: error: this file changed while the build was "
+            "reading it; run the build again" in result.err), result.err
+    assert kit.tree() == before
+    assert kit.build().code == 0  # the advice, followed
+    assert "끝 문단" in kit.read("privacy/2015-02-15/index.html")

@@ -44,8 +44,8 @@ class _Problem(msgspec.Struct, array_like=True):
     column: Union[int, None]
 
 
-# A parsed version is kept without its body: the loader has the file's bytes at hand (the
-# entry is found by their hash) and cuts the body from them again (version_files.py). Kept,
+# A parsed version is kept without its body: the loader has read the file (the entry is
+# found by its bytes' hash) and reads the body from it again if it is needed. Kept,
 # the archive's bodies were 14 MB of its 22 MB cache, fetched, checked and decoded on every
 # build; and encoding the str, msgspec had CPython keep a UTF-8 copy of it inside it.
 class _Original(msgspec.Struct, array_like=True, tag=1):

@@ -35,9 +35,10 @@ class NoticePolicy:
 
 class DeferredText:
     """A text field that may be given as a function that makes it: called the first time the
-    text is read, and the text kept. The loader gives a cached version's body so: cut from
-    its file's bytes and decoded only if something reads it (most of a build's versions are
-    never read: decoding the archive's 13 MB was 29 ms of every build). A required field."""
+    text is read, and the text kept. The loader gives a cached version's body so: read from
+    its file again only if something reads it (most of a build's versions are never read:
+    decoding the archive's 13 MB was 29 ms of every build, and holding 5,000 versions' texts
+    45 MB of its peak). A required field."""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name

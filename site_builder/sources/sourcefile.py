@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,6 +176,25 @@ def body_start(data: bytes, first_line: int) -> int | None:
     if not _FENCE_BYTES.fullmatch(data, start, end):
         return None
     return len(data) if found is None else found.end()
+
+
+def read_judged_bytes(path: Path, rel: str, sha256: str) -> bytes:
+    """A version file's bytes read again after the build judged them (by their SHA-256): a
+    file saved since then (an editor's autosave) stops the build, as publishing it would show
+    or attest text the rest of the build never saw."""
+    data = read_bytes(path, rel)
+    if isinstance(data, Problem):
+        raise PolicyError([data])
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise PolicyError([Problem(rel, None, say(
+            "this file changed while the build was reading it; run the build again"))])
+    return data
+
+
+def read_body(path: Path, rel: str, sha256: str, start: int) -> str:
+    """The body of a version whose parse came from the cache, from its file read again (the
+    build holds no text it does not read)."""
+    return body_text(read_judged_bytes(path, rel, sha256), start, rel)
 
 
 def body_text(data: bytes, start: int, rel: str) -> str:

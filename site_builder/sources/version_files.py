@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Callable
 from site_builder.base.dates import FIRST_DAY, LAST_DAY
 from site_builder.base.digest import digest
 from site_builder.base.messages import say
-from site_builder.base.problems import WARNING, PolicyError, Problem
+from site_builder.base.problems import WARNING, Problem
 from site_builder.cache.memo import SOURCE, WATCHED, Memo
 from site_builder.model.site import WITHDRAWAL_KEYS, PolicyVersion
 from site_builder.sources import settings
-from site_builder.sources.sourcefile import (body_start, body_text, read_bytes,
-                                             read_version_source, without_keys)
+from site_builder.sources.sourcefile import (body_start, read_body, read_bytes,
+                                             read_judged_bytes, read_version_source,
+                                             without_keys)
 from site_builder.sources.translation_files import parse_translation, translation_problems
 from site_builder.text.screens import screened
 from site_builder.text.stated_dates import misstated
@@ -126,22 +127,25 @@ class VersionReader:
         read, held, size = [], [], 0
         for rel, parse, entry, _ in files:
             data = read_bytes(Path(entry.path), rel)
-            held.append((rel, parse, data))
+            held.append((rel, parse, Path(entry.path), data))
             size += 0 if isinstance(data, Problem) else len(data)
             if len(held) == READ_TOGETHER or size > READ_BYTES:
                 read += self._parse_together(held)
                 held, size = [], 0
         return read + self._parse_together(held)
 
-    def _parse_together(self, files: list[tuple[str, Callable, bytes | Problem]]) -> list:
+    def _parse_together(self, files: list[tuple[str, Callable, Path, bytes | Problem]]) -> list:
         """Files whose cache entries are looked up in one query (one query a file was a fifth
-        of a CI deploy's validation); those it does not hold are parsed on every core."""
+        of a CI deploy's validation), by their bytes' SHA-256; those it does not hold are
+        parsed on every core."""
+        hashes = [None if isinstance(data, Problem) else hashlib.sha256(data).hexdigest()
+                  for _, _, _, data in files]
         parsed = iter(self.memo.get_many(SOURCE, [
-            (digest(rel, data), partial(parse, data, rel)) for rel, parse, data in files
-            if not isinstance(data, Problem)]))
-        return [(None, [data]) if isinstance(data, Problem)
-                else _with_body(next(parsed), data, partial(parse, data, rel))
-                for rel, parse, data in files]
+            (digest(rel, sha256), partial(parse, data, rel))
+            for (rel, parse, _, data), sha256 in zip(files, hashes) if sha256]))
+        return [(None, [data]) if sha256 is None
+                else _with_body(next(parsed), path, sha256, data, partial(parse, data, rel))
+                for (rel, parse, path, data), sha256 in zip(files, hashes)]
 
     def read_watched(self, rel: str, parse: Callable, entry: os.DirEntry) -> tuple:
         """serve: a file the watcher has not reported since it was read is taken as it was,
@@ -176,32 +180,25 @@ class VersionReader:
             rel = rel.rsplit("/", 1)[0]
 
 
-def _with_body(parsed: tuple, data: bytes, parse: Callable) -> tuple:
-    """A parse as the cache keeps it, without the body (codec.py): cut from the file's bytes
-    again, as the parse cut it, when the body is first read (model.site.DeferredText); an
-    entry whose lines do not fit the file is parsed anew."""
+def _with_body(parsed: tuple, path: Path, sha256: str, data: bytes, parse: Callable) -> tuple:
+    """A parse as the cache keeps it, without the body (codec.py): read from the file again
+    and cut as the parse cut it when the body is first read (model.site.DeferredText), most
+    never are; an entry whose lines or hash do not fit the file is parsed anew."""
     version = parsed[0]
     if version is None or version.body is not None:
         return parsed
     start = body_start(data, version.body_first_line)
-    if start is None:
+    if start is None or version.sha256 != sha256:
         return parse()
     # Frozen, and only the loader's yet.
-    object.__setattr__(version, "body", partial(body_text, data, start, version.path))
+    object.__setattr__(version, "body", partial(read_body, path, version.path, sha256, start))
     return parsed
 
 
 def read_source_bytes(root: Path, rel: str, sha256: str) -> bytes:
     """A version file's bytes again, to publish it beside the pages made from the bytes read
-    before, whose SHA-256 the ledger records: a file saved since then (an editor's autosave)
-    stops the build, as publishing it would attest text no page shows."""
-    data = read_bytes(root / rel, rel)
-    if isinstance(data, Problem):
-        raise PolicyError([data])
-    if hashlib.sha256(data).hexdigest() != sha256:
-        raise PolicyError([Problem(rel, None, say(
-            "this file changed while the build was reading it; run the build again"))])
-    return data
+    before, whose SHA-256 the ledger records (sourcefile.read_judged_bytes)."""
+    return read_judged_bytes(root / rel, rel, sha256)
 
 
 def _read_and_parse(path: Path, rel: str, parse: Callable):
