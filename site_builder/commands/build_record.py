@@ -23,7 +23,6 @@ from site_builder.commands.build_summary import BuildSummary
 from site_builder.base.paths import BUILTIN_THEME
 from site_builder.base.file_times import has_settled, settled_before
 from site_builder.cache import fingerprint
-from site_builder.cache.fingerprint import code_fingerprint
 from site_builder.base.files import replace_with_json
 from site_builder.base.untrusted import load_json, read_regular
 from site_builder.output.manifest import read_manifest
@@ -46,7 +45,7 @@ def read_inputs(root: Path, known: dict | None = None) -> dict | None:
     ``cp -p``) still changes it. A file that has not settled is recorded so that the next
     build reads it again. None when a file cannot be read."""
     known = known if isinstance(known, dict) else {}  # a record from elsewhere: no help
-    files, moment = {"code": code_fingerprint()}, settled_before()
+    files, moment = {"code": fingerprint.code_fingerprint()}, settled_before()
     try:
         for folder in sorted({root / "policies", root / "themes", BUILTIN_THEME}, key=str):
             for path, entry in _tree(folder):
@@ -133,7 +132,7 @@ def recorded_manifest(stamp: dict | None) -> str | None:
     code: another version of policy-site may write manifests of another shape."""
     manifest = stamp.get("manifest") if stamp else None
     inputs = stamp.get("inputs") if stamp else None
-    ours = isinstance(inputs, dict) and inputs.get("code") == code_fingerprint()
+    ours = isinstance(inputs, dict) and inputs.get("code") == fingerprint.code_fingerprint()
     return manifest if isinstance(manifest, str) and ours else None
 
 

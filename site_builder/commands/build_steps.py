@@ -28,7 +28,7 @@ from site_builder.render.pdf import add_pdfs, pdf_jobs
 from site_builder.render.record import add_record
 from site_builder.render.site import SiteFiles, render_site
 from site_builder.rules.validation import Validation, validate
-from site_builder.sources.version_files import read_source_bytes
+from site_builder.sources.sourcefile import read_judged_bytes
 
 
 def build_site(root: Path, out: Path, today: date, use_cache: bool, workers: int,
@@ -93,9 +93,11 @@ def judge_sources(root: Path, today: date, memo: Memo) -> Validation:
 
 def _sources(root: Path, store: DiskStore | None, versions: list[PolicyVersion]) -> Iterator:
     """Version files to publish: the cache's copies of the same bytes, to link, or their
-    bytes, read as they are asked for (5,000 versions' bytes at once are 65 MB)."""
+    bytes, read as they are asked for (5,000 versions' bytes at once are 65 MB), and still
+    the bytes the pages were made from."""
     stored = store.files.find_many(v.sha256 for v in versions) if store else {}
-    return (stored.get(v.sha256) or read_source_bytes(root, v.path, v.sha256) for v in versions)
+    return (stored.get(v.sha256) or read_judged_bytes(root / v.path, v.path, v.sha256)
+            for v in versions)
 
 
 def _chain_warnings(earlier: list[dict], chain: list[dict], timelines,

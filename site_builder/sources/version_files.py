@@ -21,8 +21,7 @@ from site_builder.cache.memo import SOURCE, WATCHED, Memo
 from site_builder.model.site import WITHDRAWAL_KEYS, PolicyVersion
 from site_builder.sources import settings
 from site_builder.sources.sourcefile import (body_start, read_body, read_bytes,
-                                             read_judged_bytes, read_version_source,
-                                             without_keys)
+                                             read_version_source, without_keys)
 from site_builder.sources.translation_files import parse_translation, translation_problems
 from site_builder.text.screens import screened
 from site_builder.text.stated_dates import misstated
@@ -193,12 +192,6 @@ def _with_body(parsed: tuple, path: Path, sha256: str, data: bytes, parse: Calla
     # Frozen, and only the loader's yet.
     object.__setattr__(version, "body", partial(read_body, path, version.path, sha256, start))
     return parsed
-
-
-def read_source_bytes(root: Path, rel: str, sha256: str) -> bytes:
-    """A version file's bytes again, to publish it beside the pages made from the bytes read
-    before, whose SHA-256 the ledger records (sourcefile.read_judged_bytes)."""
-    return read_judged_bytes(root / rel, rel, sha256)
 
 
 def _read_and_parse(path: Path, rel: str, parse: Callable):
