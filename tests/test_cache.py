@@ -680,6 +680,99 @@ def test_a_rebuild_reads_again_only_the_texts_it_needs(kit):
     assert kit.tree() == plain(kit, "after")
 
 
+def three_documents(kit: SiteKit) -> SiteKit:
+    for slug in ("privacy", "terms", "location"):
+        kit.document(slug, title=f"{slug} 정책")
+        for index, year in enumerate(range(2015, 2019)):
+            kit.version(f"{year}-01-01", slug=slug, **({} if index == 0 else {
+                "announced": f"{year - 1}-12-01", "summary": f"개정 {index}"}),
+                body=BODY.replace("아이디", f"아이디 {slug} {index}"))
+    return kit
+
+
+@pytest.mark.parametrize("settled", [True, False])
+def test_a_rebuild_reads_only_the_version_files_that_changed(kit, monkeypatch, settled):
+    """The build record has just hashed every file (the changed ones read, the others known
+    by their inode, size and times, once they have settled): the loader takes the cache's
+    parse of those bytes without reading the file a second time."""
+    from site_builder.base import file_times
+    from site_builder.sources import version_files
+
+    if settled:
+        monkeypatch.setattr(file_times, "SETTLING_NS", -10**12)
+    three_documents(kit)
+    assert cached(kit) == plain(kit, "plain")
+    kit.version("2018-01-01", slug="terms", announced="2017-12-01", summary="개정 3",
+                body=BODY.replace("아이디", "아이디 terms 3, 이름"))
+    read, read_bytes = [], version_files.read_bytes
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(version_files, "read_bytes", lambda path, rel: read.append(rel) or
+                      read_bytes(path, rel))
+        assert kit.run("build", "--as-of", DAY, "--jobs", "1").code == 0
+    assert read == ["policies/terms/2018-01-01.md"]
+    assert "이름" in kit.read("terms/index.html")
+    assert kit.tree() == plain(kit, "after")
+
+
+def test_a_file_saved_after_the_build_hashed_it_is_built_as_hashed_then_anew(kit):
+    """A save after the build record hashed the files (and before the loader would have read
+    them): this build is of one of the two texts, in its pages, source.md and ledger alike,
+    and the record it leaves names the bytes it hashed, so the next build publishes the
+    saved text."""
+    import json
+
+    from site_builder.commands import build_record
+
+    three_documents(kit)
+    assert cached(kit) == plain(kit, "plain")
+    saved = kit.root / "policies/location/2016-01-01.md"
+    hashed = saved.read_bytes()
+    read_inputs = build_record.read_inputs
+
+    def saving_after(*args):
+        inputs = read_inputs(*args)
+        saved.write_bytes(hashed.replace("아이디".encode(), "아이디, 주소".encode()))
+        return inputs
+
+    kit.version("2018-01-01", slug="terms", announced="2017-12-01", summary="개정 3",
+                body=BODY.replace("아이디", "아이디 terms 3, 이름"))  # something to build
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build_record, "read_inputs", saving_after)
+        assert kit.run("build", "--as-of", DAY, "--jobs", "1").code == 0
+    shown = "주소" in kit.read("location/2016-01-01/index.html")
+    published = (kit.out / "location/2016-01-01/source.md").read_bytes()
+    assert published == (saved.read_bytes() if shown else hashed)
+    assert hashlib.sha256(published).hexdigest() in kit.read("ledger.json")
+    result = kit.run("build", "--as-of", DAY, "--jobs", "1")
+    assert result.code == 0, result.err
+    assert "주소" in kit.read("location/2016-01-01/index.html")
+    assert "주소" in (kit.out / "location/2016-01-01/source.md").read_text(encoding="utf-8")
+    ledger = json.loads(kit.read("ledger.json"))
+    assert hashlib.sha256(saved.read_bytes()).hexdigest() in json.dumps(ledger)
+
+
+def test_a_record_that_claims_other_bytes_for_the_files_changes_nothing(kit, monkeypatch):
+    """A build record is trusted for a file's hash while the file keeps its inode, size and
+    times; one planted with other hashes (or no hash a parse has) finds no parse in the cache,
+    and the files are read as they are."""
+    import json
+
+    from site_builder.base import file_times
+
+    monkeypatch.setattr(file_times, "SETTLING_NS", -10**12)  # every file long settled
+    three_documents(kit)
+    assert cached(kit) == plain(kit, "plain")
+    path = kit.cache / "last-build.json"
+    record = json.loads(path.read_text())
+    for name, value in record["inputs"].items():
+        if name.endswith(".md") and isinstance(value, list):
+            value[-1] = "0" * 64 if "privacy" in name else ["not", "a", "hash"]
+    path.write_text(json.dumps(record))
+    kit.site_yaml(title="새 이름")  # every page made again
+    assert cached(kit) == plain(kit, "plain")
+    assert "아이디 terms 3" in kit.read("terms/2018-01-01/index.html")
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_parse_planted_for_bytes_that_are_not_utf8_is_refused_as_the_file_is(site, jobs):
     """A cache entry can claim a parse for any bytes; its body is decoded only when read, and

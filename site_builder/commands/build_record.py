@@ -258,6 +258,13 @@ def _contents(inputs: dict | None) -> dict | None:
     return {path: value[-1] if isinstance(value, list) else value for path, value in inputs.items()}
 
 
+def source_hashes(inputs: dict | None) -> dict[str, str]:
+    """The SHA-256 of each file as ``inputs`` read it, by path: the loader takes the cache's
+    parse of such a version file without reading it again."""
+    return {path: sha256 for path, sha256 in (_contents(inputs) or {}).items()
+            if isinstance(sha256, str) and sha256}
+
+
 def _problem_data(problem: Problem) -> dict:
     return {"path": problem.path, "line": problem.line, "rule": problem.rule,
             "severity": problem.severity, "column": problem.column,

@@ -54,7 +54,7 @@ def _build(root: Path, out: Path, today: date, store: DiskStore | None, workers:
            live_ledger: str | None, inputs: dict | None, reusable: Callable | None,
            pdf: bool, refuse_foreign: Callable[[], None]) -> BuildSummary:
     memo = Memo(store, workers)
-    validation = judge_sources(root, today, memo)
+    validation = judge_sources(root, today, memo, build_record.source_hashes(inputs))
     live = read_live_ledger(live_ledger, out) if live_ledger else None
     earlier = None if live_ledger else local_ledger(out)
     files = StagedFiles(out)
@@ -83,9 +83,10 @@ def _build(root: Path, out: Path, today: date, store: DiskStore | None, workers:
     return summary
 
 
-def judge_sources(root: Path, today: date, memo: Memo) -> Validation:
-    """Load the sources and apply every rule; nothing is published while an error stands."""
-    validation = validate(root, today, memo)
+def judge_sources(root: Path, today: date, memo: Memo, hashes: dict[str, str]) -> Validation:
+    """Load the sources and apply every rule; nothing is published while an error stands.
+    ``hashes``: of the files as the build record's inputs read them, by path."""
+    validation = validate(root, today, memo, hashes=hashes)
     if not validation.ok:
         raise PolicyError(validation.problems)
     return validation

@@ -28,10 +28,10 @@ class Validation:
         return not has_errors(self.problems)
 
 
-def validate(root: Path, today: date, memo: Memo = NO_MEMO,
-             saved: frozenset[Path] | None = None) -> Validation:
+def validate(root: Path, today: date, memo: Memo = NO_MEMO, saved: frozenset[Path] | None = None,
+             hashes: dict[str, str] | None = None) -> Validation:
     """Load the sources, apply the notice rule and refuse Markdown that would lose text."""
-    loaded = load_site(root, memo, saved)
+    loaded = load_site(root, memo, saved, hashes)
     site = loaded.site
     problems = (loaded.problems + check_site(site, today) + check_translations(site, today)
                 + check_refusals(site, memo) + check_reasons(site, memo)

@@ -39,17 +39,20 @@ class LoadResult:
     problems: list[Problem]
 
 
-def load_site(root: Path, memo: Memo = NO_MEMO, saved: frozenset[Path] | None = None) -> LoadResult:
+def load_site(root: Path, memo: Memo = NO_MEMO, saved: frozenset[Path] | None = None,
+              hashes: dict[str, str] | None = None) -> LoadResult:
     """Read settings, documents and versions, each version file remembered by its bytes.
 
     With ``saved`` (serve, which is told of every save) a file is remembered by its inode,
     size and modification time instead, so an unchanged file is not even read, and once read
     it is not even stat-ed until the watcher reports it; the files in ``saved`` (absolute
-    paths, or folders above them) are read all the same.
+    paths, or folders above them) are read all the same. ``hashes``: the SHA-256 of files
+    the build has read already, by path as os.scandir names them under ``root``: the parse
+    the memo holds for those bytes is taken without reading the file.
     """
     folder = policies_dir(root)
     report = SourceReport(root, folder)
-    site = _SiteReader(report, VersionReader(report, memo, saved)).read_site()
+    site = _SiteReader(report, VersionReader(report, memo, saved, hashes)).read_site()
     return LoadResult(site, report.problems)
 
 

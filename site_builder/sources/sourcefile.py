@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from site_builder.base.messages import say
 from site_builder.base.untrusted import read_regular, unreadable
@@ -191,10 +192,18 @@ def read_judged_bytes(path: Path, rel: str, sha256: str) -> bytes:
     return data
 
 
-def read_body(path: Path, rel: str, sha256: str, start: int) -> str:
+def read_body(path: Path, rel: str, sha256: str, first_line: int, parse: Callable) -> str:
     """The body of a version whose parse came from the cache, from its file read again (the
-    build holds no text it does not read)."""
-    return body_text(read_judged_bytes(path, rel, sha256), start, rel)
+    build holds no text it does not read). A parse whose lines do not fit the bytes (planted)
+    gives way to ``parse(data, rel)``'s."""
+    data = read_judged_bytes(path, rel, sha256)
+    start = body_start(data, first_line)
+    if start is not None:
+        return body_text(data, start, rel)
+    version, problems = parse(data, rel)
+    if version is None:
+        raise PolicyError(problems)
+    return version.body
 
 
 def body_text(data: bytes, start: int, rel: str) -> str:

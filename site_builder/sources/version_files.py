@@ -20,8 +20,8 @@ from site_builder.base.problems import WARNING, Problem
 from site_builder.cache.memo import SOURCE, WATCHED, Memo
 from site_builder.model.site import WITHDRAWAL_KEYS, PolicyVersion
 from site_builder.sources import settings
-from site_builder.sources.sourcefile import (body_start, read_body, read_bytes,
-                                             read_version_source, without_keys)
+from site_builder.sources.sourcefile import (read_body, read_bytes, read_version_source,
+                                             without_keys)
 from site_builder.sources.translation_files import parse_translation, translation_problems
 from site_builder.text.screens import screened
 from site_builder.text.stated_dates import misstated
@@ -50,10 +50,12 @@ class Listing:
 
 
 class VersionReader:
-    def __init__(self, report: "SourceReport", memo: Memo, saved: frozenset[Path] | None):
+    def __init__(self, report: "SourceReport", memo: Memo, saved: frozenset[Path] | None,
+                 hashes: dict[str, str] | None = None):
         self.report = report
         self.memo = memo
         self.trust_stat = saved is not None
+        self.hashes = hashes or {}
         top = report.root.absolute()
         self.saved = {p.relative_to(top).as_posix() for p in saved or () if p.is_relative_to(top)}
 
@@ -123,6 +125,21 @@ class VersionReader:
         ``parse(data, rel)`` and remembered; (None, [why]) for a file that could not be read."""
         if self.trust_stat:
             return [self.read_watched(rel, parse, entry) for rel, parse, entry, _ in files]
+        recalled = self._recalled(files)
+        parsed = iter(self._read_and_parse([file for file, found in zip(files, recalled)
+                                            if found is None]))
+        return [next(parsed) if found is None else found for found in recalled]
+
+    def _recalled(self, files: list[tuple[str, Callable, os.DirEntry, str | None]]) -> list:
+        """The cache's parses of the files whose SHA-256 the build already knows (``hashes``),
+        without reading them (a fifth of a build's validation); None for the others."""
+        hashes = [self.hashes.get(entry.path) for _, _, entry, _ in files]
+        found = iter(self.memo.recall_many(SOURCE, [
+            digest(rel, sha256) for (rel, _, _, _), sha256 in zip(files, hashes) if sha256]))
+        return [_with_body(next(found), Path(entry.path), sha256, parse) if sha256 else None
+                for (rel, parse, entry, _), sha256 in zip(files, hashes)]
+
+    def _read_and_parse(self, files: list[tuple[str, Callable, os.DirEntry, str | None]]) -> list:
         read, held, size = [], [], 0
         for rel, parse, entry, _ in files:
             data = read_bytes(Path(entry.path), rel)
@@ -143,7 +160,7 @@ class VersionReader:
             (digest(rel, sha256), partial(parse, data, rel))
             for (rel, parse, _, data), sha256 in zip(files, hashes) if sha256]))
         return [(None, [data]) if sha256 is None
-                else _with_body(next(parsed), path, sha256, data, partial(parse, data, rel))
+                else _with_body(next(parsed), path, sha256, parse) or parse(data, rel)
                 for (rel, parse, path, data), sha256 in zip(files, hashes)]
 
     def read_watched(self, rel: str, parse: Callable, entry: os.DirEntry) -> tuple:
@@ -179,18 +196,18 @@ class VersionReader:
             rel = rel.rsplit("/", 1)[0]
 
 
-def _with_body(parsed: tuple, path: Path, sha256: str, data: bytes, parse: Callable) -> tuple:
-    """A parse as the cache keeps it, without the body (codec.py): read from the file again
-    and cut as the parse cut it when the body is first read (model.site.DeferredText), most
-    never are; an entry whose lines or hash do not fit the file is parsed anew."""
-    version = parsed[0]
+def _with_body(parsed: tuple | None, path: Path, sha256: str, parse: Callable) -> tuple | None:
+    """A parse as the cache keeps it, without the body (codec.py), given a body read from the
+    file again and cut as the parse cut it when it is first read (model.site.DeferredText),
+    most never are; None for no parse, or one made from other bytes."""
+    version = parsed[0] if parsed else None
     if version is None or version.body is not None:
         return parsed
-    start = body_start(data, version.body_first_line)
-    if start is None or version.sha256 != sha256:
-        return parse()
+    if version.sha256 != sha256:
+        return None
     # Frozen, and only the loader's yet.
-    object.__setattr__(version, "body", partial(read_body, path, version.path, sha256, start))
+    object.__setattr__(version, "body", partial(read_body, path, version.path, sha256,
+                                                version.body_first_line, parse))
     return parsed
 
 
