@@ -132,7 +132,8 @@ class VersionReader:
 
     def _recalled(self, files: list[tuple[str, Callable, os.DirEntry, str | None]]) -> list:
         """The cache's parses of the files whose SHA-256 the build already knows (``hashes``),
-        without reading them (a fifth of a build's validation); None for the others."""
+        without reading them (half of the validation of a build with one version changed); None
+        for the others."""
         hashes = [self.hashes.get(entry.path) for _, _, entry, _ in files]
         found = iter(self.memo.recall_many(SOURCE, [
             digest(rel, sha256) for (rel, _, _, _), sha256 in zip(files, hashes) if sha256]))
