@@ -652,18 +652,24 @@ def test_a_cached_parse_whose_lines_do_not_fit_the_file_is_parsed_again(site, fi
     assert cached(site) == plain(site, "plain")
 
 
+def three_documents(kit: SiteKit, versions: int = 4) -> SiteKit:
+    """Three documents of ``versions`` versions each, one a year from 2015."""
+    for slug in ("privacy", "terms", "location"):
+        kit.document(slug, title=f"{slug} 정책")
+        for index, year in enumerate(range(2015, 2015 + versions)):
+            kit.version(f"{year}-01-01", slug=slug, **({} if index == 0 else {
+                "announced": f"{year - 1}-12-01", "summary": f"개정 {index}"}),
+                body=BODY.replace("아이디", f"아이디 {slug} {index}"))
+    return kit
+
+
 def test_a_rebuild_reads_again_only_the_texts_it_needs(kit):
     """Parses come from the cache without their bodies: a build after one version changed
     reads again and decodes the texts the pages it makes again need, not the other
     documents'."""
     from site_builder.sources import sourcefile, version_files
 
-    for slug in ("privacy", "terms", "location"):
-        kit.document(slug, title=f"{slug} 정책")
-        for index, year in enumerate(range(2015, 2021)):
-            kit.version(f"{year}-01-01", slug=slug, **({} if index == 0 else {
-                "announced": f"{year - 1}-12-01", "summary": f"개정 {index}"}),
-                body=BODY.replace("아이디", f"아이디 {slug} {index}"))
+    three_documents(kit, 6)
     reference = plain(kit, "plain")
     assert cached(kit) == reference
     decoded = []
@@ -678,16 +684,6 @@ def test_a_rebuild_reads_again_only_the_texts_it_needs(kit):
     assert decoded and all(rel.startswith("policies/terms/") for rel in decoded), decoded
     assert "이름" in kit.read("terms/index.html")
     assert kit.tree() == plain(kit, "after")
-
-
-def three_documents(kit: SiteKit) -> SiteKit:
-    for slug in ("privacy", "terms", "location"):
-        kit.document(slug, title=f"{slug} 정책")
-        for index, year in enumerate(range(2015, 2019)):
-            kit.version(f"{year}-01-01", slug=slug, **({} if index == 0 else {
-                "announced": f"{year - 1}-12-01", "summary": f"개정 {index}"}),
-                body=BODY.replace("아이디", f"아이디 {slug} {index}"))
-    return kit
 
 
 @pytest.mark.parametrize("settled", [True, False])
