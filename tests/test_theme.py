@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -266,15 +267,15 @@ def test_the_shipped_compiled_templates_are_the_built_in_ones_as_jinja_compiles_
 
     made = shipped.compiled_forms(environment([shipped.BUILTIN_TEMPLATES], False, str))
     shipped_now = {path.name: path.read_text(encoding="utf-8")
-                   for path in shipped.FOLDER.glob("*.compiled")}
+                   for path in shipped.FOLDER.glob("*.py")}
     assert set(shipped_now) == set(made) and len(made) >= 10
     if all(f"jinja2 {jinja2.__version__} " in text for text in shipped_now.values()):
         assert shipped_now == made, "run: python -m site_builder.render.shipped_templates"
     for name, text in made.items():
         checksum = text.partition("\n")[0].rsplit(" ", 1)[1]
-        used = shipped.shipped_code(name.removesuffix(".compiled"), checksum, None)
+        used = shipped.shipped_code(name.removesuffix(".py"), checksum, None)
         assert (used is not None) == (shipped_now[name] == text)
-        assert shipped.shipped_code(name.removesuffix(".compiled"), "0" * 40, None) is None
+        assert shipped.shipped_code(name.removesuffix(".py"), "0" * 40, None) is None
 
 
 def test_a_build_with_the_built_in_theme_compiles_no_template_and_builds_the_same(kit, monkeypatch):
@@ -299,6 +300,41 @@ def test_a_build_with_the_built_in_theme_compiles_no_template_and_builds_the_sam
                                                  in templates._COMPILED.items()})
     assert kit.build("2026-11-28", "--jobs", "1", "--no-cache").code == 0
     assert "version.html" in compiled and kit.tree() == shipped
+
+
+def test_a_shipped_form_is_loaded_from_its_bytecode_and_names_its_template(tmp_path, monkeypatch):
+    """Python's bytecode of a shipped form (as pip's install and compileall write it) is used,
+    not compiled again; without it the form is compiled. Either way its code, nested
+    functions too, names the template's file, as code compiled from the template would."""
+    import builtins
+    import compileall
+    import shutil
+    from types import CodeType
+
+    from site_builder.render import shipped_templates as shipped
+
+    folder = tmp_path / "compiled_templates"
+    shutil.copytree(shipped.FOLDER, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    assert compileall.compile_dir(folder, quiet=1)
+    monkeypatch.setattr(shipped, "FOLDER", folder)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    compiled, real = [], builtins.compile
+    monkeypatch.setattr(builtins, "compile", lambda *a, **k: compiled.append(a[1]) or real(*a, **k))
+    checksum = (folder / "version.html.py").read_text(encoding="utf-8").split("\n", 1)[0][-40:]
+
+    def filenames(code: CodeType):
+        yield code.co_filename
+        for constant in code.co_consts:
+            if isinstance(constant, CodeType):
+                yield from filenames(constant)
+
+    for bytecode_kept in (True, False):
+        if not bytecode_kept:
+            shutil.rmtree(folder / "__pycache__")
+        code = shipped.shipped_code("version.html", checksum, "/theme/version.html")
+        assert code is not None and len(list(filenames(code))) > 5
+        assert set(filenames(code)) == {"/theme/version.html"}
+        assert (compiled == []) == bytecode_kept
 
 
 def test_a_failure_in_a_shipped_template_names_its_file_and_line():

@@ -24,7 +24,7 @@ def test_the_wheel_holds_every_stage_the_theme_and_the_catalogue(wheel):
             assert f"site_builder/{folder.name}/{module.name}" in names
     assert "site_builder/base/locale/ko.po" in names
     assert "site_builder/themes/default/templates/version.html" in names
-    assert "site_builder/render/compiled_templates/version.html.compiled" in names
+    assert "site_builder/render/compiled_templates/version.html.py" in names
 
 
 def test_the_installed_wheel_builds_a_site_outside_the_checkout(wheel, tmp_path):
@@ -61,7 +61,7 @@ def test_a_change_in_any_stage_folder_changes_the_code_fingerprint(tmp_path):
 
     before = fingerprint()
     for changed in (package / "rules" / "notice.py",
-                    package / "render" / "compiled_templates" / "version.html.compiled"):
+                    package / "render" / "compiled_templates" / "version.html.py"):
         changed.write_text(changed.read_text(encoding="utf-8") + "\n# changed\n",
                            encoding="utf-8")
         assert fingerprint() != before

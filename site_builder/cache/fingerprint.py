@@ -19,7 +19,7 @@ from site_builder.base.file_times import has_settled, settled_before
 # By their import names; a library's code, not its version number, is what shapes the output
 # (and reading the installed versions, importlib.metadata took 22-34 ms of every build).
 SHAPING_LIBRARIES = ("markdown_it", "mdit_py_plugins", "jinja2", "markupsafe", "yaml")
-_TEXTS = (".py", ".compiled")  # read whole
+_TEXTS = (".py",)  # read whole
 _CODE_FILES = (*_TEXTS, ".so", ".pyd")  # compiled extensions: by their size
 _VOUCHED: dict[str, str] = {}  # fingerprint by what the code files' times were (a record's)
 _TIMES: list[str | None] = []  # the code files' times when this process took the fingerprint
@@ -87,8 +87,8 @@ def _library(name: str) -> list[bytes | tuple[str, str]]:
 
 
 def _code(folder: str) -> list[tuple[str, str]]:
-    """Every file below the folder, in a fixed order: a module (and a built-in template's
-    shipped compiled form, render/shipped_templates.py) by its text, a compiled extension (a
+    """Every file below the folder, in a fixed order: a module (the built-in templates'
+    shipped forms among them, render/shipped_templates.py) by its text, a compiled extension (a
     library's) by its size."""
     found = []
     for below, folders, files in os.walk(folder):
